@@ -8,10 +8,7 @@ refused, and every problem becomes one `JourneyFileError` naming the file, the p
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,24 +18,11 @@ from journeymapper.io.atomic import write_atomic
 from journeymapper.io.errors import JourneyFileError, first_problem
 from journeymapper.io.migrations import OLDEST_VERSION, migrate
 from journeymapper.model.document import BrokenReferencesError, Journey
+from journeymapper.perf import gc_paused
 from journeymapper.model.schema import FORMAT_NAME, FORMAT_VERSION, JourneyData
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 SUFFIX = ".journey"
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Parsing allocates a million small objects; the cyclic GC would rescan them over and
-    over for nothing (it tripled load times at 10,000 cards). Reference counting still
-    frees everything."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -74,7 +58,7 @@ def load_journey(path: str | Path) -> Journey:
 def build_journey(data: JourneyData, path: str | Path | None = None) -> Journey:
     """A `Journey` from file data, refusing broken references with the first one's place."""
     try:
-        with _gc_paused():
+        with gc_paused():
             return Journey(data)
     except BrokenReferencesError as exc:
         first = exc.problems[0]
@@ -88,7 +72,7 @@ def parse_data(raw: bytes, path: str | Path | None = None) -> JourneyData:
     except UnicodeDecodeError as exc:
         raise JourneyFileError(path, f"byte {exc.start}", "the file is not UTF-8 text") from None
     text = text.removeprefix("\ufeff")
-    with _gc_paused():
+    with gc_paused():
         doc = _parse_json(text, path)
         doc = _check_header(doc, path)
         try:

@@ -1,0 +1,640 @@
+"""The geometry of a journey map: the one layout both the canvas and the poster draw.
+
+Columns are stages and rows are visible lanes; every column and row grows to fit what
+it holds, so text is never clipped. Cards sit in columns of a stage × lane cell
+(`Slot.column`) and stack in `Slot.order`. All numbers are floats in points (1/72 in),
+with y growing downwards; the poster flips y in one place.
+
+`layout_journey` is a pure function of a `Journey`. The canvas keeps the result and
+asks it where things are (`cell_at`, `slot_for_drop`); the PDF draws it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from journeymapper.model.document import Journey
+from journeymapper.model.schema import EmotionScale, Lane, LaneKind, Slot, Stage, Touchpoint
+from journeymapper.perf import gc_paused
+from journeymapper.text import line_height, wrap
+
+# ----- dimensions (points) ----------------------------------------------------------
+
+LANE_HEADER_W = 148.0
+MIN_STAGE_W = 230.0
+MIN_HEADER_H = 58.0
+CELL_PAD = 14.0
+CARD_W = 158.0
+CARD_GAP_X = 14.0
+CARD_GAP_Y = 12.0
+CARD_PAD = 9.0
+CARD_ICON = 18.0
+MIN_CARD_H = 70.0
+MARKER_ROW = 14.0
+MIN_CARD_LANE_H = 100.0
+MIN_TEXT_LANE_H = 56.0
+EMOTION_LANE_H = 150.0
+EMOTION_MARGIN = 18.0
+
+STAGE_FONT = 13.0
+PHASE_FONT = 9.0
+LANE_FONT = 11.0
+NAME_FONT = 11.0
+SMALL_FONT = 8.5
+TEXT_FONT = 10.0
+BULLET_INDENT = 11.0
+ITEM_GAP = 4.0
+ASCENT = 0.76  # DejaVu Sans ascent as a fraction of the font size
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x < self.right and self.y <= y < self.bottom
+
+    def moved_to(self, x: float, y: float) -> Rect:
+        return Rect(x, y, self.w, self.h)
+
+
+Point = tuple[float, float]
+
+
+def baselines(top: float, count: int, size: float) -> list[float]:
+    """The baseline y of `count` lines of text whose first line box starts at `top`."""
+    step = line_height(size)
+    first = top + (step - size) / 2 + ASCENT * size
+    return [first + i * step for i in range(count)]
+
+
+# ----- cards -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CardParts:
+    """Where each element of a card goes, relative to the card's top-left corner."""
+
+    icon: Rect
+    face: Rect
+    channel_x: float
+    name_top: float
+    name_baselines: tuple[float, ...]
+    markers: Rect | None
+
+
+def card_name_lines(name: str) -> tuple[str, ...]:
+    return wrap(name, NAME_FONT, CARD_W - 2 * CARD_PAD, True)
+
+
+def has_markers(tp: Touchpoint) -> bool:
+    return bool(tp.pain_points or tp.opportunities or tp.votes or tp.personas)
+
+
+def card_parts(line_count: int, markers: bool, height: float) -> CardParts:
+    top = CARD_PAD
+    name_top = top + CARD_ICON + 6
+    lines = baselines(name_top, line_count, NAME_FONT)
+    marker_rect = (
+        Rect(CARD_PAD, height - CARD_PAD - MARKER_ROW, CARD_W - 2 * CARD_PAD, MARKER_ROW)
+        if markers
+        else None
+    )
+    return CardParts(
+        icon=Rect(CARD_PAD, top, CARD_ICON, CARD_ICON),
+        face=Rect(CARD_W - CARD_PAD - CARD_ICON, top, CARD_ICON, CARD_ICON),
+        channel_x=CARD_PAD + CARD_ICON + 5,
+        name_top=name_top,
+        name_baselines=tuple(lines),
+        markers=marker_rect,
+    )
+
+
+def card_height(line_count: int, markers: bool) -> float:
+    content = CARD_PAD + CARD_ICON + 6 + line_count * line_height(NAME_FONT) + CARD_PAD
+    if markers:
+        content += MARKER_ROW + 5
+    return max(MIN_CARD_H, math.ceil(content))
+
+
+@dataclass(frozen=True, slots=True)
+class CardGeometry:
+    id: str
+    rect: Rect
+    name_lines: tuple[str, ...]
+    markers: bool
+
+    @property
+    def parts(self) -> CardParts:
+        return card_parts(len(self.name_lines), self.markers, self.rect.h)
+
+
+# ----- connections -----------------------------------------------------------------
+
+ARROW_LENGTH = 10.0
+ARROW_HALF_WIDTH = 4.5
+
+
+@dataclass(frozen=True, slots=True)
+class EdgePath:
+    """A cubic Bézier from `start` to `end` (the arrow's tip) and its arrowhead triangle."""
+
+    start: Point
+    c1: Point
+    c2: Point
+    end: Point
+    arrow: tuple[Point, Point, Point]
+
+    def point_at(self, t: float) -> Point:
+        u = 1 - t
+        xs = (self.start[0], self.c1[0], self.c2[0], self.end[0])
+        ys = (self.start[1], self.c1[1], self.c2[1], self.end[1])
+        weights = (u**3, 3 * u * u * t, 3 * u * t * t, t**3)
+        return (
+            sum(w * x for w, x in zip(weights, xs, strict=True)),
+            sum(w * y for w, y in zip(weights, ys, strict=True)),
+        )
+
+    @property
+    def label_point(self) -> Point:
+        return self.point_at(0.5)
+
+
+def edge_path(source: Rect, target: Rect) -> EdgePath:
+    """The curve of a connection between two cards, wherever they are.
+
+    Forward (target to the right): right side to left side. Backward: left side to right
+    side, so a loop reads as going back. Same column: bottom to top (or top to bottom).
+    """
+    sx, sy = source.center
+    tx, ty = target.center
+    if target.x >= source.right + 8:
+        start, end = (source.right, sy), (target.x, ty)
+        bend = max(30.0, (end[0] - start[0]) / 2)
+        c1, c2 = (start[0] + bend, start[1]), (end[0] - bend, end[1])
+    elif target.right <= source.x - 8:
+        start, end = (source.x, sy), (target.right, ty)
+        bend = max(30.0, (start[0] - end[0]) / 2)
+        c1, c2 = (start[0] - bend, start[1]), (end[0] + bend, end[1])
+    elif ty >= sy:
+        start, end = (sx, source.bottom), (tx, target.y)
+        bend = max(20.0, (end[1] - start[1]) / 2)
+        c1, c2 = (start[0], start[1] + bend), (end[0], end[1] - bend)
+    else:
+        start, end = (sx, source.y), (tx, target.bottom)
+        bend = max(20.0, (start[1] - end[1]) / 2)
+        c1, c2 = (start[0], start[1] - bend), (end[0], end[1] + bend)
+    return EdgePath(start, c1, c2, end, _arrowhead(c2, end))
+
+
+def _arrowhead(before: Point, tip: Point) -> tuple[Point, Point, Point]:
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    bx, by = tip[0] - ux * ARROW_LENGTH, tip[1] - uy * ARROW_LENGTH
+    return (
+        tip,
+        (bx - uy * ARROW_HALF_WIDTH, by + ux * ARROW_HALF_WIDTH),
+        (bx + uy * ARROW_HALF_WIDTH, by - ux * ARROW_HALF_WIDTH),
+    )
+
+
+# ----- lanes that show text or curves ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One pain point or opportunity in a stage's cell, with the cards that carry it."""
+
+    text: str
+    lines: tuple[str, ...]
+    top: float
+    touchpoints: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionSeries:
+    """One emotion line: all cards (persona None) or one persona's cards."""
+
+    persona: str | None
+    points: tuple[Point, ...]
+    values: tuple[float, ...]
+    segments: tuple[tuple[Point, Point, Point], ...]  # (c1, c2, end) after points[0]
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionPlot:
+    lane: str
+    plot: Rect
+    series: tuple[EmotionSeries, ...]
+
+
+# ----- the whole map ---------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class MapLayout:
+    width: float
+    height: float
+    header_h: float
+    stages: dict[str, Rect]  # a stage's whole column, header included
+    stage_titles: dict[str, tuple[str, ...]]
+    lanes: dict[str, Rect]  # a lane's whole row, header included
+    lane_titles: dict[str, tuple[str, ...]]
+    lane_kinds: dict[str, LaneKind]
+    cards: dict[str, CardGeometry]
+    connection_ends: dict[str, tuple[str, str]]
+    notes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    lists: dict[tuple[str, str], tuple[ListItem, ...]] = field(default_factory=dict)
+    emotion: dict[str, EmotionPlot] = field(default_factory=dict)
+    columns: dict[tuple[str, str], dict[int, list[str]]] = field(default_factory=dict)
+    _edges: dict[str, EdgePath] = field(default_factory=dict)
+
+    def edge(self, conn_id: str) -> EdgePath | None:
+        """The curve of a connection, or None when one of its cards is in a hidden lane.
+
+        Computed on first use: a canvas draws only what is visible, and laying out
+        20,000 curves up front doubled the time to open a big map.
+        """
+        path = self._edges.get(conn_id)
+        if path is None:
+            source, target = self.connection_ends[conn_id]
+            if source not in self.cards or target not in self.cards:
+                return None
+            path = edge_path(self.cards[source].rect, self.cards[target].rect)
+            self._edges[conn_id] = path
+        return path
+
+    def edges(self) -> dict[str, EdgePath]:
+        """Every visible connection's curve, by connection id."""
+        paths = {cid: self.edge(cid) for cid in self.connection_ends}
+        return {cid: path for cid, path in paths.items() if path is not None}
+
+    def stage_header(self, stage_id: str) -> Rect:
+        column = self.stages[stage_id]
+        return Rect(column.x, 0.0, column.w, self.header_h)
+
+    def lane_header(self, lane_id: str) -> Rect:
+        row = self.lanes[lane_id]
+        return Rect(0.0, row.y, LANE_HEADER_W, row.h)
+
+    def cell(self, stage_id: str, lane_id: str) -> Rect:
+        column, row = self.stages[stage_id], self.lanes[lane_id]
+        return Rect(column.x, row.y, column.w, row.h)
+
+    def stage_at(self, x: float) -> str | None:
+        return next((sid for sid, r in self.stages.items() if r.x <= x < r.right), None)
+
+    def lane_at(self, y: float) -> str | None:
+        return next((lid for lid, r in self.lanes.items() if r.y <= y < r.bottom), None)
+
+    def cell_at(self, x: float, y: float) -> tuple[str, str] | None:
+        stage, lane = self.stage_at(x), self.lane_at(y)
+        return None if stage is None or lane is None else (stage, lane)
+
+    def card_lane_at(self, x: float, y: float) -> tuple[str, str] | None:
+        """The stage × touchpoints-lane cell under a point, or None where cards cannot go."""
+        cell = self.cell_at(x, y)
+        if cell is None or self.lane_kinds[cell[1]] is not LaneKind.TOUCHPOINTS:
+            return None
+        return cell
+
+    def slot_for_drop(
+        self,
+        journey: Journey,
+        stage_id: str,
+        lane_id: str,
+        x: float,
+        y: float,
+        moving: Iterable[str] = (),
+    ) -> Slot:
+        """The slot a card dropped at (x, y) in this cell should take, ignoring `moving`."""
+        cell = self.cell(stage_id, lane_id)
+        skip = set(moving)
+        columns = {
+            col: [c for c in ids if c not in skip]
+            for col, ids in self.columns.get((stage_id, lane_id), {}).items()
+        }
+        used = [col for col, ids in columns.items() if ids]
+        last = max(used) + 1 if used else 0
+        pitch = CARD_W + CARD_GAP_X
+        column = int((x - cell.x - CELL_PAD + CARD_GAP_X / 2) // pitch)
+        column = max(0, min(column, last))
+        stack = columns.get(column, [])
+        orders = [journey.touchpoint(c).slot.order for c in stack]
+        above = [c for c in stack if self.cards[c].rect.center[1] < y]
+        index = len(above)
+        if not orders:
+            order = 0.0
+        elif index == 0:
+            order = orders[0] - 1.0
+        elif index == len(orders):
+            order = orders[-1] + 1.0
+        else:
+            order = (orders[index - 1] + orders[index]) / 2
+        return Slot(column=column, order=order)
+
+
+_Size = tuple[tuple[str, ...], float, bool]
+
+
+def _card_size(tp: Touchpoint) -> _Size:
+    lines = card_name_lines(tp.name)
+    markers = has_markers(tp)
+    return lines, card_height(len(lines), markers), markers
+
+
+def layout_journey(journey: Journey) -> MapLayout:
+    """Compute the whole layout of `journey`."""
+    with gc_paused():
+        return _Builder(journey).build()
+
+
+class _Builder:
+    def __init__(self, journey: Journey) -> None:
+        self.journey = journey
+        self.stages: Sequence[Stage] = journey.stages
+        self.lanes: Sequence[Lane] = [lane for lane in journey.lanes if not lane.hidden]
+        self.stage_index = {s.id: i for i, s in enumerate(self.stages)}
+        self.lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
+
+    def build(self) -> MapLayout:
+        columns = self._group_cards()
+        sizes = {tp.id: _card_size(tp) for tp in self.journey.touchpoints()}
+        widths = self._stage_widths(columns)
+        xs = _cumulative(LANE_HEADER_W, [widths[s.id] for s in self.stages])
+        stage_titles = {
+            s.id: wrap(s.name, STAGE_FONT, widths[s.id] - 2 * CELL_PAD, True) for s in self.stages
+        }
+        header_h = max(
+            [MIN_HEADER_H]
+            + [
+                2 * CELL_PAD - 4 + len(t) * line_height(STAGE_FONT) + line_height(PHASE_FONT)
+                for t in stage_titles.values()
+            ]
+        )
+        lists = self._list_items(widths)
+        notes = {
+            (lane.id, s.id): wrap(lane.notes[s.id], TEXT_FONT, widths[s.id] - 2 * CELL_PAD)
+            for lane in self.lanes
+            if lane.kind is LaneKind.NOTES
+            for s in self.stages
+            if lane.notes.get(s.id)
+        }
+        lane_titles = {
+            lane.id: wrap(lane.name, LANE_FONT, LANE_HEADER_W - 2 * CELL_PAD, True)
+            for lane in self.lanes
+        }
+        heights = {
+            lane.id: self._lane_height(lane, columns, sizes, notes, lists, lane_titles[lane.id])
+            for lane in self.lanes
+        }
+        ys = _cumulative(header_h, [heights[lane.id] for lane in self.lanes])
+        total_w = xs[-1] if self.stages else LANE_HEADER_W
+        total_h = ys[-1] if self.lanes else header_h
+        stage_rects = {
+            s.id: Rect(xs[i], 0.0, widths[s.id], total_h) for i, s in enumerate(self.stages)
+        }
+        lane_rects = {
+            lane.id: Rect(0.0, ys[i], total_w, heights[lane.id]) for i, lane in enumerate(self.lanes)
+        }
+        cards = self._place_cards(columns, sizes, stage_rects, lane_rects)
+        result = MapLayout(
+            width=total_w,
+            height=total_h,
+            header_h=header_h,
+            stages=stage_rects,
+            stage_titles=stage_titles,
+            lanes=lane_rects,
+            lane_titles=lane_titles,
+            lane_kinds={lane.id: lane.kind for lane in self.lanes},
+            cards=cards,
+            connection_ends={c.id: (c.source, c.target) for c in self.journey.connections()},
+            notes=notes,
+            columns=columns,
+        )
+        result.lists = self._position_lists(lists, lane_rects)
+        result.emotion = {
+            lane.id: self._emotion_plot(lane, lane_rects[lane.id], stage_rects, cards)
+            for lane in self.lanes
+            if lane.kind is LaneKind.EMOTION
+        }
+        return result
+
+    def _group_cards(self) -> dict[tuple[str, str], dict[int, list[str]]]:
+        """Card ids per cell and card column, each column in stacking order."""
+        by_cell: dict[tuple[str, str], dict[int, list[Touchpoint]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for tp in self.journey.touchpoints():
+            by_cell[tp.stage, tp.lane][tp.slot.column].append(tp)
+        return {
+            cell: {
+                col: [tp.id for tp in sorted(tps, key=lambda t: (t.slot.order, t.id))]
+                for col, tps in sorted(cols.items())
+            }
+            for cell, cols in by_cell.items()
+        }
+
+    def _stage_widths(self, columns: dict[tuple[str, str], dict[int, list[str]]]) -> dict[str, float]:
+        widths = {}
+        visible = {lane.id for lane in self.lanes}
+        for stage in self.stages:
+            count = max(
+                (max(cols) + 1 for (s, lane), cols in columns.items() if s == stage.id and lane in visible),
+                default=0,
+            )
+            needed = 2 * CELL_PAD + count * CARD_W + max(0, count - 1) * CARD_GAP_X
+            widths[stage.id] = max(MIN_STAGE_W, needed)
+        return widths
+
+    def _lane_height(
+        self,
+        lane: Lane,
+        columns: dict[tuple[str, str], dict[int, list[str]]],
+        sizes: dict[str, _Size],
+        notes: dict[tuple[str, str], tuple[str, ...]],
+        lists: dict[tuple[str, str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]],
+        title: tuple[str, ...],
+    ) -> float:
+        title_h = 2 * CELL_PAD + len(title) * line_height(LANE_FONT)
+        if lane.kind is LaneKind.TOUCHPOINTS:
+            stacks = [
+                sum(sizes[c][1] for c in ids) + CARD_GAP_Y * (len(ids) - 1)
+                for (_, lane_id), cols in columns.items()
+                if lane_id == lane.id
+                for ids in cols.values()
+            ]
+            content = 2 * CELL_PAD + max(stacks, default=0.0)
+            return max(MIN_CARD_LANE_H, content, title_h)
+        if lane.kind is LaneKind.EMOTION:
+            return max(EMOTION_LANE_H, title_h)
+        if lane.kind is LaneKind.NOTES:
+            texts = [lines for (lane_id, _), lines in notes.items() if lane_id == lane.id]
+            content = 2 * CELL_PAD + max((len(t) for t in texts), default=0) * line_height(TEXT_FONT)
+            return max(MIN_TEXT_LANE_H, content, title_h)
+        items = [entries for (lane_id, _), entries in lists.items() if lane_id == lane.id]
+        content = 2 * CELL_PAD + max((_list_height(e) for e in items), default=0.0)
+        return max(MIN_TEXT_LANE_H, content, title_h)
+
+    def _list_items(
+        self, widths: dict[str, float]
+    ) -> dict[tuple[str, str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
+        """Per pain-point/opportunity lane and stage: (text, lines, card ids), text once."""
+        result: dict[tuple[str, str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = {}
+        list_lanes = [
+            lane
+            for lane in self.lanes
+            if lane.kind in (LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES)
+        ]
+        if not list_lanes:
+            return result
+        by_stage: dict[str, list[Touchpoint]] = defaultdict(list)
+        for tp in self.journey.touchpoints():
+            if tp.pain_points or tp.opportunities:
+                by_stage[tp.stage].append(tp)
+        for stage in self.stages:
+            cards = sorted(
+                by_stage.get(stage.id, ()),
+                key=lambda t: (self.lane_index.get(t.lane, 0), t.slot.column, t.slot.order, t.id),
+            )
+            width = widths[stage.id] - 2 * CELL_PAD - BULLET_INDENT
+            for lane in list_lanes:
+                found: dict[str, list[str]] = {}
+                for tp in cards:
+                    texts = tp.pain_points if lane.kind is LaneKind.PAIN_POINTS else tp.opportunities
+                    for text in texts:
+                        found.setdefault(text, []).append(tp.id)
+                if found:
+                    result[lane.id, stage.id] = [
+                        (text, wrap(text, TEXT_FONT, width), tuple(ids)) for text, ids in found.items()
+                    ]
+        return result
+
+    def _position_lists(
+        self,
+        lists: dict[tuple[str, str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]],
+        lane_rects: dict[str, Rect],
+    ) -> dict[tuple[str, str], tuple[ListItem, ...]]:
+        placed = {}
+        for (lane_id, stage_id), entries in lists.items():
+            top = lane_rects[lane_id].y + CELL_PAD
+            items = []
+            for text, lines, ids in entries:
+                items.append(ListItem(text, lines, top, ids))
+                top += len(lines) * line_height(TEXT_FONT) + ITEM_GAP
+            placed[lane_id, stage_id] = tuple(items)
+        return placed
+
+    def _place_cards(
+        self,
+        columns: dict[tuple[str, str], dict[int, list[str]]],
+        sizes: dict[str, _Size],
+        stage_rects: dict[str, Rect],
+        lane_rects: dict[str, Rect],
+    ) -> dict[str, CardGeometry]:
+        cards = {}
+        for (stage_id, lane_id), cols in columns.items():
+            if lane_id not in lane_rects or stage_id not in stage_rects:
+                continue  # a hidden lane
+            left = stage_rects[stage_id].x + CELL_PAD
+            for col, ids in cols.items():
+                x = left + col * (CARD_W + CARD_GAP_X)
+                y = lane_rects[lane_id].y + CELL_PAD
+                for card_id in ids:
+                    lines, height, markers = sizes[card_id]
+                    cards[card_id] = CardGeometry(card_id, Rect(x, y, CARD_W, height), lines, markers)
+                    y += height + CARD_GAP_Y
+        return cards
+
+    def _emotion_plot(
+        self,
+        lane: Lane,
+        row: Rect,
+        stage_rects: dict[str, Rect],
+        cards: dict[str, CardGeometry],
+    ) -> EmotionPlot:
+        plot = Rect(
+            LANE_HEADER_W + 6,
+            row.y + EMOTION_MARGIN,
+            row.w - LANE_HEADER_W - 12,
+            row.h - 2 * EMOTION_MARGIN,
+        )
+        scale = self.journey.info.emotion_scale
+        series = [_series(None, self.journey.touchpoints(), cards, plot, scale)]
+        for persona in self.journey.personas:
+            members = (tp for tp in self.journey.touchpoints() if persona.id in tp.personas)
+            series.append(_series(persona.id, members, cards, plot, scale))
+        return EmotionPlot(lane.id, plot, tuple(series))
+
+
+def emotion_y(plot: Rect, value: float, scale: EmotionScale) -> float:
+    """The y of an emotion value in an emotion plot: the best at the top."""
+    fraction = (value - scale.minimum) / (scale.maximum - scale.minimum)
+    return plot.bottom - fraction * plot.h
+
+
+def _series(
+    persona: str | None,
+    touchpoints: Iterable[Touchpoint],
+    cards: dict[str, CardGeometry],
+    plot: Rect,
+    scale: EmotionScale,
+) -> EmotionSeries:
+    """One point per card column holding cards with an emotion: their mean, at its centre."""
+    buckets: dict[float, list[int]] = defaultdict(list)
+    for tp in touchpoints:
+        if tp.emotion is not None and tp.id in cards:
+            rect = cards[tp.id].rect
+            buckets[round(rect.x + rect.w / 2, 3)].append(tp.emotion)
+    xs = sorted(buckets)
+    values = tuple(sum(buckets[x]) / len(buckets[x]) for x in xs)
+    points = tuple((x, emotion_y(plot, v, scale)) for x, v in zip(xs, values, strict=True))
+    return EmotionSeries(persona, points, values, _smooth(points, plot))
+
+
+def _smooth(points: Sequence[Point], plot: Rect) -> tuple[tuple[Point, Point, Point], ...]:
+    """Catmull-Rom through `points` as cubic Bézier segments, kept inside the plot."""
+    segments = []
+    for i in range(len(points) - 1):
+        p0 = points[max(i - 1, 0)]
+        p1, p2 = points[i], points[i + 1]
+        p3 = points[min(i + 2, len(points) - 1)]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, _clamp(p1[1] + (p2[1] - p0[1]) / 6, plot))
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, _clamp(p2[1] - (p3[1] - p1[1]) / 6, plot))
+        segments.append((c1, c2, p2))
+    return tuple(segments)
+
+
+def _clamp(y: float, plot: Rect) -> float:
+    return min(max(y, plot.y), plot.bottom)
+
+
+def _list_height(entries: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> float:
+    lines = sum(len(e[1]) for e in entries)
+    return lines * line_height(TEXT_FONT) + ITEM_GAP * max(0, len(entries) - 1)
+
+
+def _cumulative(start: float, sizes: Sequence[float]) -> list[float]:
+    positions = [start]
+    for size in sizes:
+        positions.append(positions[-1] + size)
+    return positions
