@@ -414,7 +414,8 @@ class _Builder:
             s.id: Rect(xs[i], 0.0, widths[s.id], total_h) for i, s in enumerate(self.stages)
         }
         lane_rects = {
-            lane.id: Rect(0.0, ys[i], total_w, heights[lane.id]) for i, lane in enumerate(self.lanes)
+            lane.id: Rect(0.0, ys[i], total_w, heights[lane.id])
+            for i, lane in enumerate(self.lanes)
         }
         cards = self._place_cards(columns, sizes, stage_rects, lane_rects)
         result = MapLayout(
@@ -454,12 +455,18 @@ class _Builder:
             for cell, cols in by_cell.items()
         }
 
-    def _stage_widths(self, columns: dict[tuple[str, str], dict[int, list[str]]]) -> dict[str, float]:
+    def _stage_widths(
+        self, columns: dict[tuple[str, str], dict[int, list[str]]]
+    ) -> dict[str, float]:
         widths = {}
         visible = {lane.id for lane in self.lanes}
         for stage in self.stages:
             count = max(
-                (max(cols) + 1 for (s, lane), cols in columns.items() if s == stage.id and lane in visible),
+                (
+                    max(cols) + 1
+                    for (s, lane), cols in columns.items()
+                    if s == stage.id and lane in visible
+                ),
                 default=0,
             )
             needed = 2 * CELL_PAD + count * CARD_W + max(0, count - 1) * CARD_GAP_X
@@ -489,7 +496,9 @@ class _Builder:
             return max(EMOTION_LANE_H, title_h)
         if lane.kind is LaneKind.NOTES:
             texts = [lines for (lane_id, _), lines in notes.items() if lane_id == lane.id]
-            content = 2 * CELL_PAD + max((len(t) for t in texts), default=0) * line_height(TEXT_FONT)
+            content = 2 * CELL_PAD + max((len(t) for t in texts), default=0) * line_height(
+                TEXT_FONT
+            )
             return max(MIN_TEXT_LANE_H, content, title_h)
         items = [entries for (lane_id, _), entries in lists.items() if lane_id == lane.id]
         content = 2 * CELL_PAD + max((_list_height(e) for e in items), default=0.0)
@@ -520,12 +529,15 @@ class _Builder:
             for lane in list_lanes:
                 found: dict[str, list[str]] = {}
                 for tp in cards:
-                    texts = tp.pain_points if lane.kind is LaneKind.PAIN_POINTS else tp.opportunities
+                    texts = (
+                        tp.pain_points if lane.kind is LaneKind.PAIN_POINTS else tp.opportunities
+                    )
                     for text in texts:
                         found.setdefault(text, []).append(tp.id)
                 if found:
                     result[lane.id, stage.id] = [
-                        (text, wrap(text, TEXT_FONT, width), tuple(ids)) for text, ids in found.items()
+                        (text, wrap(text, TEXT_FONT, width), tuple(ids))
+                        for text, ids in found.items()
                     ]
         return result
 
@@ -561,7 +573,9 @@ class _Builder:
                 y = lane_rects[lane_id].y + CELL_PAD
                 for card_id in ids:
                     lines, height, markers = sizes[card_id]
-                    cards[card_id] = CardGeometry(card_id, Rect(x, y, CARD_W, height), lines, markers)
+                    cards[card_id] = CardGeometry(
+                        card_id, Rect(x, y, CARD_W, height), lines, markers
+                    )
                     y += height + CARD_GAP_Y
         return cards
 

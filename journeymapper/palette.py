@@ -59,4 +59,6 @@ def rgb(color: str) -> tuple[float, float, float]:
 def mix(color: str, other: str, amount: float) -> str:
     """`color` moved `amount` (0…1) towards `other`; e.g. a pale tint of a stage colour."""
     a, b = rgb(color), rgb(other)
-    return "#" + "".join(f"{round((x + (y - x) * amount) * 255):02X}" for x, y in zip(a, b, strict=True))
+    return "#" + "".join(
+        f"{round((x + (y - x) * amount) * 255):02X}" for x, y in zip(a, b, strict=True)
+    )

@@ -18,8 +18,8 @@ from journeymapper.io.atomic import write_atomic
 from journeymapper.io.errors import JourneyFileError, first_problem
 from journeymapper.io.migrations import OLDEST_VERSION, migrate
 from journeymapper.model.document import BrokenReferencesError, Journey
-from journeymapper.perf import gc_paused
 from journeymapper.model.schema import FORMAT_NAME, FORMAT_VERSION, JourneyData
+from journeymapper.perf import gc_paused
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 SUFFIX = ".journey"
@@ -102,7 +102,9 @@ def _refuse_constant(name: str) -> Any:
 
 def _parse_json(text: str, path: str | Path | None) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant)
+        return json.loads(
+            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
+        )
     except json.JSONDecodeError as exc:
         raise JourneyFileError(
             path, f"line {exc.lineno}, column {exc.colno}", f"not valid JSON ({exc.msg})"

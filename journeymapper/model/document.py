@@ -250,8 +250,10 @@ class Journey:
         ids = set(tp_ids)
         found: dict[str, Connection] = {}
         for tp_id in ids:
-            for edges in (self._graph.out_edges(tp_id, data="conn"),
-                          self._graph.in_edges(tp_id, data="conn")):
+            for edges in (
+                self._graph.out_edges(tp_id, data="conn"),
+                self._graph.in_edges(tp_id, data="conn"),
+            ):
                 for _, _, conn in edges:
                     found[conn.id] = conn
         return sorted(found.values(), key=lambda c: c.id)

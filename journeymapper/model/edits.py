@@ -280,7 +280,9 @@ class AddStage(Edit):
     def apply_to(self, journey: Journey) -> Edit:
         index = len(journey.stages) if self.index < 0 else self.index
         journey._insert_stage(index, self.stage)
-        steps: list[Edit] = [SetNote(lane, self.stage.id, text) for lane, text in self.notes.items()]
+        steps: list[Edit] = [
+            SetNote(lane, self.stage.id, text) for lane, text in self.notes.items()
+        ]
         steps += [AddTouchpoint(tp) for tp in self.touchpoints]
         steps += [Connect(c) for c in self.connections]
         _apply_all(journey, steps, lambda: journey._remove_stage(self.stage.id))
@@ -301,9 +303,7 @@ class RemoveStage(Edit):
         index = journey.stage_index(stage.id)
         touchpoints = journey.touchpoints_in(stage.id)
         connections = journey.connections_of(tp.id for tp in touchpoints)
-        notes = {
-            lane.id: lane.notes[stage.id] for lane in journey.lanes if stage.id in lane.notes
-        }
+        notes = {lane.id: lane.notes[stage.id] for lane in journey.lanes if stage.id in lane.notes}
         steps: list[Edit] = [Disconnect(c.id) for c in connections]
         steps += [RemoveTouchpoint(tp.id) for tp in touchpoints]
         steps += [SetNote(lane, stage.id, "") for lane in notes]
@@ -483,9 +483,7 @@ class RemovePersona(Edit):
     def apply_to(self, journey: Journey) -> Edit:
         persona = journey.persona(self.persona_id)
         index = journey.persona_index(persona.id)
-        members = {
-            tp.id: tp.personas for tp in journey.touchpoints() if persona.id in tp.personas
-        }
+        members = {tp.id: tp.personas for tp in journey.touchpoints() if persona.id in tp.personas}
         steps = tuple(
             UpdateTouchpoint(tp, {"personas": tuple(p for p in ids if p != persona.id)})
             for tp, ids in members.items()

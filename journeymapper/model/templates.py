@@ -25,12 +25,21 @@ def default_lanes() -> tuple[Lane, ...]:
 
 def three_phase_stages() -> tuple[Stage, ...]:
     return (
-        Stage(id="pre-purchase", name="Pre-purchase", phase=Phase.PRE_PURCHASE,
-              color=PHASE_COLORS[Phase.PRE_PURCHASE]),
-        Stage(id="purchase", name="Purchase", phase=Phase.PURCHASE,
-              color=PHASE_COLORS[Phase.PURCHASE]),
-        Stage(id="post-purchase", name="Post-purchase", phase=Phase.POST_PURCHASE,
-              color=PHASE_COLORS[Phase.POST_PURCHASE]),
+        Stage(
+            id="pre-purchase",
+            name="Pre-purchase",
+            phase=Phase.PRE_PURCHASE,
+            color=PHASE_COLORS[Phase.PRE_PURCHASE],
+        ),
+        Stage(
+            id="purchase", name="Purchase", phase=Phase.PURCHASE, color=PHASE_COLORS[Phase.PURCHASE]
+        ),
+        Stage(
+            id="post-purchase",
+            name="Post-purchase",
+            phase=Phase.POST_PURCHASE,
+            color=PHASE_COLORS[Phase.POST_PURCHASE],
+        ),
     )
 
 

@@ -113,56 +113,132 @@ def _bad(mutate) -> bytes:  # type: ignore[no-untyped-def]
 BAD_FILES: list[tuple[str, bytes, str, str]] = [
     ("empty", b"", "line 1, column 1", "not valid JSON"),
     ("truncated", to_json(clothing_store_data()).encode()[:300], "line", "not valid JSON"),
-    ("latin-1", "{\"title\": \"caf\xe9\"}".encode("latin-1"), "byte", "not UTF-8"),
+    ("latin-1", '{"title": "caf\xe9"}'.encode("latin-1"), "byte", "not UTF-8"),
     ("a list", b"[1, 2, 3]", "", "expected a JSON object"),
     ("no format", b'{"version": 2}', "format", "not a JourneyMapper file"),
     ("other format", b'{"format": "drawio", "version": 2}', "format", "not a JourneyMapper"),
-    ("newer version", b'{"format": "journeymapper", "version": 7}', "version",
-     "format version 7, written by a newer JourneyMapper; this version reads format "
-     "versions 1 to 2"),
+    (
+        "newer version",
+        b'{"format": "journeymapper", "version": 7}',
+        "version",
+        "format version 7, written by a newer JourneyMapper; this version reads format "
+        "versions 1 to 2",
+    ),
     ("version zero", b'{"format": "journeymapper", "version": 0}', "version", "unknown"),
     ("version text", b'{"format": "journeymapper", "version": "2"}', "version", "whole number"),
-    ("duplicate key", b'{"format": "journeymapper", "version": 2, "title": "a", "title": "b"}',
-     "", "the key 'title' appears twice"),
-    ("NaN", _bad(lambda d: d["touchpoints"][3]["kpis"][0].update(target=1)).replace(
-        b'"target": 1', b'"target": NaN'), "", "NaN is not a number JSON allows"),
-    ("emotion type", _bad(lambda d: d["touchpoints"][3].update(emotion="happy")),
-     "touchpoints[3].emotion", "valid integer"),
-    ("empty name", _bad(lambda d: d["touchpoints"][2].update(name="   ")),
-     "touchpoints[2].name", "must not be empty"),
-    ("bad colour", _bad(lambda d: d["stages"][1].update(color="orange")),
-     "stages[1].color", "#RRGGBB"),
-    ("unknown field", _bad(lambda d: d["stages"][0].update(colour="#FFFFFF")),
-     "stages[0].colour", "not a field JourneyMapper knows"),
-    ("missing name", _bad(lambda d: d["personas"][0].pop("name")),
-     "personas[0].name", "required"),
-    ("negative votes", _bad(lambda d: d["touchpoints"][0].update(votes=-4)),
-     "touchpoints[0].votes", "greater than or equal to 0"),
-    ("duplicate id", _bad(lambda d: d["touchpoints"][1].update(id="ad")),
-     "touchpoints[1].id", "used more than once"),
-    ("dangling stage", _bad(lambda d: d["touchpoints"][4].update(stage="gone")),
-     "touchpoints[4].stage", "stage 'gone' that does not exist"),
-    ("dangling connection", _bad(lambda d: d["connections"][2].update(target="nobody")),
-     "connections[2].target", "touchpoint 'nobody'"),
-    ("card in emotion lane", _bad(lambda d: d["touchpoints"][0].update(lane="feeling")),
-     "touchpoints[0].lane", "not a touchpoints lane"),
-    ("emotion out of scale", _bad(lambda d: d["touchpoints"][0].update(emotion=5)),
-     "touchpoints[0].emotion", "outside the map's scale"),
-    ("duplicate connection", _bad(lambda d: d["connections"].append(
-        {"id": "again", "source": "ad", "target": "site"})), "connections[8]", "repeats 'c0'"),
-    ("control character", _bad(lambda d: d.update(title="bell\u0007")), "title",
-     "control characters"),
-    ("deep nesting", b'{"format": "journeymapper", "version": 2, "title": '
-     + b"[" * 100_000 + b"]" * 100_000 + b"}", "", "nested too deeply"),
-    ("huge number", b'{"format": "journeymapper", "version": 2, "touchpoints": [{"votes": '
-     + b"9" * 5000 + b"}]}", "", "not valid JSON"),
+    (
+        "duplicate key",
+        b'{"format": "journeymapper", "version": 2, "title": "a", "title": "b"}',
+        "",
+        "the key 'title' appears twice",
+    ),
+    (
+        "NaN",
+        _bad(lambda d: d["touchpoints"][3]["kpis"][0].update(target=1)).replace(
+            b'"target": 1', b'"target": NaN'
+        ),
+        "",
+        "NaN is not a number JSON allows",
+    ),
+    (
+        "emotion type",
+        _bad(lambda d: d["touchpoints"][3].update(emotion="happy")),
+        "touchpoints[3].emotion",
+        "valid integer",
+    ),
+    (
+        "empty name",
+        _bad(lambda d: d["touchpoints"][2].update(name="   ")),
+        "touchpoints[2].name",
+        "must not be empty",
+    ),
+    (
+        "bad colour",
+        _bad(lambda d: d["stages"][1].update(color="orange")),
+        "stages[1].color",
+        "#RRGGBB",
+    ),
+    (
+        "unknown field",
+        _bad(lambda d: d["stages"][0].update(colour="#FFFFFF")),
+        "stages[0].colour",
+        "not a field JourneyMapper knows",
+    ),
+    ("missing name", _bad(lambda d: d["personas"][0].pop("name")), "personas[0].name", "required"),
+    (
+        "negative votes",
+        _bad(lambda d: d["touchpoints"][0].update(votes=-4)),
+        "touchpoints[0].votes",
+        "greater than or equal to 0",
+    ),
+    (
+        "duplicate id",
+        _bad(lambda d: d["touchpoints"][1].update(id="ad")),
+        "touchpoints[1].id",
+        "used more than once",
+    ),
+    (
+        "dangling stage",
+        _bad(lambda d: d["touchpoints"][4].update(stage="gone")),
+        "touchpoints[4].stage",
+        "stage 'gone' that does not exist",
+    ),
+    (
+        "dangling connection",
+        _bad(lambda d: d["connections"][2].update(target="nobody")),
+        "connections[2].target",
+        "touchpoint 'nobody'",
+    ),
+    (
+        "card in emotion lane",
+        _bad(lambda d: d["touchpoints"][0].update(lane="feeling")),
+        "touchpoints[0].lane",
+        "not a touchpoints lane",
+    ),
+    (
+        "emotion out of scale",
+        _bad(lambda d: d["touchpoints"][0].update(emotion=5)),
+        "touchpoints[0].emotion",
+        "outside the map's scale",
+    ),
+    (
+        "duplicate connection",
+        _bad(lambda d: d["connections"].append({"id": "again", "source": "ad", "target": "site"})),
+        "connections[8]",
+        "repeats 'c0'",
+    ),
+    (
+        "control character",
+        _bad(lambda d: d.update(title="bell\u0007")),
+        "title",
+        "control characters",
+    ),
+    (
+        "deep nesting",
+        b'{"format": "journeymapper", "version": 2, "title": '
+        + b"[" * 100_000
+        + b"]" * 100_000
+        + b"}",
+        "",
+        "nested too deeply",
+    ),
+    (
+        "huge number",
+        b'{"format": "journeymapper", "version": 2, "touchpoints": [{"votes": '
+        + b"9" * 5000
+        + b"}]}",
+        "",
+        "not valid JSON",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "raw", "place", "message"), BAD_FILES,
-                         ids=[case for case, *_ in BAD_FILES])
-def test_bad_files_raise_one_clear_error(tmp_path: Path, case: str, raw: bytes, place: str,
-                                         message: str) -> None:
+@pytest.mark.parametrize(
+    ("case", "raw", "place", "message"), BAD_FILES, ids=[case for case, *_ in BAD_FILES]
+)
+def test_bad_files_raise_one_clear_error(
+    tmp_path: Path, case: str, raw: bytes, place: str, message: str
+) -> None:
     path = tmp_path / "bad.journey"
     path.write_bytes(raw)
     with pytest.raises(JourneyFileError) as caught:
@@ -179,8 +255,9 @@ def test_files_over_the_size_cap_are_refused_before_reading(tmp_path: Path, monk
     path.write_bytes(b" " * 2048)
     opened: list[Path] = []
     real_open = Path.open
-    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self) or real_open(
-        self, *a, **k))
+    monkeypatch.setattr(
+        Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k)
+    )
     with pytest.raises(JourneyFileError, match="are refused"):
         journey_file.read_bytes(path, limit=1024)
     assert opened == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -16,10 +17,8 @@ VALID = json.loads(to_json(clothing_store_data()))
 
 
 def _load(raw: bytes) -> None:
-    try:
+    with contextlib.suppress(JourneyFileError):
         build_journey(parse_data(raw))
-    except JourneyFileError:
-        pass
 
 
 @given(st.binary(max_size=2000))
@@ -28,10 +27,10 @@ def test_arbitrary_bytes(raw: bytes) -> None:
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
-    | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                max_size=4),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=10,
 )
 

@@ -34,8 +34,9 @@ from journeymapper.model.edits import (
 from journeymapper.model.schema import LaneKind, Slot
 from tests.sample import clothing_store
 
-names = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1,
-                 max_size=30).filter(lambda s: s.strip() != "")
+names = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1, max_size=30
+).filter(lambda s: s.strip() != "")
 
 
 @st.composite
@@ -54,46 +55,79 @@ def an_edit(draw: st.DrawFn, j: Journey) -> Edit:
         st.builds(lambda t: UpdateInfo({"title": t}), names),
     ]
     if stages and card_lanes:
-        choices.append(st.builds(
-            lambda n, s, lane: AddTouchpoint(builders.new_touchpoint(j, n, s, lane)),
-            names, st.sampled_from(stages), st.sampled_from(card_lanes)))
+        choices.append(
+            st.builds(
+                lambda n, s, lane: AddTouchpoint(builders.new_touchpoint(j, n, s, lane)),
+                names,
+                st.sampled_from(stages),
+                st.sampled_from(card_lanes),
+            )
+        )
         choices.append(st.builds(lambda s: RemoveStage(s), st.sampled_from(stages)))
-        choices.append(st.builds(lambda s, n: UpdateStage(s, {"name": n}),
-                                 st.sampled_from(stages), names))
+        choices.append(
+            st.builds(lambda s, n: UpdateStage(s, {"name": n}), st.sampled_from(stages), names)
+        )
         choices.append(st.builds(lambda p: ReorderStages(tuple(p)), st.permutations(stages)))
     if tps:
         choices.append(st.builds(RemoveTouchpoint, st.sampled_from(tps)))
-        choices.append(st.builds(
-            lambda t, e, v: UpdateTouchpoint(t, {"emotion": e, "votes": v}),
-            st.sampled_from(tps), st.one_of(st.none(), st.integers(-3, 3)), st.integers(0, 5)))
+        choices.append(
+            st.builds(
+                lambda t, e, v: UpdateTouchpoint(t, {"emotion": e, "votes": v}),
+                st.sampled_from(tps),
+                st.one_of(st.none(), st.integers(-3, 3)),
+                st.integers(0, 5),
+            )
+        )
         if stages:
-            choices.append(st.builds(
-                lambda ts, s, lane, c, o: MoveTouchpoints(
-                    {t: Placement(s, lane, Slot(column=c, order=o)) for t in ts}),
-                st.lists(st.sampled_from(tps), min_size=1, max_size=3, unique=True),
-                st.sampled_from(stages), st.sampled_from(lanes), st.integers(0, 4),
-                st.floats(-10, 10, allow_nan=False)))
-        choices.append(st.builds(
-            lambda a, b: Connect(builders.new_connection(j, a, b)),
-            st.sampled_from(tps), st.sampled_from(tps)))
+            choices.append(
+                st.builds(
+                    lambda ts, s, lane, c, o: MoveTouchpoints(
+                        {t: Placement(s, lane, Slot(column=c, order=o)) for t in ts}
+                    ),
+                    st.lists(st.sampled_from(tps), min_size=1, max_size=3, unique=True),
+                    st.sampled_from(stages),
+                    st.sampled_from(lanes),
+                    st.integers(0, 4),
+                    st.floats(-10, 10, allow_nan=False),
+                )
+            )
+        choices.append(
+            st.builds(
+                lambda a, b: Connect(builders.new_connection(j, a, b)),
+                st.sampled_from(tps),
+                st.sampled_from(tps),
+            )
+        )
     if conns:
         choices.append(st.builds(Disconnect, st.sampled_from(conns)))
-        choices.append(st.builds(lambda c, t: UpdateConnection(c, {"label": t}),
-                                 st.sampled_from(conns), names))
+        choices.append(
+            st.builds(lambda c, t: UpdateConnection(c, {"label": t}), st.sampled_from(conns), names)
+        )
     if lanes:
         choices.append(st.builds(RemoveLane, st.sampled_from(lanes)))
         choices.append(st.builds(lambda p: ReorderLanes(tuple(p)), st.permutations(lanes)))
     if notes_lanes and stages:
-        choices.append(st.builds(SetNote, st.sampled_from(notes_lanes), st.sampled_from(stages),
-                                 st.one_of(st.just(""), names)))
+        choices.append(
+            st.builds(
+                SetNote,
+                st.sampled_from(notes_lanes),
+                st.sampled_from(stages),
+                st.one_of(st.just(""), names),
+            )
+        )
     if personas:
         choices.append(st.builds(RemovePersona, st.sampled_from(personas)))
-        choices.append(st.builds(lambda p, n: UpdatePersona(p, {"name": n}),
-                                 st.sampled_from(personas), names))
+        choices.append(
+            st.builds(lambda p, n: UpdatePersona(p, {"name": n}), st.sampled_from(personas), names)
+        )
         if tps:
-            choices.append(st.builds(
-                lambda t, ps: UpdateTouchpoint(t, {"personas": tuple(ps)}),
-                st.sampled_from(tps), st.lists(st.sampled_from(personas), unique=True)))
+            choices.append(
+                st.builds(
+                    lambda t, ps: UpdateTouchpoint(t, {"personas": tuple(ps)}),
+                    st.sampled_from(tps),
+                    st.lists(st.sampled_from(personas), unique=True),
+                )
+            )
     edit = draw(st.one_of(choices))
     if draw(st.integers(0, 9)) == 0:
         return Batch((edit, UpdateInfo({"description": "batched"})), "batch")

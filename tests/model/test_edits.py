@@ -49,8 +49,10 @@ def _edits(j: Journey) -> dict[str, Edit]:
             "site", {"emotion": -2, "pain_points": ("Slow", "Ugly"), "personas": ("tom",)}
         ),
         "move across stage and lane": MoveTouchpoints(
-            {"site": Placement("purchase", "human", Slot(column=3, order=2.5)),
-             "ad": Placement("post-purchase", "touchpoints", Slot())}
+            {
+                "site": Placement("purchase", "human", Slot(column=3, order=2.5)),
+                "ad": Placement("post-purchase", "touchpoints", Slot()),
+            }
         ),
         "connect": Connect(builders.new_connection(j, "ad", "review", "skips ahead")),
         "disconnect": Disconnect("c3"),
@@ -73,8 +75,11 @@ def _edits(j: Journey) -> dict[str, Edit]:
         "reorder personas": ReorderPersonas(("tom", "maya")),
         "update info": UpdateInfo({"title": "Renamed", "state": "future"}),
         "batch": Batch(
-            (UpdateTouchpoint("cart", {"votes": 9}), RemoveTouchpoint("review"),
-             AddStage(Stage(id="after", name="After"))),
+            (
+                UpdateTouchpoint("cart", {"votes": 9}),
+                RemoveTouchpoint("review"),
+                AddStage(Stage(id="after", name="After")),
+            ),
             "Several",
         ),
     }
@@ -156,15 +161,18 @@ def test_a_failing_batch_rolls_back_what_it_did() -> None:
 def test_nudges_merge_into_one_step_that_undoes_to_the_start() -> None:
     journey = clothing_store()
     before = journey.to_data()
-    first = MoveTouchpoints({"cart": Placement("purchase", "touchpoints", Slot(column=1))},
-                            merge_key="nudge")
-    second = MoveTouchpoints({"cart": Placement("purchase", "touchpoints", Slot(column=2))},
-                             merge_key="nudge")
+    first = MoveTouchpoints(
+        {"cart": Placement("purchase", "touchpoints", Slot(column=1))}, merge_key="nudge"
+    )
+    second = MoveTouchpoints(
+        {"cart": Placement("purchase", "touchpoints", Slot(column=2))}, merge_key="nudge"
+    )
     inv1 = journey.apply(first)
     inv2 = journey.apply(second)
     forward = first.merge_with(second)
     backward = inv2.merge_with(inv1)
-    assert forward is not None and backward is not None
+    assert forward is not None
+    assert backward is not None
     journey.apply(backward)
     assert journey.to_data() == before
     journey.apply(forward)
@@ -180,8 +188,12 @@ def test_signals_name_what_changed() -> None:
     journey.connection_removed.connect(lambda i: seen.append(("conn removed", i)))
     journey.apply(UpdateTouchpoint("site", {"votes": 1}))
     journey.apply(RemoveTouchpoint("cart"))
-    assert seen == [("changed", "site"), ("conn removed", "c2"), ("conn removed", "c3"),
-                    ("removed", "cart")]
+    assert seen == [
+        ("changed", "site"),
+        ("conn removed", "c2"),
+        ("conn removed", "c3"),
+        ("removed", "cart"),
+    ]
 
 
 def test_new_ids_are_unique_and_well_formed() -> None:
@@ -196,4 +208,5 @@ def test_new_cards_go_right_of_the_last_column() -> None:
     assert builders.next_slot(journey, "pre-purchase", "touchpoints") == Slot(column=3)
     assert builders.next_slot(journey, "purchase", "human") == Slot(column=0)
     card = builders.new_touchpoint(journey, "Ad", "purchase", "touchpoints", channel="online_ads")
-    assert card.category == "digital" and card.ownership == "paid"
+    assert card.category == "digital"
+    assert card.ownership == "paid"

@@ -24,8 +24,18 @@ def test_names_must_be_real_text(name: str) -> None:
         touchpoint(name=name)
 
 
-@pytest.mark.parametrize("name", ["Café & crème", "Ελληνικά", "Кириллица", "naïve – “quotes” 🛒",
-                                  "a" * 200, "two\nlines", "\u202eRTL override"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Café & crème",
+        "Ελληνικά",
+        "Кириллица",
+        "naïve – “quotes” 🛒",
+        "a" * 200,
+        "two\nlines",
+        "\u202eRTL override",
+    ],
+)
 def test_names_accept_any_printable_unicode(name: str) -> None:
     assert touchpoint(name=name).name == name
 
