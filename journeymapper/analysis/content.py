@@ -18,7 +18,7 @@ PAIN_WITHOUT_OPPORTUNITY = register(
     "pain-without-opportunity",
     Severity.WARNING,
     "A touchpoint has pain points but no opportunity to address them.",
-    "Add at least one opportunity: what could remove or soften the pain?",
+    "Add at least one opportunity that would remove or soften the pain.",
 )
 UNMEASURED = register(
     "JM031",
@@ -45,7 +45,7 @@ def pain_without_opportunity(journey: Journey | Context) -> list[Finding]:
     return [
         PAIN_WITHOUT_OPPORTUNITY.finding(
             f"{quoted(tps[i].name)} has {plural(len(tps[i].pain_points), 'pain point')} "
-            "but no opportunity to address them.",
+            f"but no opportunity to address {'it' if len(tps[i].pain_points) == 1 else 'them'}.",
             (i,),
         )
         for i in ctx.in_order(found)

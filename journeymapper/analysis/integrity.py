@@ -109,7 +109,9 @@ def _describe_object(data: JourneyData, place: str) -> str:
     group, index = match.group(1), int(match.group(2))
     if group == "connections":
         conn = data.connections[index]
-        names = {tp.id: tp.name for tp in data.touchpoints}
+        names: dict[str, str] = {}
+        for tp in data.touchpoints:
+            names.setdefault(tp.id, tp.name)
         ends = [
             quoted(names[end]) if end in names else f"'{end}'" for end in (conn.source, conn.target)
         ]
