@@ -1,0 +1,56 @@
+"""Draw the whole composition — title block, map, legend — in layout units, y down."""
+
+from __future__ import annotations
+
+from journeymapper.io.poster import legend, titleblock
+from journeymapper.io.poster.cards import Tick, draw_cards, draw_connection_labels, draw_connections
+from journeymapper.io.poster.compose import Composition, Furniture
+from journeymapper.io.poster.grid import (
+    draw_cells,
+    draw_emotion,
+    draw_headers,
+    draw_lists,
+    draw_notes,
+)
+from journeymapper.io.poster.look import Look
+from journeymapper.io.poster.pen import Pen
+from journeymapper.io.poster.stamps import Stamps
+from journeymapper.layout import MapLayout
+from journeymapper.palette import GRID
+
+
+def draw_composition(
+    pen: Pen,
+    stamps: Stamps,
+    comp: Composition,
+    layout: MapLayout,
+    furniture: Furniture,
+    look: Look,
+    tick: Tick,
+) -> None:
+    titleblock.draw(pen, furniture.title, comp.width, comp.f)
+    pen.save()
+    pen.translate(0, comp.map_y)
+    draw_map(pen, stamps, layout, look, tick)
+    pen.restore()
+    if furniture.legend and comp.legend_y is not None:
+        rule_y = comp.legend_y - comp.f * 14
+        pen.stroke_color(GRID)
+        pen.line_width(0.8 * comp.f)
+        pen.line(0, rule_y, comp.width, rule_y)
+        pen.save()
+        pen.translate(0, comp.legend_y)
+        legend.draw(pen, stamps, furniture.legend, comp.width, comp.f)
+        pen.restore()
+
+
+def draw_map(pen: Pen, stamps: Stamps, layout: MapLayout, look: Look, tick: Tick) -> None:
+    """The map exactly where the layout puts it: grid, text lanes, curves, cards, labels."""
+    draw_cells(pen, layout, look)
+    draw_headers(pen, layout, look)
+    draw_notes(pen, layout)
+    draw_lists(pen, stamps, layout)
+    draw_emotion(pen, layout, look)
+    draw_connections(pen, layout, look)
+    draw_cards(pen, stamps, layout, look, tick)
+    draw_connection_labels(pen, layout, look)
