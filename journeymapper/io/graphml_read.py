@@ -1,0 +1,401 @@
+"""Reading GraphML into a map: safely, with the line of everything it skips.
+
+defusedxml parses the file with DTDs, entity declarations and external references
+forbidden, so a "billion laughs" bomb or an entity pointing at a local file raises
+`GraphMLError` before anything expands. Nodes become touchpoints and edges connections
+(see `graphml` for the keys); nodes of nested graphs (yEd groups) are taken too, the
+group nodes themselves are not.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+from pydantic import ValidationError
+
+from journeymapper.io.errors import first_problem
+from journeymapper.io.graphml import FORMAT, FRAME_KEY, GraphMLError
+from journeymapper.io.interchange_build import (
+    ImportResult,
+    LaneKindError,
+    MapBuilder,
+    Notice,
+    TouchpointError,
+    read_limited,
+    title_from_path,
+)
+from journeymapper.io.interchange_cells import (
+    normalise_channel,
+    parse_category,
+    parse_emotion,
+    parse_evidence,
+    parse_kpis,
+    parse_ownership,
+    split_items,
+)
+from journeymapper.model.schema import FORMAT_VERSION, JourneyData, Slot
+
+NO_STAGE = "Imported"
+
+
+class _LineBuilder(ET.TreeBuilder):
+    """A tree builder that remembers the line each element starts on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[ET.Element, int] = {}
+        self.expat: Any = None
+
+    def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:  # type: ignore[override]
+        element = super().start(tag, attrs)
+        if self.expat is not None:
+            self.lines[element] = self.expat.CurrentLineNumber
+        return element
+
+
+def parse_xml(raw: bytes, path: str | Path | None) -> tuple[ET.Element, dict[ET.Element, int]]:
+    """The root element and each element's line; unsafe or broken XML is a GraphMLError."""
+    builder = _LineBuilder()
+    parser = DefusedXMLParser(
+        target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True
+    )
+    builder.expat = parser.parser
+    try:
+        parser.feed(raw)
+        root = parser.close()
+    except DefusedXmlException as exc:
+        raise GraphMLError(
+            path,
+            "",
+            f"declares a DTD or entities ({type(exc).__name__}); GraphML never needs them, "
+            "and they are refused because they can expand without end or read other files",
+        ) from None
+    except ET.ParseError as exc:
+        line, column = getattr(exc, "position", (0, 0))
+        message = str(exc).split(":")[0]
+        raise GraphMLError(
+            path, f"line {line}, column {column + 1}", f"not well-formed XML ({message})"
+        ) from None
+    except (ValueError, LookupError, UnicodeError, RecursionError) as exc:
+        raise GraphMLError(path, "", f"cannot be read as XML ({exc})") from None
+    return root, builder.lines
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    name: str
+    domain: str
+    kind: str
+    yfiles: str
+    default: str | None
+
+
+def read_graphml(path: str | Path) -> ImportResult:
+    return parse_graphml(read_limited(path, GraphMLError), path)
+
+
+def parse_graphml(raw: bytes, path: str | Path | None = None) -> ImportResult:
+    root, lines = parse_xml(raw, path)
+    if _local(root.tag) != "graphml":
+        raise GraphMLError(
+            path, f"line {lines.get(root, 1)}", f"the root is <{_local(root.tag)}>, not <graphml>"
+        )
+    graph = next((child for child in root if _local(child.tag) == "graph"), None)
+    if graph is None:
+        raise GraphMLError(path, "", "holds no <graph>")
+    return _Reader(path, root, graph, lines).read()
+
+
+class _Reader:
+    def __init__(
+        self,
+        path: str | Path | None,
+        root: ET.Element,
+        graph: ET.Element,
+        lines: dict[ET.Element, int],
+    ) -> None:
+        self.path = path
+        self.graph = graph
+        self.lines = lines
+        self.skipped: list[Notice] = []
+        self.warnings: list[Notice] = []
+        self.keys = self._keys(root)
+        self.node_ids: dict[str, str] = {}
+
+    def line(self, element: ET.Element) -> int:
+        return self.lines.get(element, 0)
+
+    def _keys(self, root: ET.Element) -> dict[str, _Key]:
+        keys: dict[str, _Key] = {}
+        for element in root:
+            if _local(element.tag) != "key" or "id" not in element.attrib:
+                continue
+            default = next((c.text or "" for c in element if _local(c.tag) == "default"), None)
+            keys[element.attrib["id"]] = _Key(
+                name=element.get("attr.name") or element.attrib["id"],
+                domain=element.get("for", "all"),
+                kind=(element.get("attr.type") or "string").casefold(),
+                yfiles=element.get("yfiles.type", ""),
+                default=default,
+            )
+        return keys
+
+    def values(self, element: ET.Element, domain: str) -> dict[str, Any]:
+        """The data of a node, edge or graph by attribute name, typed by its key."""
+        found: dict[str, tuple[str, str]] = {}
+        for key in self.keys.values():
+            if key.domain in (domain, "all") and key.default is not None and not key.yfiles:
+                found[key.name] = (key.default, key.kind)
+        for data in element:
+            if _local(data.tag) != "data":
+                continue
+            key = self.keys.get(data.get("key", ""))
+            if key is None:
+                continue
+            if key.yfiles:
+                label = _yed_label(data)
+                if label and "__yed_label" not in found:
+                    found["__yed_label"] = (label, "string")
+                continue
+            found[key.name] = ("".join(data.itertext()), key.kind)
+        typed: dict[str, Any] = {}
+        for name, (text, kind) in found.items():
+            try:
+                typed[name] = _typed(text, kind)
+            except ValueError:
+                self.warnings.append(
+                    Notice(
+                        self.line(element),
+                        f"'{name}' = '{text[:30]}' is not of type {kind}; ignored",
+                    )
+                )
+        return typed
+
+    # ----- the map ----------------------------------------------------------------------
+
+    def read(self) -> ImportResult:
+        info = self.values(self.graph, "graph")
+        self.builder = MapBuilder(title_from_path(self.path), self._frame(info))
+        if not self._framed:
+            for name in ("title", "description"):
+                if isinstance(info.get(name), str) and info[name].strip():
+                    self.builder.info[name] = info[name].strip()[: 200 if name == "title" else None]
+        self.scale = self.builder.info.get("emotion_scale") or JourneyData().emotion_scale
+        if self.graph.get("edgedefault", "directed") == "undirected":
+            self.warnings.append(
+                Notice(
+                    self.line(self.graph),
+                    "the graph is undirected; each edge was read as leading from source to target",
+                )
+            )
+        nodes, edges = self._elements()
+        for node in nodes:
+            self._node(node)
+        for edge in edges:
+            self._edge(edge)
+        return ImportResult(self.builder.build(), FORMAT, self.skipped, self.warnings)
+
+    def _frame(self, info: dict[str, Any]) -> JourneyData | None:
+        self._framed = False
+        text = info.get(FRAME_KEY)
+        if not isinstance(text, str):
+            return None
+        line = self.line(self.graph)
+        try:
+            frame = json.loads(text)
+            if not isinstance(frame, dict) or frame.pop("version", None) != FORMAT_VERSION:
+                raise ValueError("written by another version of JourneyMapper")
+            data = JourneyData.model_validate({**frame, "touchpoints": (), "connections": ()})
+        except ValidationError as exc:
+            place, message = first_problem(exc)
+            self.warnings.append(
+                Notice(line, f"the stored map frame is invalid ({place}: {message}); ignored")
+            )
+            return None
+        except (ValueError, RecursionError) as exc:
+            self.warnings.append(Notice(line, f"the stored map frame cannot be read ({exc})"))
+            return None
+        self._framed = True
+        return data
+
+    def _elements(self) -> tuple[list[ET.Element], list[ET.Element]]:
+        nodes: list[ET.Element] = []
+        edges: list[ET.Element] = []
+        pending = [self.graph]
+        while pending:
+            graph = pending.pop(0)
+            for element in graph:
+                tag = _local(element.tag)
+                if tag == "node":
+                    inner = [c for c in element if _local(c.tag) == "graph"]
+                    if inner:
+                        pending.extend(inner)
+                        self.skipped.append(
+                            Notice(
+                                self.line(element),
+                                f"group node '{element.get('id', '')}': its members were "
+                                "imported, the group itself was not",
+                            )
+                        )
+                    else:
+                        nodes.append(element)
+                elif tag == "edge":
+                    edges.append(element)
+                elif tag == "hyperedge":
+                    self.skipped.append(
+                        Notice(self.line(element), "a hyperedge has no place in a journey map")
+                    )
+        return nodes, edges
+
+    def _node(self, node: ET.Element) -> None:
+        line = self.line(node)
+        written = node.get("id", "")
+        if not written:
+            self.skipped.append(Notice(line, "a node without an id"))
+            return
+        if written in self.node_ids:
+            self.skipped.append(Notice(line, f"a second node with the id '{written}'"))
+            return
+        values = self.values(node, "node")
+        name = next(
+            (
+                str(values[k]).strip()
+                for k in ("name", "label", "__yed_label")
+                if str(values.get(k, "")).strip()
+            ),
+            written,
+        )
+        fields = self._fields(line, written, values)
+        fields["stage"] = self._stage(values)
+        fields["lane"] = self._lane(line, written, values)
+        slot = _slot(values)
+        for _ in range(len(fields) + 1):
+            try:
+                ident = self.builder.add_touchpoint(written, slot, name=name[:200], **fields)
+                break
+            except TouchpointError as exc:
+                if exc.field in ("", "name", "id", "stage", "lane") or exc.field not in fields:
+                    self.skipped.append(Notice(line, f"node '{written}': {exc}"))
+                    return
+                self.warnings.append(Notice(line, f"node '{written}': {exc}; left empty"))
+                fields.pop(exc.field)
+        self.node_ids[written] = ident
+
+    def _stage(self, values: dict[str, Any]) -> str:
+        found = self.builder.stage_by_id(str(values.get("stage_id", "")))
+        if found:
+            return found
+        name = str(values.get("stage", "")).strip()
+        return self.builder.stage(name[:200] if name else NO_STAGE)
+
+    def _lane(self, line: int, node: str, values: dict[str, Any]) -> str:
+        found = self.builder.lane_by_id(str(values.get("lane_id", "")))
+        if found:
+            return found
+        try:
+            return self.builder.lane(str(values.get("lane", ""))[:200])
+        except (LaneKindError, ValueError) as exc:
+            self.warnings.append(Notice(line, f"node '{node}': lane: {exc}"))
+            return self.builder.lane("")
+
+    def _fields(self, line: int, node: str, values: dict[str, Any]) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        for name in ("description", "feedback", "owner"):
+            if isinstance(values.get(name), str):
+                fields[name] = values[name]
+        fields["channel"] = normalise_channel(str(values.get("channel", "")))
+        parsers: dict[str, Any] = {
+            "category": parse_category,
+            "ownership": parse_ownership,
+            "evidence": parse_evidence,
+            "emotion": lambda text: parse_emotion(text, self.scale),
+        }
+        for name, parse in parsers.items():
+            if name in values:
+                try:
+                    fields[name] = parse(str(values[name]))
+                except ValueError as exc:
+                    self.warnings.append(Notice(line, f"node '{node}': {name}: {exc}; left empty"))
+        if isinstance(values.get("votes"), int) and values["votes"] >= 0:
+            fields["votes"] = values["votes"]
+        for name in ("pain_points", "opportunities", "tags"):
+            fields[name] = tuple(split_items(str(values.get(name, ""))))
+        kpis, problems = parse_kpis(str(values.get("kpis", "")))
+        fields["kpis"] = tuple(kpis)
+        for problem in problems:
+            self.warnings.append(Notice(line, f"node '{node}': {problem}; left out"))
+        fields["personas"] = self._personas(line, node, values)
+        return fields
+
+    def _personas(self, line: int, node: str, values: dict[str, Any]) -> tuple[str, ...]:
+        ids = split_items(str(values.get("persona_ids", "")))
+        if ids and all(self.builder.persona_by_id(i) for i in ids):
+            return tuple(dict.fromkeys(ids))
+        found: list[str] = []
+        for name in split_items(str(values.get("personas", ""))):
+            try:
+                found.append(self.builder.persona(name[:200]))
+            except ValueError:
+                self.warnings.append(Notice(line, f"node '{node}': persona '{name[:40]}' unusable"))
+        return tuple(dict.fromkeys(found))
+
+    def _edge(self, edge: ET.Element) -> None:
+        line = self.line(edge)
+        source, target = edge.get("source", ""), edge.get("target", "")
+        ends = [self.node_ids.get(source), self.node_ids.get(target)]
+        if None in ends:
+            missing = source if ends[0] is None else target
+            self.skipped.append(Notice(line, f"an edge to or from '{missing}', which is no node"))
+            return
+        source_id, target_id = str(ends[0]), str(ends[1])
+        if source_id == target_id:
+            self.skipped.append(Notice(line, f"an edge from '{source}' to itself"))
+            return
+        values = self.values(edge, "edge")
+        label = str(values.get("label", values.get("__yed_label", ""))).strip()
+        try:
+            added = self.builder.connect(source_id, target_id, label[:200], edge.get("id"))
+        except ValueError:
+            self.warnings.append(Notice(line, "the edge's label is not usable text; left out"))
+            added = self.builder.connect(source_id, target_id, "", edge.get("id"))
+        if not added:
+            self.skipped.append(Notice(line, f"a second edge from '{source}' to '{target}'"))
+
+
+def _typed(text: str, kind: str) -> Any:
+    if kind in ("int", "long"):
+        return int(text.strip())
+    if kind in ("double", "float"):
+        return float(text.strip())
+    if kind == "boolean":
+        return text.strip().casefold() in ("true", "1")
+    return text
+
+
+def _yed_label(data: ET.Element) -> str:
+    for element in data.iter():
+        if _local(element.tag) in ("NodeLabel", "EdgeLabel"):
+            text = "".join(element.itertext()).strip()
+            if text:
+                return text
+    return ""
+
+
+def _slot(values: dict[str, Any]) -> Slot | None:
+    column, order = values.get("slot_column"), values.get("slot_order", 0.0)
+    if not isinstance(column, int) or not isinstance(order, float | int):
+        return None
+    try:
+        return Slot(column=column, order=float(order))
+    except ValidationError:
+        return None
