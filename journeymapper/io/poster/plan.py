@@ -152,7 +152,7 @@ def _plan_actual(options: PosterOptions, comp: Composition) -> Plan:
     if max(page_w, page_h) > MAX_PAGE_SIDE:
         largest = (MAX_PAGE_SIDE - 2 * margin) / max(comp.width, comp.height)
         hint = (
-            f"or a scale of at most {math.floor(largest * 100) / 100:g}"
+            f"or use --scale {math.floor(largest * 100) / 100:g} or smaller"
             if largest >= 0.01
             else "the map is too large for a single page at any scale"
         )

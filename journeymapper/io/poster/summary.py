@@ -36,14 +36,18 @@ def coverage(journey: Journey) -> tuple[str, str, tuple[Finding, ...]]:
         f"{_count(journey.connection_count(), 'connection')}"
     )
     if not findings:
-        return f"Coverage check: no findings  ·  {size}", "ok", findings
+        return f"{size}  ·  coverage check: no findings", "ok", findings
     parts = [
-        _count(counts[Severity.ERROR], "error"),
-        _count(counts[Severity.WARNING], "warning"),
-        _count(counts[Severity.INFO], "note"),
+        _count(counts[severity], noun)
+        for severity, noun in (
+            (Severity.ERROR, "error"),
+            (Severity.WARNING, "warning"),
+            (Severity.INFO, "note"),
+        )
+        if counts[severity]
     ]
     worst = findings[0]
-    line = f"Coverage check: {', '.join(parts)} — {worst.message}  ·  {size}"
+    line = f"{size}  ·  coverage check: {', '.join(parts)}, e.g. {worst.message}"
     return line, worst.severity.value, findings
 
 
