@@ -29,6 +29,7 @@ from journeymapper import __version__
 from journeymapper.analysis import Finding, Severity, map_stats, validate_data
 from journeymapper.analysis.demo import demo_map
 from journeymapper.analysis.report import finding_line, stats_json, stats_lines, summary_line
+from journeymapper.cli_export import register as add_export
 from journeymapper.io.errors import FileFormatError, first_problem
 from journeymapper.io.journey_file import load_journey, read_data, save_data
 from journeymapper.model.schema import JourneyData
@@ -248,6 +249,7 @@ COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
     add_validate,
     add_stats,
     add_new,
+    add_export,
     add_run_demo,
 )
 
