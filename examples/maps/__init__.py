@@ -1,0 +1,1 @@
+"""The example maps, one module each; `build()` returns the map's data."""
