@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -299,5 +300,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `journeymapper validate … | head`
-        sys.stdout = None  # type: ignore[assignment]  # nothing more can be written
+        _silence_stdout()
         return EXIT_FINDINGS
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the exit flush does not fail again (Python docs' recipe)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
