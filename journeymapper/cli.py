@@ -27,9 +27,16 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 
 from journeymapper import __version__
-from journeymapper.analysis import Finding, Severity, map_stats, validate_data
+from journeymapper.analysis import RULES, Finding, Severity, map_stats, validate_data
 from journeymapper.analysis.demo import demo_map
-from journeymapper.analysis.report import finding_line, stats_json, stats_lines, summary_line
+from journeymapper.analysis.report import (
+    finding_line,
+    rule_dict,
+    rule_line,
+    stats_json,
+    stats_lines,
+    summary_line,
+)
 from journeymapper.cli_export import register as add_export
 from journeymapper.io.errors import FileFormatError, first_problem
 from journeymapper.io.journey_file import load_journey, read_data, save_data
@@ -84,15 +91,26 @@ def add_validate(commands: Subcommands) -> None:
         description="Check each FILE against the coverage rules (see the README's rule "
         "table). Prints one line per finding and a summary per file. Exit code 0 when no "
         "map has errors, 1 when one has (or has warnings, with --strict), 2 when a file "
-        "cannot be read.",
+        "cannot be read. --rules lists the rules instead.",
     )
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a .journey file")
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="a .journey file")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument("--rules", action="store_true", help="list the rules and exit")
     parser.set_defaults(handler=run_validate)
 
 
 def run_validate(args: argparse.Namespace, out: Output) -> int:
+    if args.rules:
+        rules = sorted(RULES.values(), key=lambda rule: rule.id)
+        if args.json:
+            out.json({"rules": [rule_dict(rule) for rule in rules]})
+        else:
+            out.lines([rule_line(rule) for rule in rules])
+        return EXIT_OK
+    if not args.files:
+        out.problem("validate: give at least one FILE (or --rules)")
+        return EXIT_UNREADABLE
     return validate_files(args.files, out, as_json=args.json, strict=args.strict)
 
 

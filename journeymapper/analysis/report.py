@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from journeymapper.analysis.findings import Finding, Severity
+from journeymapper.analysis.findings import Finding, Rule, Severity
 from journeymapper.analysis.matrix import CATEGORIES, CoverageMatrix
 from journeymapper.analysis.stats import Count, MapStats
 from journeymapper.analysis.text import plural, quoted
@@ -26,6 +26,21 @@ def finding_line(finding: Finding) -> str:
     """`JM022 warning: <sentence> [ids]`, the form `journeymapper validate` prints."""
     ids = f" [{', '.join(finding.subjects)}]" if finding.subjects else ""
     return f"{finding.rule} {finding.severity.value}: {finding.message}{ids}"
+
+
+def rule_line(rule: Rule) -> str:
+    """`JM022  warning  dead-end  Nothing leads on from this touchpoint, …`."""
+    return f"{rule.id}  {rule.severity.value:<7}  {rule.name:<26}  {rule.summary}"
+
+
+def rule_dict(rule: Rule) -> dict[str, str]:
+    return {
+        "rule": rule.id,
+        "name": rule.name,
+        "severity": rule.severity.value,
+        "summary": rule.summary,
+        "fix": rule.fix,
+    }
 
 
 def summary_line(findings: Sequence[Finding]) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from journeymapper import __version__, cli
+from journeymapper.analysis import RULES
 from journeymapper.analysis.demo import demo_map
 from journeymapper.io.journey_file import load_journey, read_data, save_data
 from journeymapper.model.templates import blank_map
@@ -171,6 +172,18 @@ def test_other_files_are_still_checked_after_an_unreadable_one(
     assert report[0]["findings"] == []
     assert report[0]["error"].startswith(str(bad))
     assert report[1] == {"path": str(clean), "findings": []}
+
+
+def test_validate_lists_the_rules_from_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", "--rules")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == len(RULES)
+    assert lines[0].split()[:3] == ["JM001", "error", "duplicate-id"]
+    code, out, _ = run(capsys, "validate", "--rules", "--json")
+    rules = json.loads(out)["rules"]
+    assert [r["rule"] for r in rules] == sorted(RULES)
+    assert rules[0]["fix"] == RULES["JM001"].fix
 
 
 def test_validate_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
