@@ -1,0 +1,159 @@
+"""Shows in-place editors over the view and runs capture sessions.
+
+The host turns a `TextTarget` into an editor placed over its scene rectangle at the
+current zoom, checks the text (an empty name is refused at the field, with the
+reason), commits it through the target, and keeps the editor open after each card in
+a capture session.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRectF
+from PySide6.QtWidgets import QGraphicsView
+
+from journeymapper.app.canvas.capture import CaptureSession
+from journeymapper.app.canvas.editors import TextTarget, name_reason
+from journeymapper.app.canvas.inplace import InPlaceEditor
+from journeymapper.app.fonts import scene_font
+
+if TYPE_CHECKING:
+    from journeymapper.app.canvas.scene import JourneyScene
+
+
+class EditorHost(QObject):
+    def __init__(self, view: QGraphicsView, scene: JourneyScene) -> None:
+        super().__init__(view)
+        self.view = view
+        self.scene = scene
+        self.editor = InPlaceEditor(view.viewport())
+        self.target: TextTarget | None = None
+        self.session: CaptureSession | None = None
+        self.connect_flow = False
+        self._refusal = ""
+        self.editor.submitted.connect(self._submitted)
+        self.editor.cancelled.connect(self.close)
+        self.editor.focus_lost.connect(self._focus_lost)
+        self.editor.navigated.connect(self._navigated)
+        scene.document.edit_refused.connect(self._remember_refusal)
+
+    @property
+    def active(self) -> bool:
+        return self.target is not None
+
+    # ----- opening ----------------------------------------------------------------------
+
+    def open(self, target: TextTarget) -> None:
+        """Edit `target` in place, its text selected."""
+        self.close()
+        self.session = None
+        self._show(target, target.text)
+
+    def start_capture(self, text: str = "") -> None:
+        """Start typing cards into the current cell (or the default one)."""
+        scene = self.scene
+        scene.ensure_layout()
+        if scene.cell is None:
+            scene.set_cell(scene.default_cell())
+        selected = scene.selected_card_ids()
+        previous = selected[-1] if len(selected) == 1 else None
+        self.close()
+        self.session = CaptureSession(scene, previous, self.connect_flow)
+        self._reopen(text)
+
+    def _reopen(self, text: str = "") -> None:
+        target = self.session.target() if self.session else None
+        if target is None:
+            self.close()
+            return
+        self._show(target, text, select=False)
+        self.view.ensureVisible(
+            QRectF(target.rect.x, target.rect.y, target.rect.w, target.rect.h), 40, 40
+        )
+        self._place(target)
+
+    def _show(self, target: TextTarget, text: str, select: bool = True) -> None:
+        self.target = target
+        editor = self.editor
+        editor.multiline = target.multiline
+        editor.capture = self.session is not None
+        editor.setPlaceholderText(target.placeholder)
+        editor.setPlainText(text)
+        self._place(target)
+        editor.show()
+        editor.raise_()
+        editor.setFocus()
+        cursor = editor.textCursor()
+        if select:
+            cursor.select(cursor.SelectionType.Document)
+        else:
+            cursor.movePosition(cursor.MoveOperation.End)
+        editor.setTextCursor(cursor)
+
+    def _place(self, target: TextTarget) -> None:
+        zoom = self.view.transform().m11()
+        font = scene_font(target.size * zoom, target.bold, self.view.viewport().logicalDpiY())
+        self.editor.setFont(font)
+        r = target.rect
+        box = self.view.mapFromScene(QRectF(r.x, r.y, r.w, r.h)).boundingRect()
+        line = self.editor.fontMetrics().height() + 12
+        box.setHeight(max(box.height(), line if not target.multiline else 3 * line))
+        box.setWidth(max(box.width(), 120))
+        self.editor.place(box)
+
+    def reposition(self) -> None:
+        if self.target is not None:
+            self._place(self.target)
+
+    # ----- finishing --------------------------------------------------------------------
+
+    def close(self) -> None:
+        was_open = self.target is not None
+        self.target = None
+        self.session = None
+        self.editor.close_editor()
+        if was_open:
+            self.view.setFocus()
+
+    def _remember_refusal(self, reason: str) -> None:
+        self._refusal = reason
+
+    def _commit(self, text: str) -> bool:
+        target = self.target
+        if target is None:
+            return True
+        reason = name_reason(text, target.what) if target.required else None
+        if reason is None:
+            self._refusal = ""
+            if target.commit(text):
+                return True
+            reason = self._refusal or "This text cannot be used here."
+        self.editor.show_reason(reason)
+        return False
+
+    def _submitted(self, text: str) -> None:
+        if self.session is not None and not text.strip():
+            self.close()  # Enter on an empty line ends the capture
+            return
+        if not self._commit(text):
+            return
+        if self.session is not None:
+            self._reopen()
+        else:
+            self.close()
+
+    def _navigated(self, stage_step: int, lane_step: int, text: str) -> None:
+        if self.session is None or (text.strip() and not self._commit(text)):
+            return
+        self.session.move(stage_step, lane_step)
+        self._reopen()
+
+    def _focus_lost(self, text: str) -> None:
+        if self.target is None:
+            return
+        target = self.target
+        valid = not target.required or name_reason(text, target.what) is None
+        if valid and (self.session is None or text.strip()):
+            target.commit(text)
+        self.close()

@@ -1,0 +1,72 @@
+"""Highlights of one stage × lane cell: the capture cursor and the drop target.
+
+The cursor (dashed) marks where typing adds a card and shows a ghost card at the slot
+it will take; the drop target (tinted) marks where a dragged card or channel lands.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper import palette
+from journeymapper.app.canvas.style import color, draw_line, pen
+from journeymapper.layout import CARD_W, MIN_CARD_H, SMALL_FONT, Rect
+
+HIGHLIGHT_Z = 3.0
+_TINT = QColor(palette.SELECTION)
+_TINT.setAlpha(22)
+_GHOST = QColor(palette.SELECTION)
+_GHOST.setAlpha(14)
+
+
+class CellHighlightItem(QGraphicsItem):
+    def __init__(self, dashed: bool) -> None:
+        super().__init__()
+        self.dashed = dashed
+        self.rect = Rect(0, 0, 0, 0)
+        self.ghost: Rect | None = None
+        self.hint = ""
+        self.setZValue(HIGHLIGHT_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setVisible(False)
+
+    def show_at(self, rect: Rect, ghost: tuple[float, float] | None = None, hint: str = "") -> None:
+        ghost_rect = Rect(ghost[0], ghost[1], CARD_W, MIN_CARD_H) if ghost else None
+        if rect != self.rect or ghost_rect != self.ghost:
+            self.prepareGeometryChange()
+        self.rect, self.ghost, self.hint = rect, ghost_rect, hint
+        self.setVisible(True)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        r = self.rect
+        bounds = QRectF(r.x, r.y, r.w, r.h)
+        if self.ghost is not None:
+            g = self.ghost
+            bounds = bounds.united(QRectF(g.x, g.y, g.w, g.h))
+        return bounds.adjusted(-3, -3, 3, 3)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        r = self.rect
+        cell = QRectF(r.x, r.y, r.w, r.h).adjusted(1.5, 1.5, -1.5, -1.5)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.dashed:
+            painter.setPen(pen(palette.SELECTION, 1.6, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            painter.setPen(pen(palette.SELECTION, 2.0))
+            painter.setBrush(_TINT)
+        painter.drawRect(cell)
+        if self.ghost is None:
+            return
+        g = self.ghost
+        painter.setPen(pen(palette.HOVER, 1.4, Qt.PenStyle.DashLine))
+        painter.setBrush(_GHOST)
+        painter.drawRoundedRect(QRectF(g.x, g.y, g.w, g.h), 7, 7)
+        if self.hint:
+            painter.setPen(color(palette.SELECTION))
+            draw_line(painter, g.x + 10, g.y + g.h / 2 + 3, self.hint, SMALL_FONT)

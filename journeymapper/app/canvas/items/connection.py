@@ -1,0 +1,141 @@
+"""A connection: a curved arrow from one card to the next, with an optional label.
+
+The curve is `layout.edge_path` of the two cards' current rectangles, so it follows a
+card live while it is dragged. The curve and its `QPainterPath` are computed lazily,
+on first paint or hit test: opening a big map creates thousands of arrows nobody looks
+at yet, and the bounds (the two cards' rectangles, widened) need no curve.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from journeymapper import palette
+from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen
+from journeymapper.layout import SMALL_FONT, EdgePath, Rect, edge_path
+from journeymapper.text import elide, text_width
+
+CONNECTION_Z = 1.0
+LABEL_W = 140.0
+_HIT_WIDTH = 10.0
+_MARGIN = 40.0  # edge_path bends stay within the two cards' box widened by this
+
+
+class ConnectionItem(QGraphicsItem):
+    """One connection, keyed by its id in the scene's `connections` map."""
+
+    def __init__(self, conn_id: str, source: Rect, target: Rect, label: str = "") -> None:
+        super().__init__()
+        self.conn_id = conn_id
+        self.source, self.target = source, target
+        self.label = label
+        self.hovered = False
+        self._edge: EdgePath | None = None
+        self._path: QPainterPath | None = None
+        self._shape: QPainterPath | None = None
+        self._bounds = self._bounds_of(source, target, label)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(CONNECTION_Z)
+
+    def set_ends(self, source: Rect, target: Rect, label: str | None = None) -> None:
+        """Follow the cards to `source` and `target` (and show `label` when given)."""
+        if (source, target) == (self.source, self.target) and label in (None, self.label):
+            return
+        self.prepareGeometryChange()
+        self.source, self.target = source, target
+        if label is not None:
+            self.label = label
+        self._edge = self._path = self._shape = None
+        self._bounds = self._bounds_of(source, target, self.label)
+        self.update()
+
+    @staticmethod
+    def _bounds_of(source: Rect, target: Rect, label: str) -> QRectF:
+        margin = max(_MARGIN, LABEL_W / 2 + 8) if label else _MARGIN
+        left, top = min(source.x, target.x), min(source.y, target.y)
+        right, bottom = max(source.right, target.right), max(source.bottom, target.bottom)
+        return QRectF(
+            left - margin, top - margin, right - left + 2 * margin, bottom - top + 2 * margin
+        )
+
+    @property
+    def edge(self) -> EdgePath:
+        if self._edge is None:
+            self._edge = edge_path(self.source, self.target)
+        return self._edge
+
+    def path(self) -> QPainterPath:
+        if self._path is None:
+            e = self.edge
+            path = QPainterPath(QPointF(*e.start))
+            path.cubicTo(QPointF(*e.c1), QPointF(*e.c2), QPointF(*e.end))
+            self._path = path
+        return self._path
+
+    # ----- Qt ---------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(_HIT_WIDTH)
+            shape = stroker.createStroke(self.path())
+            shape.addPolygon(QPolygonF([QPointF(*p) for p in self.edge.arrow]))
+            if self.label:
+                x, y = self.edge.label_point
+                shape.addRect(QRectF(x - 30, y - 9, 60, 18))
+            self._shape = shape
+        return self._shape
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            ink, width = palette.SELECTION, 2.6
+        elif self.hovered:
+            ink, width = palette.HOVER, 2.2
+        else:
+            ink, width = palette.CONNECTION, 1.5
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(pen(ink, width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        painter.setPen(pen(ink, 1.0))
+        painter.setBrush(color(ink))
+        painter.drawPolygon(QPolygonF([QPointF(*p) for p in self.edge.arrow]))
+        if self.label and lod >= DETAIL_LOD:
+            self._paint_label(painter, ink)
+
+    def _paint_label(self, painter: QPainter, ink: str) -> None:
+        text = elide(self.label, SMALL_FONT, LABEL_W)
+        width = text_width(text, SMALL_FONT) + 12
+        x, y = self.edge.label_point
+        pill = QRectF(x - width / 2, y - 9, width, 18)
+        painter.setPen(pen(palette.GRID, 1.0))
+        painter.setBrush(color(palette.PAPER))
+        painter.drawRoundedRect(pill, 9, 9)
+        painter.setPen(color(palette.INK if ink == palette.CONNECTION else ink))
+        draw_line(painter, pill.x() + 6, y + SMALL_FONT * 0.36, text, SMALL_FONT)

@@ -1,0 +1,121 @@
+"""A lane's header: its name, and what kind of row it is, on the left of the row.
+
+Selecting it shows the lane's fields; dragging it up or down reorders lanes;
+double-click renames in place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from journeymapper import palette
+from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen
+from journeymapper.app.glyphs import paint_icon
+from journeymapper.layout import CELL_PAD, LANE_FONT, SMALL_FONT, Rect, baselines
+from journeymapper.model.schema import Lane, LaneKind
+from journeymapper.text import line_height
+
+if TYPE_CHECKING:
+    from journeymapper.app.canvas.scene import JourneyScene
+
+HEADER_Z = 6.0
+KIND_CAPTIONS = {
+    LaneKind.TOUCHPOINTS: "Touchpoints",
+    LaneKind.NOTES: "Notes",
+    LaneKind.EMOTION: "Emotion",
+    LaneKind.PAIN_POINTS: "Pain points",
+    LaneKind.OPPORTUNITIES: "Opportunities",
+}
+KIND_COLORS = {
+    LaneKind.TOUCHPOINTS: palette.SELECTION,
+    LaneKind.NOTES: palette.MUTED_INK,
+    LaneKind.EMOTION: "#E0A030",
+    LaneKind.PAIN_POINTS: palette.PAIN,
+    LaneKind.OPPORTUNITIES: palette.OPPORTUNITY,
+}
+
+
+class LaneHeaderItem(QGraphicsItem):
+    def __init__(self, lane: Lane) -> None:
+        super().__init__()
+        self.lane = lane
+        self.rect = Rect(0, 0, 0, 0)
+        self.titles: tuple[str, ...] = ()
+        self.hovered = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(HEADER_Z)
+
+    @property
+    def lane_id(self) -> str:
+        return self.lane.id
+
+    def update_from(self, lane: Lane, rect: Rect, titles: tuple[str, ...]) -> None:
+        if rect != self.rect:
+            self.prepareGeometryChange()
+        self.lane, self.rect, self.titles = lane, rect, titles
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        r = self.rect
+        return QRectF(r.x, r.y, r.w, r.h)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+        if scene is not None and event.button() == event.button().LeftButton:
+            scene.begin_header_drag(self, event)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        r = self.boundingRect()
+        painter.fillRect(r, color("#EDF0F4" if self.hovered else palette.LANE_HEADER))
+        kind = self.lane.kind
+        painter.fillRect(QRectF(r.x(), r.y(), 3, r.height()), color(KIND_COLORS[kind]))
+        painter.setPen(pen(palette.GRID, 1.0))
+        painter.drawLine(r.topRight(), r.bottomRight())
+        if bool(option.state & QStyle.StateFlag.State_Selected):
+            painter.setPen(pen(palette.SELECTION, 2.0))
+            painter.drawRect(r.adjusted(1, 1, -1, -1))
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod * LANE_FONT < 4:
+            return
+        x = self.rect.x + CELL_PAD
+        painter.setPen(color(palette.INK))
+        for line, baseline in zip(
+            self.titles, baselines(self.rect.y + CELL_PAD, len(self.titles), LANE_FONT), strict=True
+        ):
+            draw_line(painter, x, baseline, line, LANE_FONT, bold=True)
+        top = self.rect.y + CELL_PAD + len(self.titles) * line_height(LANE_FONT) + 3
+        if lod < DETAIL_LOD or top + 12 > self.rect.bottom - 4:
+            return
+        caption = KIND_CAPTIONS[kind]
+        if caption.casefold() == self.lane.name.casefold():
+            return
+        muted = color(palette.MUTED_INK)
+        paint_icon(painter, kind.value, QRectF(x, top, 11, 11), muted)
+        painter.setPen(muted)
+        (baseline,) = baselines(top - 0.5, 1, SMALL_FONT)
+        draw_line(painter, x + 15, baseline, caption, SMALL_FONT)

@@ -1,0 +1,119 @@
+"""A stage's header: a band in the stage's colour with its name and phase.
+
+Selecting it shows the stage's fields in the properties dock; dragging it sideways
+reorders stages (the scene runs that interaction); double-click renames in place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from journeymapper import palette
+from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen
+from journeymapper.layout import (
+    CELL_PAD,
+    PHASE_FONT,
+    SMALL_FONT,
+    STAGE_FONT,
+    Rect,
+    baselines,
+)
+from journeymapper.model.catalog import PHASE_LABELS
+from journeymapper.model.schema import Stage
+from journeymapper.text import line_height, text_width
+
+if TYPE_CHECKING:
+    from journeymapper.app.canvas.scene import JourneyScene
+
+HEADER_Z = 6.0
+BAR_H = 5.0
+TITLE_TOP = CELL_PAD - 1
+
+
+class StageHeaderItem(QGraphicsItem):
+    def __init__(self, stage: Stage) -> None:
+        super().__init__()
+        self.stage = stage
+        self.rect = Rect(0, 0, 0, 0)
+        self.titles: tuple[str, ...] = ()
+        self.count = 0
+        self.hovered = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(HEADER_Z)
+
+    @property
+    def stage_id(self) -> str:
+        return self.stage.id
+
+    def update_from(self, stage: Stage, rect: Rect, titles: tuple[str, ...], count: int) -> None:
+        if rect != self.rect:
+            self.prepareGeometryChange()
+        self.stage, self.rect, self.titles, self.count = stage, rect, titles, count
+        self.setToolTip(stage.description)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        r = self.rect
+        return QRectF(r.x, r.y, r.w, r.h)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+        if scene is not None and event.button() == event.button().LeftButton:
+            scene.begin_header_drag(self, event)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        r = self.boundingRect()
+        base = self.stage.color
+        tint = palette.mix(base, palette.PAPER, 0.80 if self.hovered else 0.86)
+        painter.fillRect(r, color(tint))
+        painter.fillRect(QRectF(r.x(), r.y(), r.width(), BAR_H), color(base))
+        painter.setPen(pen(palette.GRID, 1.0))
+        painter.drawLine(r.bottomLeft(), r.bottomRight())
+        if bool(option.state & QStyle.StateFlag.State_Selected):
+            painter.setPen(pen(palette.SELECTION, 2.0))
+            painter.drawRect(r.adjusted(1, 1, -1, -1))
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod * STAGE_FONT < 4:
+            return
+        x = self.rect.x + CELL_PAD
+        lines = baselines(self.rect.y + TITLE_TOP, len(self.titles), STAGE_FONT)
+        painter.setPen(color(palette.INK))
+        for line, baseline in zip(self.titles, lines, strict=True):
+            draw_line(painter, x, baseline, line, STAGE_FONT, bold=True)
+        if lod < DETAIL_LOD:
+            return
+        top = self.rect.y + TITLE_TOP + len(self.titles) * line_height(STAGE_FONT)
+        (baseline,) = baselines(top, 1, PHASE_FONT)
+        phase = PHASE_LABELS.get(self.stage.phase, "") if self.stage.phase else ""
+        if phase and phase.casefold() != self.stage.name.casefold():
+            painter.setPen(color(palette.mix(base, palette.INK, 0.35)))
+            draw_line(painter, x, baseline, phase.upper(), PHASE_FONT, bold=True)
+        count = f"{self.count} touchpoint{'s' if self.count != 1 else ''}"
+        painter.setPen(color(palette.MUTED_INK))
+        right = self.rect.right - CELL_PAD - text_width(count, SMALL_FONT)
+        draw_line(painter, right, baseline, count, SMALL_FONT)

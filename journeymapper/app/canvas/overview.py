@@ -1,0 +1,125 @@
+"""The zoomed-out picture of the map, drawn in a handful of calls.
+
+Below `OVERVIEW_LOD` the view shows this scene instead of the editing scene: at that
+zoom a card is a few pixels wide, and asking thousands of items to paint themselves
+one by one costs far more than a frame. The picture is built from the same layout
+(cards as rectangles in their category's tint, connections as straight strokes, the
+stage bands in the stages' colours) and cached until the layout changes. The editing
+scene keeps its items and its selection meanwhile.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper import palette
+from journeymapper.app.canvas.items.grid import LANE_TINTS
+from journeymapper.app.canvas.style import BACKDROP, color, pen
+from journeymapper.layout import LANE_HEADER_W, MapLayout
+
+if TYPE_CHECKING:
+    from journeymapper.app.canvas.scene import JourneyScene
+
+
+class _Picture:
+    """The layout turned into batches of rectangles and lines, one batch per colour."""
+
+    def __init__(self, layout: MapLayout, scene: JourneyScene) -> None:
+        self.cards: dict[str, list[QRectF]] = {}
+        journey = scene.journey
+        for card_id, card in layout.cards.items():
+            r = card.rect
+            tint = palette.mix(
+                palette.category_color(journey.touchpoint(card_id).category), palette.PAPER, 0.45
+            )
+            self.cards.setdefault(tint, []).append(QRectF(r.x, r.y, r.w, r.h))
+        self.lines = []
+        for source, target in layout.connection_ends.values():
+            a, b = layout.cards.get(source), layout.cards.get(target)
+            if a is not None and b is not None:
+                self.lines.append(
+                    QLineF(a.rect.right, a.rect.y + a.rect.h / 2, b.rect.x, b.rect.y + b.rect.h / 2)
+                )
+        self.curves = [
+            QPolygonF([QPointF(x, y) for x, y in plot.series[0].points])
+            for plot in layout.emotion.values()
+            if plot.series and len(plot.series[0].points) > 1
+        ]
+
+
+class OverviewItem(QGraphicsItem):
+    def __init__(self, source: JourneyScene) -> None:
+        super().__init__()
+        self.source = source
+        self._picture: _Picture | None = None
+        self._layout: MapLayout | None = None
+
+    def boundingRect(self) -> QRectF:
+        layout = self.source.layout
+        return QRectF(0, 0, layout.width, layout.height).adjusted(-2, -2, 2, 2)
+
+    def refresh(self) -> None:
+        if self._layout is not self.source.layout:
+            self.prepareGeometryChange()
+        self.update()
+
+    def _picture_for(self, layout: MapLayout) -> _Picture:
+        if self._picture is None or self._layout is not layout:
+            self._picture = _Picture(layout, self.source)
+            self._layout = layout
+        return self._picture
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        layout = self.source.layout
+        picture = self._picture_for(layout)
+        painter.fillRect(QRectF(0, 0, layout.width, layout.height), color(palette.PAPER))
+        for lane_id, row in layout.lanes.items():
+            tint = LANE_TINTS[layout.lane_kinds[lane_id]]
+            painter.fillRect(QRectF(0, row.y, row.w, row.h), color(tint))
+            painter.fillRect(QRectF(0, row.y, LANE_HEADER_W, row.h), color(palette.LANE_HEADER))
+        for stage in self.source.journey.stages:
+            column = layout.stages.get(stage.id)
+            if column is not None:
+                band = palette.mix(stage.color, palette.PAPER, 0.55)
+                painter.fillRect(QRectF(column.x, 0, column.w, layout.header_h), color(band))
+        faint = QColor(palette.CONNECTION)
+        faint.setAlpha(70)
+        painter.setPen(pen(faint.name(QColor.NameFormat.HexArgb), 0.0))
+        painter.drawLines(picture.lines)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for tint, rects in picture.cards.items():
+            painter.setBrush(color(tint))
+            painter.drawRects(rects)
+        selected = self.source.selected_card_rects()
+        if selected:
+            painter.setBrush(color(palette.SELECTION))
+            painter.drawRects(selected)
+        painter.setPen(pen("#475569", 0.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for curve in picture.curves:
+            painter.drawPolyline(curve)
+        painter.setPen(pen("#B8C2CF", 0.0))
+        painter.drawRect(QRectF(0, 0, layout.width, layout.height))
+
+
+class OverviewScene(QGraphicsScene):
+    """The scene the view shows when zoomed far out; it holds only the picture."""
+
+    def __init__(self, source: JourneyScene) -> None:
+        super().__init__()
+        self.source = source
+        self.setBackgroundBrush(BACKDROP)
+        self.item = OverviewItem(source)
+        self.addItem(self.item)
+        self.sync()
+
+    def sync(self) -> None:
+        """Match the editing scene's extent and redraw from its current layout."""
+        self.setSceneRect(self.source.sceneRect())
+        self.item.refresh()

@@ -1,0 +1,348 @@
+"""The canvas scene: a view of the journey that follows the model's signals.
+
+Every model signal marks the layout stale; a zero-delay timer coalesces a burst of
+them (a paste of fifty cards) into one `layout_journey` and one pass that creates,
+updates and removes items through id → item maps. Nothing here changes the model
+directly: user gestures become edits pushed on the document's undo stack, and the
+scene redraws when the model says what changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+
+from journeymapper.app.canvas.drag import CardDrag
+from journeymapper.app.canvas.drop import PaletteDrop
+from journeymapper.app.canvas.items.card import CardItem
+from journeymapper.app.canvas.items.cell_highlight import CellHighlightItem
+from journeymapper.app.canvas.items.connection import ConnectionItem
+from journeymapper.app.canvas.items.grid import GridItem
+from journeymapper.app.canvas.items.handle import HandleItem
+from journeymapper.app.canvas.style import BACKDROP, CanvasStyle
+from journeymapper.app.canvas.sync import SceneSync
+from journeymapper.app.document import Document
+from journeymapper.layout import (
+    CARD_GAP_X,
+    CARD_W,
+    CELL_PAD,
+    LANE_HEADER_W,
+    MapLayout,
+    Rect,
+    layout_journey,
+)
+from journeymapper.model.builders import next_slot
+from journeymapper.model.document import Journey
+from journeymapper.model.schema import LaneKind
+
+if TYPE_CHECKING:
+    from journeymapper.app.canvas.interactions import Interaction
+    from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
+    from journeymapper.app.canvas.items.stage_header import StageHeaderItem
+
+log = logging.getLogger(__name__)
+
+MARGIN = 60.0
+
+
+class JourneyScene(QGraphicsScene):
+    """Items for one document's journey; `layout` is always the one they show."""
+
+    layout_changed = Signal()
+    cell_changed = Signal()
+    message = Signal(str)
+    # Asks the view to open an in-place text editor (an `editors.TextTarget`).
+    text_edit_requested = Signal(object)
+    # Asks for keyboard capture in the current cell, starting with the given text.
+    capture_requested = Signal(str)
+    header_drag_started = Signal()
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.style = CanvasStyle()
+        self.setBackgroundBrush(BACKDROP)
+        self.cards: dict[str, CardItem] = {}
+        self.connections: dict[str, ConnectionItem] = {}
+        self.grid = GridItem()
+        self.handle = HandleItem()
+        self.cursor = CellHighlightItem(dashed=True)
+        self.drop_target = CellHighlightItem(dashed=False)
+        for item in (self.grid, self.handle, self.cursor, self.drop_target):
+            self.addItem(item)
+        self.cell: tuple[str, str] | None = None
+        self.interaction: Interaction | None = None
+        self.syncing = False
+        self.sync = SceneSync(self)
+        self.drag = CardDrag(self)
+        self.drops = PaletteDrop(self)
+        self.layout: MapLayout = layout_journey(self.journey)
+        self._stale = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.ensure_layout)
+        document.signals.changed.connect(self.schedule_layout)
+        document.signals.connection_changed.connect(self.sync.mark_connection)
+        document.replaced.connect(self.rebuild)
+        self.selectionChanged.connect(self._selection_changed)
+        self.rebuild()
+
+    @property
+    def journey(self) -> Journey:
+        return self.document.journey
+
+    # ----- following the model --------------------------------------------------------
+
+    def schedule_layout(self) -> None:
+        self._stale = True
+        self._timer.start()
+
+    def ensure_layout(self) -> None:
+        """Bring the items up to date now if the model changed since the last layout."""
+        if not self._stale:
+            return
+        self._stale = False
+        self._timer.stop()
+        self._relayout()
+
+    def rebuild(self) -> None:
+        """Throw every item away and build them again (a new journey was loaded)."""
+        self.interaction = None
+        self.cell = None
+        self.sync.clear()
+        self._stale = False
+        self._relayout()
+
+    def _relayout(self) -> None:
+        self.layout = layout_journey(self.journey)
+        self.style.scale = self.journey.info.emotion_scale
+        self.style.persona_colors = {p.id: p.color for p in self.journey.personas}
+        if self.style.highlighted_persona not in self.style.persona_colors:
+            self.style.highlighted_persona = None
+        self.syncing = True
+        try:
+            self.sync.apply(self.layout)
+        finally:
+            self.syncing = False
+        self.grid.set_layout(self.layout)
+        bounds = QRectF(0, 0, self.layout.width, self.layout.height)
+        self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        self._validate_cell()
+        self._place_handle()
+        self.layout_changed.emit()
+
+    # ----- what the items ask ---------------------------------------------------------
+
+    def clamp_card_position(self, item: CardItem, value: QPointF) -> QPointF:
+        """Keep a dragged card inside the map's cells."""
+        if self.syncing:
+            return value
+        layout, rect = self.layout, item.geometry.rect
+        x = min(max(value.x(), LANE_HEADER_W), layout.width - rect.w)
+        y = min(max(value.y(), layout.header_h), layout.height - rect.h)
+        return QPointF(x, y)
+
+    def card_moved(self, item: CardItem) -> None:
+        """A card moved under the mouse: its connections and handle follow it live."""
+        if self.syncing:
+            return
+        self.sync.follow_card(item)
+        if self.handle.card_id == item.card_id:
+            self.handle.attach(item.card_id, item.scene_rect())
+
+    def card_hovered(self, item: CardItem) -> None:
+        if self.interaction is None and not self.drag.active:
+            self.handle.attach(item.card_id, item.scene_rect())
+
+    def card_selection_changed(self, item: CardItem) -> None:
+        """Selection is view state: it never goes on the undo stack."""
+
+    def _selection_changed(self) -> None:
+        self._place_handle()
+
+    def _place_handle(self) -> None:
+        selected = self.selected_card_ids()
+        card_id = selected[0] if len(selected) == 1 else self.handle.card_id
+        item = self.cards.get(card_id) if card_id else None
+        self.handle.attach(card_id if item else None, item.scene_rect() if item else None)
+
+    # ----- selection ------------------------------------------------------------------
+
+    def selected_card_ids(self) -> list[str]:
+        return [i.card_id for i in self.selectedItems() if isinstance(i, CardItem)]
+
+    def selected_connection_ids(self) -> list[str]:
+        return [i.conn_id for i in self.selectedItems() if isinstance(i, ConnectionItem)]
+
+    def selected_card_rects(self) -> list[QRectF]:
+        rects = []
+        for card_id in self.selected_card_ids():
+            r = self.layout.cards[card_id].rect if card_id in self.layout.cards else None
+            if r is not None:
+                rects.append(QRectF(r.x, r.y, r.w, r.h))
+        return rects
+
+    def select_ids(self, ids: Iterable[str]) -> list[QGraphicsItem]:
+        """Select the cards, connections and headers named by `ids`; returns the items."""
+        self.ensure_layout()
+        wanted = set(ids)
+        items: list[QGraphicsItem] = [
+            *(self.cards[i] for i in wanted if i in self.cards),
+            *(self.connections[i] for i in wanted if i in self.connections),
+            *(h for h in self.sync.stage_headers.values() if h.stage_id in wanted),
+            *(h for h in self.sync.lane_headers.values() if h.lane_id in wanted),
+        ]
+        self.clearSelection()
+        for item in items:
+            item.setSelected(True)
+        return items
+
+    def items_rect(self, items: Iterable[QGraphicsItem]) -> QRectF:
+        rect = QRectF()
+        for item in items:
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    # ----- the cell cursor (keyboard capture) -----------------------------------------
+
+    def set_cell(self, cell: tuple[str, str] | None) -> None:
+        if cell != self.cell:
+            self.cell = cell
+            self._show_cell()
+            self.cell_changed.emit()
+
+    def _validate_cell(self) -> None:
+        if self.cell is not None and self.cell[0] not in self.layout.stages:
+            self.cell = None
+        if self.cell is not None and self.cell[1] not in self.layout.lanes:
+            self.cell = None
+        self._show_cell()
+
+    def _show_cell(self) -> None:
+        if self.cell is None:
+            self.cursor.setVisible(False)
+            return
+        stage_id, lane_id = self.cell
+        self.cursor.show_at(
+            self.layout.cell(stage_id, lane_id),
+            self.next_card_position(stage_id, lane_id),
+            "Type to add a touchpoint",
+        )
+
+    def move_cell(self, stage_step: int, lane_step: int) -> None:
+        """Move the cell cursor by stages and by touchpoints lanes, stopping at the edges."""
+        self.ensure_layout()
+        stages = list(self.layout.stages)
+        lanes = [i for i, kind in self.layout.lane_kinds.items() if kind is LaneKind.TOUCHPOINTS]
+        if not stages or not lanes:
+            return
+        if self.cell is None:
+            self.set_cell(self.default_cell())
+            return
+        stage = stages.index(self.cell[0]) if self.cell[0] in stages else 0
+        lane = lanes.index(self.cell[1]) if self.cell[1] in lanes else 0
+        stage = min(max(stage + stage_step, 0), len(stages) - 1)
+        lane = min(max(lane + lane_step, 0), len(lanes) - 1)
+        self.set_cell((stages[stage], lanes[lane]))
+
+    def default_cell(self) -> tuple[str, str] | None:
+        """The cell typing starts in: the selected card's, or the first touchpoints cell."""
+        selected = self.selected_card_ids()
+        if selected and self.journey.has_touchpoint(selected[-1]):
+            tp = self.journey.touchpoint(selected[-1])
+            if tp.stage in self.layout.stages and tp.lane in self.layout.lanes:
+                return (tp.stage, tp.lane)
+        stages = list(self.layout.stages)
+        lanes = [i for i, kind in self.layout.lane_kinds.items() if kind is LaneKind.TOUCHPOINTS]
+        return (stages[0], lanes[0]) if stages and lanes else None
+
+    def next_card_position(self, stage_id: str, lane_id: str) -> tuple[float, float]:
+        """Where the next card typed into a cell appears (its free column, at the top)."""
+        slot = next_slot(self.journey, stage_id, lane_id)
+        cell = self.layout.cell(stage_id, lane_id)
+        return (cell.x + CELL_PAD + slot.column * (CARD_W + CARD_GAP_X), cell.y + CELL_PAD)
+
+    # ----- gestures -------------------------------------------------------------------
+
+    def begin_connect(self, card_id: str, pos: QPointF) -> None:
+        from journeymapper.app.canvas.interactions import ConnectInteraction
+
+        self.interaction = ConnectInteraction(self, card_id, pos)
+
+    def begin_header_drag(
+        self, header: StageHeaderItem | LaneHeaderItem, event: QGraphicsSceneMouseEvent
+    ) -> None:
+        from journeymapper.app.canvas.interactions import HeaderDragInteraction
+
+        self.interaction = HeaderDragInteraction(self, header, event.scenePos())
+
+    def request_text_edit(self, target: object) -> None:
+        self.text_edit_requested.emit(target)
+
+    def card_rect(self, card_id: str) -> Rect | None:
+        item = self.cards.get(card_id)
+        return item.scene_rect() if item is not None else None
+
+    # ----- events -----------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.ensure_layout()
+        if self.interaction is not None:
+            self.interaction.mouse_press(event)
+            return
+        super().mousePressEvent(event)
+        if self.interaction is None:
+            self.drag.pressed(event)
+            if not event.isAccepted():
+                self.set_cell(self.layout.card_lane_at(event.scenePos().x(), event.scenePos().y()))
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.interaction is not None:
+            self.interaction.mouse_move(event)
+            return
+        super().mouseMoveEvent(event)
+        self.drag.moved(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.interaction is not None:
+            interaction = self.interaction
+            interaction.mouse_release(event)
+            super().mouseReleaseEvent(event)
+            return
+        super().mouseReleaseEvent(event)
+        self.drag.released(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        from journeymapper.app.canvas.editors import target_at
+
+        self.ensure_layout()
+        target = target_at(self, event.scenePos())
+        if target is not None:
+            event.accept()
+            self.request_text_edit(target)
+            return
+        cell = self.layout.card_lane_at(event.scenePos().x(), event.scenePos().y())
+        if cell is not None:
+            event.accept()
+            self.clearSelection()
+            self.set_cell(cell)
+            self.capture_requested.emit("")
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.drops.enter(event)
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.drops.move(event)
+
+    def dragLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.drops.leave(event)
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.drops.drop(event)

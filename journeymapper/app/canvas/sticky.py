@@ -1,0 +1,59 @@
+"""Stage and lane names pinned to the edges of the view while zoomed far out.
+
+In the overview a stage header is a few pixels tall, so the names are drawn in screen
+space instead: a pill per stage along the top edge, at the stage's column, and the
+lane names along the left edge, each only where it fits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+
+from journeymapper import palette
+from journeymapper.app.fonts import ui_font
+
+if TYPE_CHECKING:
+    from journeymapper.app.canvas.view import JourneyView
+
+_PILL = QColor(255, 255, 255, 235)
+
+
+def paint_sticky_labels(painter: QPainter, view: JourneyView) -> None:
+    scene = view.journey_scene
+    layout = scene.layout
+    painter.save()
+    painter.resetTransform()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = ui_font(8.5, bold=True)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    height = metrics.height() + 8
+    top = max(6.0, view.mapFromScene(QPointF(0, 0)).y() - height - 6)
+    for stage in scene.journey.stages:
+        column = layout.stages.get(stage.id)
+        if column is None:
+            continue
+        left = view.mapFromScene(QPointF(column.x, 0)).x()
+        right = view.mapFromScene(QPointF(column.right, 0)).x()
+        room = right - left - 4
+        if room < 28:
+            continue
+        text = metrics.elidedText(stage.name, Qt.TextElideMode.ElideRight, room - 22)
+        width = min(room, metrics.horizontalAdvance(text) + 24)
+        pill = QRectF(left + 2, top, width, height)
+        _pill(painter, pill, text, QColor(stage.color))
+    painter.restore()
+
+
+def _pill(painter: QPainter, rect: QRectF, text: str, chip: QColor) -> None:
+    painter.setPen(QColor(palette.GRID))
+    painter.setBrush(_PILL)
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(chip)
+    painter.drawEllipse(QPointF(rect.x() + 10, rect.center().y()), 4, 4)
+    painter.setPen(QColor(palette.INK))
+    painter.drawText(rect.adjusted(18, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)

@@ -1,0 +1,158 @@
+"""The Qt side of one open map: the live `Journey`, its undo stack and its file path.
+
+"Modified" is `not undo_stack.isClean()`; saving marks the stack clean and loading
+replaces the journey and clears the stack. `ModelSignals` re-emits the journey's
+psygnal signals as Qt signals, so widgets connect with Qt's own lifetime rules (a
+deleted widget is disconnected) and a new journey is wired in one place.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from journeymapper.app.commands import EditCommand
+from journeymapper.io.journey_file import load_journey, save_journey
+from journeymapper.model.document import EditError, Journey
+from journeymapper.model.edits import Edit
+
+log = logging.getLogger(__name__)
+
+_FORWARDED = (
+    "touchpoint_added", "touchpoint_removed", "touchpoint_changed",
+    "connection_added", "connection_removed", "connection_changed",
+    "stage_added", "stage_removed", "stage_changed", "stages_reordered",
+    "lane_added", "lane_removed", "lane_changed", "lanes_reordered",
+    "persona_added", "persona_removed", "persona_changed", "personas_reordered",
+    "info_changed", "reset",
+)  # fmt: skip
+
+
+class ModelSignals(QObject):
+    """Qt mirrors of the `Journey` signals, plus `changed` after any of them."""
+
+    touchpoint_added = Signal(str)
+    touchpoint_removed = Signal(str)
+    touchpoint_changed = Signal(str)
+    connection_added = Signal(str)
+    connection_removed = Signal(str)
+    connection_changed = Signal(str)
+    stage_added = Signal(str)
+    stage_removed = Signal(str)
+    stage_changed = Signal(str)
+    stages_reordered = Signal()
+    lane_added = Signal(str)
+    lane_removed = Signal(str)
+    lane_changed = Signal(str)
+    lanes_reordered = Signal()
+    persona_added = Signal(str)
+    persona_removed = Signal(str)
+    persona_changed = Signal(str)
+    personas_reordered = Signal()
+    info_changed = Signal()
+    reset = Signal()
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._journey: Journey | None = None
+        self._relays: dict[str, Callable[..., None]] = {}
+
+    def attach(self, journey: Journey) -> None:
+        """Follow `journey` instead of the previous one."""
+        if self._journey is not None:
+            for name, relay in self._relays.items():
+                getattr(self._journey, name).disconnect(relay)
+        self._journey = journey
+        self._relays = {name: self._relay(name) for name in _FORWARDED}
+        for name, relay in self._relays.items():
+            getattr(journey, name).connect(relay)
+
+    def _relay(self, name: str) -> Callable[..., None]:
+        """A plain function (psygnal keeps it alive) that re-emits signal `name`."""
+        qt_signal = getattr(self, name)
+
+        def relay(*args: object) -> None:
+            qt_signal.emit(*args)
+            self.changed.emit()
+
+        return relay
+
+
+class Document(QObject):
+    """One open map. Widgets read `journey` and change it only through `push`."""
+
+    replaced = Signal()  # a new Journey object (open, new); everything rebuilds
+    path_changed = Signal()
+    edit_refused = Signal(str)
+
+    def __init__(self, journey: Journey | None = None, path: Path | None = None) -> None:
+        super().__init__()
+        self.signals = ModelSignals(self)
+        self.undo_stack = QUndoStack(self)
+        self.journey = journey if journey is not None else Journey.default()
+        self.path = path
+        self.signals.attach(self.journey)
+
+    # ----- editing --------------------------------------------------------------
+
+    def push(self, edit: Edit) -> bool:
+        """Apply `edit` as one undo step; a refused edit changes nothing and says why."""
+        text = self._describe(edit)
+        try:
+            inverse = self.journey.apply(edit)
+        except EditError as exc:
+            log.info("edit refused: %s", exc)
+            self.edit_refused.emit(str(exc))
+            return False
+        self.undo_stack.push(EditCommand(self.journey, edit, inverse, text))
+        return True
+
+    def _describe(self, edit: Edit) -> str:
+        try:
+            return edit.describe(self.journey)
+        except (EditError, KeyError, IndexError):
+            return "Edit"
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def pristine(self) -> bool:
+        """Untitled and never edited: File ▸ Open may reuse its window."""
+        return self.path is None and self.undo_stack.count() == 0
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else f"{self.journey.title}"
+
+    # ----- files ----------------------------------------------------------------
+
+    def load(self, path: Path) -> None:
+        """Replace the map with the file at `path`. Raises `JourneyFileError`."""
+        journey = load_journey(path)
+        self.set_journey(journey, path.resolve())
+
+    def set_journey(self, journey: Journey, path: Path | None) -> None:
+        self.undo_stack.clear()
+        self.journey = journey
+        self.signals.attach(journey)
+        self.path = path
+        self.replaced.emit()
+        self.path_changed.emit()
+
+    def save(self, path: Path | None = None) -> None:
+        """Save atomically (keeping a `.bak`); marks the undo stack clean. Raises OSError."""
+        target = path or self.path
+        if target is None:
+            raise ValueError("no file to save to")
+        save_journey(self.journey, target)
+        self.undo_stack.setClean()
+        if target != self.path:
+            self.path = target.resolve()
+            self.path_changed.emit()

@@ -1,0 +1,71 @@
+"""Start the editor: `journeymapper [FILE]` calls `run(path)`.
+
+Sets up the application once (name, organisation for the settings, the bundled
+fonts, the style), opens a window on `path` or on a new map, and runs the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journeymapper import __version__
+from journeymapper.app.fonts import load_fonts, ui_font
+from journeymapper.app.settings import APPLICATION, ORGANIZATION
+from journeymapper.app.theme import apply_theme
+from journeymapper.io.errors import JourneyFileError
+
+log = logging.getLogger(__name__)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, created and set up on first use."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("JourneyMapper")
+    load_fonts()
+    app.setFont(ui_font(9.5))
+    apply_theme(app)
+    return app
+
+
+def open_first_window(path: str | None):  # type: ignore[no-untyped-def]
+    """The window `run` shows: on `path`, or a new map when it cannot be opened."""
+    from journeymapper.app import files
+    from journeymapper.app.main_window import MainWindow
+
+    if path:
+        try:
+            return files.open_window(Path(path))
+        except JourneyFileError as exc:
+            window = MainWindow()
+            QMessageBox.critical(window, "Cannot open the map", str(exc))
+            return window
+    return files.open_window(None)
+
+
+def run(path: str | None = None) -> int:
+    """Open the editor (on `path` if given) and return the exit code."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = application()
+    window = open_first_window(path)
+    window.show()
+    if path:
+        window.view.fit_all()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1] if len(sys.argv) > 1 else None))

@@ -1,0 +1,95 @@
+"""What every property form shares: rows with a reason under each field, and commits.
+
+A form pushes one edit per finished change. When the model refuses it (an empty
+name, an emotion outside the scale), the field shows the reason in red right under
+itself and goes back to the model's value; nothing half-valid reaches the map.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from journeymapper import palette
+from journeymapper.app.document import Document
+from journeymapper.app.panels.forms.fields import ReasonLabel, section
+from journeymapper.model.edits import Edit
+
+
+class Form(QWidget):
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.reasons: dict[str, ReasonLabel] = {}
+        self._refusal = ""
+        document.edit_refused.connect(self._remember)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 6, 10, 10)
+        self.form = QFormLayout()
+        outer.addLayout(self.form)
+        outer.addStretch(1)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setHorizontalSpacing(10)
+        self.form.setVerticalSpacing(6)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+
+    def heading(self, title: str) -> None:
+        self.form.addRow(section(title))
+
+    def row(self, key: str, label: str, widget: QWidget) -> QWidget:
+        """Add `widget` under `label`, with a reason label kept for field `key`."""
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        reason = ReasonLabel()
+        column.addWidget(reason)
+        self.reasons[key] = reason
+        caption = QLabel(label)
+        caption.setStyleSheet(f"color: {palette.MUTED_INK}; padding-top: 4px;")
+        self.form.addRow(caption, holder)
+        return widget
+
+    def note(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {palette.MUTED_INK};")
+        self.form.addRow(label)
+        return label
+
+    def _remember(self, reason: str) -> None:
+        self._refusal = reason
+
+    def clear_reasons(self) -> None:
+        for reason in self.reasons.values():
+            reason.show_reason("")
+
+    def refuse(self, key: str, reason: str) -> None:
+        """Refuse a value at its field: show why, and show the model's value again."""
+        self.refresh()
+        self.reasons[key].show_reason(reason)
+
+    def commit(self, key: str, edit: Edit) -> bool:
+        self.reasons[key].show_reason("")
+        self._refusal = ""
+        if self.document.push(edit):
+            return True
+        self.refuse(key, _sentence(self._refusal) or "This value cannot be used.")
+        return False
+
+    def refresh(self) -> None:
+        """Show the model's values (subclasses fill their fields under `blocked`)."""
+
+
+def _sentence(reason: str) -> str:
+    """A model error such as 'name: String should have at least 1 character' as a sentence."""
+    where, _, message = reason.partition(": ")
+    if not message:
+        return reason[:1].upper() + reason[1:]
+    field = where.split(".")[0].replace("_", " ")
+    if "at least 1 character" in message or "should match pattern" in message:
+        return f"The {field} cannot be empty or hold control characters."
+    return f"The {field}: {message}."

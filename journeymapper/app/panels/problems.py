@@ -1,0 +1,174 @@
+"""The problems dock: the coverage findings, live, with a click to show what they name.
+
+Validation runs on a worker thread, 250 ms after the last change (a burst of edits
+runs it once), and never during a drag (the model does not change until the drop).
+The worker reads the live journey without a copy: an edit can only happen on the UI
+thread, which counts them, so a result computed while the map changed under it, or a
+run that tripped over a change, is thrown away and the newer run's result is shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeymapper import palette
+from journeymapper.analysis import Finding, Severity, validate
+from journeymapper.app import glyphs
+from journeymapper.app.document import Document
+from journeymapper.model.document import Journey
+
+log = logging.getLogger(__name__)
+
+DELAY_MS = 250
+SEVERITY_COLORS = {
+    Severity.ERROR: palette.PAIN,
+    Severity.WARNING: "#D97706",
+    Severity.INFO: "#2563EB",
+}
+SUBJECTS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Validator(QObject):
+    """Runs `validate` off the UI thread and reports the latest consistent result."""
+
+    finished = Signal(int, object)  # generation, list of findings (or None on a clash)
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.generation = 0
+        self.findings: list[Finding] = []
+        self._running = False
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self.run)
+        self.finished.connect(self._done)
+        self.on_result: Callable[[list[Finding]], None] | None = None
+        document.signals.changed.connect(self.changed)
+        document.replaced.connect(self.changed)
+
+    def changed(self) -> None:
+        self.generation += 1
+        self._timer.start()
+
+    def run(self) -> None:
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        generation, journey = self.generation, self.document.journey
+        threading.Thread(
+            target=self._work, args=(generation, journey), daemon=True, name="validation"
+        ).start()
+
+    def run_now(self) -> list[Finding]:
+        """Validate on the calling thread (tests, exports)."""
+        self.findings = validate(self.document.journey)
+        if self.on_result:
+            self.on_result(self.findings)
+        return self.findings
+
+    def _work(self, generation: int, journey: Journey) -> None:
+        try:
+            findings: list[Finding] | None = validate(journey)
+        except Exception:  # the map changed under the run: its next run will report
+            log.debug("validation run %d overtaken by an edit", generation, exc_info=True)
+            findings = None
+        try:
+            self.finished.emit(generation, findings)
+        except RuntimeError:  # the window closed while the run was going
+            log.debug("validation result dropped: its window is gone")
+
+    def _done(self, generation: int, findings: list[Finding] | None) -> None:
+        self._running = False
+        if findings is not None and generation == self.generation:
+            self.findings = findings
+            if self.on_result:
+                self.on_result(findings)
+        elif self._again or generation != self.generation:
+            self._timer.start(0)
+        self._again = False
+
+
+class ProblemsDock(QDockWidget):
+    show_subjects = Signal(list)
+    count_changed = Signal(int)
+
+    def __init__(self, document: Document) -> None:
+        super().__init__("Problems")
+        self.setObjectName("ProblemsDock")
+        self.document = document
+        self.validator = Validator(document, self)
+        self.validator.on_result = self.show_findings
+        self.summary = QLabel("Checking…")
+        self.summary.setStyleSheet(f"color: {palette.MUTED_INK};")
+        self.tree = QListWidget()
+        self.tree.setIconSize(QSize(16, 16))
+        self.tree.setWordWrap(True)
+        self.tree.setResizeMode(QListView.ResizeMode.Adjust)
+        self.tree.setUniformItemSizes(False)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setSpacing(1)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemActivated.connect(self._clicked)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(8, 6, 8, 8)
+        column.setSpacing(6)
+        head = QHBoxLayout()
+        head.addWidget(self.summary, 1)
+        column.addLayout(head)
+        column.addWidget(self.tree, 1)
+        self.setWidget(body)
+        self.validator.changed()
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.validator.findings
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        items = []
+        for finding in findings[:2000]:
+            item = QListWidgetItem(
+                glyphs.icon(finding.severity.value, SEVERITY_COLORS[finding.severity]),
+                finding.message,
+            )
+            item.setToolTip(f"{finding.rule} · {finding.name}\n{finding.message}")
+            item.setData(SUBJECTS_ROLE, list(finding.subjects))
+            items.append(item)
+        for item in items:
+            self.tree.addItem(item)
+        self.tree.setUpdatesEnabled(True)
+        self.summary.setText(_summary(findings))
+        self.count_changed.emit(len(findings))
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        subjects = item.data(SUBJECTS_ROLE) or []
+        if subjects:
+            self.show_subjects.emit(list(subjects))
+
+
+def _summary(findings: list[Finding]) -> str:
+    if not findings:
+        return "No problems found. The journey is covered."
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
+    return " · ".join(parts)
