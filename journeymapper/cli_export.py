@@ -11,18 +11,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import logging
 from pathlib import Path
 from typing import Any, Protocol
 
 from journeymapper.io.poster.options import Mode, PosterOptions
 from journeymapper.io.poster.paper import (
     KNOWN,
-    MM,
     Orientation,
     PosterError,
     parse_number,
     parse_paper,
 )
+
+log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_FAILED = 2
@@ -160,6 +162,7 @@ def _run_poster(args: argparse.Namespace, out: Out) -> int:
     if journey is None:
         return EXIT_FAILED
     from journeymapper.io.poster.export import export_poster
+    from journeymapper.io.poster.plan import describe
 
     try:
         result = export_poster(journey, args.output, options)
@@ -169,22 +172,14 @@ def _run_poster(args: argparse.Namespace, out: Out) -> int:
     except OSError as exc:
         out.problem(f"{args.output}: cannot be written ({exc.strerror or exc})")
         return EXIT_FAILED
+    except Exception as exc:  # a bug: still one line, with the details in the log
+        log.exception("poster export failed")
+        out.problem(
+            f"the poster could not be made ({type(exc).__name__}: {exc}); please report this"
+        )
+        return EXIT_FAILED
     out.line(f"wrote {args.output} ({describe(result.plan, options)})")
     return EXIT_OK
-
-
-def describe(plan: Any, options: PosterOptions) -> str:
-    """`1 page, A3 landscape, map at 72 %` or `24 sheets of A4 + assembly page, 100 %`."""
-    turn = "landscape" if plan.landscape else "portrait"
-    if plan.mode is Mode.TILE:
-        return (
-            f"{plan.sheet_count} sheets of {options.tile_paper.label} {turn} in {plan.rows} rows "
-            f"× {plan.columns} columns, plus an assembly page; {plan.scale * 100:.0f} %"
-        )
-    if plan.mode is Mode.ACTUAL:
-        width, height = plan.page_width / MM, plan.page_height / MM
-        return f"1 page of {width:,.0f} × {height:,.0f} mm, {plan.scale * 100:g} %"
-    return f"1 page, {options.paper.label} {turn}, map at {plan.scale * 100:.0f} %"
 
 
 def _run_interchange(args: argparse.Namespace, out: Out, fmt: str) -> int:

@@ -1,10 +1,10 @@
 """Touchpoint cards and the connections between them, drawn as the canvas draws them.
 
-A card: white, rounded, a stripe and an icon in its category's colour, the channel and
-(for paid and earned touchpoints) an ownership badge, the emotion face, the wrapped
-name, and a marker row with pain points, opportunities, votes and persona chips.
+A card: white, rounded, a stripe and an icon in its category's colour, the channel (and,
+on paper, a badge for paid and earned touchpoints), the emotion face, the wrapped name,
+and a marker row with pain points, opportunities, dot votes and persona dots.
 Connections are the layout's Bézier curves with their arrowheads, all curves in one
-path and all arrowheads in another, so a map of 20,000 connections stays one operator.
+path and all arrowheads in another, so a map of 20,000 connections stays two operators.
 """
 
 from __future__ import annotations
@@ -14,16 +14,14 @@ from functools import lru_cache
 
 from journeymapper.io.poster.look import Look, short_label
 from journeymapper.io.poster.pen import Pen
-from journeymapper.io.poster.stamps import STAMP_GRID, Stamps
+from journeymapper.io.poster.stamps import EMPTY_FACE, STAMP_GRID, Stamps
 from journeymapper.layout import (
-    CARD_PAD,
     NAME_FONT,
     SMALL_FONT,
     CardGeometry,
     CardParts,
     EdgePath,
     MapLayout,
-    baselines,
     card_parts,
 )
 from journeymapper.model import catalog
@@ -32,8 +30,10 @@ from journeymapper.palette import (
     CARD,
     CARD_BORDER,
     CONNECTION,
+    GRID,
     INK,
     MUTED_INK,
+    NO_CATEGORY,
     OPPORTUNITY,
     PAIN,
     PAPER,
@@ -41,20 +41,21 @@ from journeymapper.palette import (
     category_color,
     emotion_color,
     emotion_fraction,
-    mix,
 )
-from journeymapper.text import line_height, text_width, wrap
+from journeymapper.text import text_width
 
-RADIUS = 6.0
+RADIUS = 7.0
 STRIPE = 4.0
-BADGE = 11.0
-MARK = 11.0
-CHIP = 5.2
-MAX_CHIPS = 4
-ARROW_WIDTH = 1.3
-LABEL_WIDTH = 150.0
+HALO = 5.0
+BADGE = 10.0
+MARK = 12.0
+DOT = 5.5
+MAX_VOTE_DOTS = 5
+LINE_WIDTH = 1.5
+LABEL_WIDTH = 140.0
 BADGES = {Ownership.PAID: "P", Ownership.EARNED: "E"}
 BADGE_COLORS = {Ownership.PAID: "#8A5A00", Ownership.EARNED: "#0E7490"}
+VOTE_INK = "#9A6B00"
 
 Tick = Callable[[int], None]
 
@@ -75,32 +76,18 @@ def draw_card(pen: Pen, stamps: Stamps, geo: CardGeometry, tp: Touchpoint, look:
     parts = _parts(len(geo.name_lines), geo.markers, rect.h)
     pen.raw(f"q 1 0 0 1 {rect.x:.2f} {rect.y:.2f} cm")
     color = look.tone(category_color(tp.category), faded)
-    highlight = look.persona.color if look.persona is not None and not faded else None
+    halo = look.persona.color if look.persona is not None and not faded else None
     pen.recorded(
-        ("frame", rect.w, rect.h, color, highlight, faded),
-        _frame,
-        pen,
-        rect.w,
-        rect.h,
-        color,
-        highlight,
-        faded,
-        look,
-    )
+        ("frame", rect.w, rect.h, color, halo, faded),
+        _frame, pen, rect.w, rect.h, color, halo, look.tone(CARD_BORDER, faded),
+    )  # fmt: skip
     pen.recorded(
         ("head", tp.channel, color, tp.ownership, tp.emotion, faded),
-        _head,
-        pen,
-        stamps,
-        parts,
-        tp,
-        color,
-        look,
-        faded,
-    )
+        _head, pen, stamps, parts, tp, color, look, faded,
+    )  # fmt: skip
     ink = look.tone(INK, faded)
     for line, baseline in zip(geo.name_lines, parts.name_baselines, strict=True):
-        pen.recorded(("name", line, baseline, ink), _name, pen, line, baseline, ink)
+        pen.recorded(("name", line, baseline, ink), _name, pen, parts.icon.x, line, baseline, ink)
     markers = parts.markers
     if markers is not None:
         key = ("markers", len(tp.pain_points), len(tp.opportunities), tp.votes, tp.personas, faded)
@@ -115,12 +102,14 @@ def _parts(lines: int, markers: bool, height: float) -> CardParts:
     return card_parts(lines, markers, height)
 
 
-def _frame(
-    pen: Pen, w: float, h: float, color: str, highlight: str | None, faded: bool, look: Look
-) -> None:
+def _frame(pen: Pen, w: float, h: float, color: str, halo: str | None, border: str) -> None:
+    if halo:
+        pen.stroke_color(halo)
+        pen.line_width(HALO)
+        pen.round_rect(0, 0, w, h, RADIUS, "S")
     pen.fill_color(CARD)
-    pen.stroke_color(highlight or look.tone(CARD_BORDER, faded))
-    pen.line_width(2.2 if highlight else 0.8)
+    pen.stroke_color(border)
+    pen.line_width(1.0)
     pen.round_rect(0, 0, w, h, RADIUS, "B")
     pen.save()
     pen.round_rect(0, 0, w, h, RADIUS, "W n")
@@ -129,9 +118,9 @@ def _frame(
     pen.restore()
 
 
-def _name(pen: Pen, line: str, baseline: float, ink: str) -> None:
+def _name(pen: Pen, x: float, line: str, baseline: float, ink: str) -> None:
     pen.fill_color(ink)
-    pen.text(CARD_PAD, baseline, line, NAME_FONT, bold=True)
+    pen.text(x, baseline, line, NAME_FONT, bold=True)
 
 
 def _head(
@@ -140,12 +129,14 @@ def _head(
     """The top row: channel icon and label, ownership badge, emotion face."""
     icon, face = parts.icon, parts.face
     pen.form(stamps.icon(catalog.icon_for(tp.channel), color), icon.x, icon.y, icon.w / STAMP_GRID)
-    if tp.emotion is not None:
+    if tp.emotion is None:
+        form = stamps.face(None, look.tone(EMPTY_FACE, faded))
+    else:
         scale = look.journey.info.emotion_scale
         fill = look.tone(emotion_color(tp.emotion, scale), faded)
-        form = stamps.face(emotion_fraction(tp.emotion, scale), fill, look.tone(INK, faded))
-        pen.form(form, face.x, face.y, face.w / STAMP_GRID)
-    label_right = face.x - 5
+        form = stamps.face(emotion_fraction(tp.emotion, scale), fill)
+    pen.form(form, face.x, face.y, face.w / STAMP_GRID)
+    label_right = face.x - 6
     badge = BADGES.get(tp.ownership)
     if badge:
         bx = face.x - 5 - BADGE
@@ -153,62 +144,50 @@ def _head(
         pen.fill_color(look.tone(BADGE_COLORS[tp.ownership], faded))
         pen.round_rect(bx, by, BADGE, BADGE, 2.5)
         pen.fill_color(PAPER)
-        pen.text_centred(bx + BADGE / 2, by + BADGE * 0.74, badge, 7.5, bold=True)
+        pen.text_centred(bx + BADGE / 2, by + BADGE * 0.75, badge, 7.0, bold=True)
         label_right = bx - 4
-    if tp.channel:
-        label = short_label(
-            catalog.channel_label(tp.channel), SMALL_FONT, label_right - parts.channel_x
-        )
-        pen.fill_color(look.tone(MUTED_INK, faded))
-        pen.text(parts.channel_x, icon.y + icon.h / 2 + SMALL_FONT * 0.36, label, SMALL_FONT)
+    label = catalog.channel_label(tp.channel) if tp.channel else "No channel"
+    label = short_label(label, SMALL_FONT, label_right - parts.channel_x)
+    pen.fill_color(look.tone(MUTED_INK, faded))
+    pen.text(parts.channel_x, icon.y + icon.h / 2 + SMALL_FONT * 0.36, label, SMALL_FONT)
 
 
 def _draw_markers(
     pen: Pen, stamps: Stamps, x: float, y: float, w: float, tp: Touchpoint, look: Look, faded: bool
 ) -> None:
-    """Counts with their marker glyph from the left; persona chips from the right."""
-    cy = y + 7.0
-    left = x
-    for count, icon, color in (
+    """Counts with their marker glyph and vote dots from the left; persona dots from the right."""
+    mid = y + 7.0
+    right = x + w
+    for count, icon, hex_color in (
         (len(tp.pain_points), "pain", PAIN),
         (len(tp.opportunities), "opportunity", OPPORTUNITY),
-        (tp.votes, "vote", VOTE),
     ):
         if not count:
             continue
-        color = look.tone(color, faded)
-        pen.form(stamps.icon(icon, color), left, cy - MARK / 2, MARK / STAMP_GRID)
-        text = str(count)
-        pen.fill_color(look.tone(mix(color, INK, 0.35), faded))
-        pen.text(left + MARK + 2, cy + SMALL_FONT * 0.36, text, SMALL_FONT, bold=True)
-        left += MARK + 2 + text_width(text, SMALL_FONT, True) + 7
+        color = look.tone(hex_color, faded)
+        pen.form(stamps.icon(icon, color), x, mid - MARK / 2, MARK / STAMP_GRID)
+        pen.fill_color(color)
+        pen.text(x + 14, mid + 3.2, str(count), SMALL_FONT, bold=True)
+        x += 14 + 6 * len(str(count)) + 8
+    if tp.votes:
+        pen.stroke_color(CARD)
+        pen.line_width(1.0)
+        pen.fill_color(look.tone(VOTE, faded))
+        for _ in range(min(tp.votes, MAX_VOTE_DOTS)):
+            pen.circle(x + 4, mid, 4.2, "B")
+            x += 7
+        if tp.votes > MAX_VOTE_DOTS:
+            pen.fill_color(look.tone(VOTE_INK, faded))
+            pen.text(x + 4, mid + 3.2, f"+{tp.votes - MAX_VOTE_DOTS}", SMALL_FONT, bold=True)
     if tp.personas:
-        _draw_chips(pen, x + w, cy, left, tp, look, faded)
-
-
-def _draw_chips(
-    pen: Pen, right: float, cy: float, left: float, tp: Touchpoint, look: Look, faded: bool
-) -> None:
-    personas = {p.id: p for p in look.journey.personas}
-    chips = [personas[p] for p in tp.personas if p in personas]
-    room = max(0, int((right - left) // (CHIP * 2 + 1.5)))
-    shown = chips[: min(MAX_CHIPS, room)]
-    extra = len(chips) - len(shown)
-    cx = right - CHIP
-    if extra:
-        text = f"+{extra}"
-        pen.fill_color(look.tone(MUTED_INK, faded))
-        pen.text_right(right, cy + SMALL_FONT * 0.36, text, SMALL_FONT, bold=True)
-        cx -= text_width(text, SMALL_FONT, True) + 2
-    pen.stroke_color(PAPER)
-    pen.line_width(1.0)
-    for persona in reversed(shown):
-        pen.fill_color(look.tone(persona.color, faded))
-        pen.circle(cx, cy, CHIP, "B")
-        pen.fill_color(PAPER)
-        initial = persona.name[:1].upper()
-        pen.text_centred(cx, cy + 2.3, initial, 6.5, bold=True)
-        cx -= CHIP * 2 + 1.5
+        colors = {p.id: p.color for p in look.journey.personas}
+        px = right - 5
+        pen.stroke_color(CARD)
+        pen.line_width(1.5)
+        for persona_id in reversed(tp.personas):
+            pen.fill_color(look.tone(colors.get(persona_id, NO_CATEGORY), faded))
+            pen.circle(px, mid, DOT, "B")
+            px -= 9
 
 
 def draw_connections(pen: Pen, layout: MapLayout, look: Look) -> None:
@@ -233,13 +212,14 @@ def draw_connections(pen: Pen, layout: MapLayout, look: Look) -> None:
         color = look.tone(CONNECTION, faded)
         pen.stroke_color(color)
         pen.fill_color(color)
-        pen.line_width(ARROW_WIDTH)
+        pen.line_width(LINE_WIDTH)
         pen.raw(" ".join(_curve(p) for p in paths) + " S")
-        pen.raw(" ".join(_arrow(p) for p in paths) + " f")
+        pen.line_width(1.0)
+        pen.raw(" ".join(_arrow(p) for p in paths) + " B")
 
 
 def draw_connection_labels(pen: Pen, layout: MapLayout, look: Look) -> None:
-    """Connection labels on a white pill at the middle of their curve."""
+    """Connection labels on a white pill at the middle of their curve, as on the canvas."""
     for conn in look.journey.connections():
         if not conn.label:
             continue
@@ -247,28 +227,20 @@ def draw_connection_labels(pen: Pen, layout: MapLayout, look: Look) -> None:
         if path is None:
             continue
         x, y = path.label_point
-        lines = wrap(conn.label, SMALL_FONT, LABEL_WIDTH)
-        width = max(text_width(line, SMALL_FONT) for line in lines) + 10
-        step = line_height(SMALL_FONT)
-        height = len(lines) * step + 3.5
-        top = y - height / 2
+        text = short_label(conn.label, SMALL_FONT, LABEL_WIDTH)
+        width = text_width(text, SMALL_FONT) + 12
         pen.fill_color(PAPER)
-        pen.stroke_color(mix(CONNECTION, PAPER, 0.3))
-        pen.line_width(0.6)
-        pen.round_rect(x - width / 2, top, width, height, min(7.0, height / 2), "B")
+        pen.stroke_color(GRID)
+        pen.line_width(1.0)
+        pen.round_rect(x - width / 2, y - 9, width, 18, 9, "B")
         pen.fill_color(INK)
-        for line, baseline in zip(
-            lines, baselines(top + 1.75, len(lines), SMALL_FONT), strict=True
-        ):
-            pen.text_centred(x, baseline, line, SMALL_FONT)
+        pen.text(x - width / 2 + 6, y + SMALL_FONT * 0.36, text, SMALL_FONT)
 
 
 def _curve(p: EdgePath) -> str:
-    _, (ax, ay), (bx, by) = p.arrow
-    ex, ey = (ax + bx) / 2, (ay + by) / 2
     return (
         f"{p.start[0]:.2f} {p.start[1]:.2f} m {p.c1[0]:.2f} {p.c1[1]:.2f} "
-        f"{p.c2[0]:.2f} {p.c2[1]:.2f} {ex:.2f} {ey:.2f} c"
+        f"{p.c2[0]:.2f} {p.c2[1]:.2f} {p.end[0]:.2f} {p.end[1]:.2f} c"
     )
 
 

@@ -16,7 +16,6 @@ from journeymapper.io.poster.look import Look
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.stamps import Stamps
 from journeymapper.layout import MapLayout
-from journeymapper.palette import GRID
 
 
 def draw_composition(
@@ -28,29 +27,25 @@ def draw_composition(
     look: Look,
     tick: Tick,
 ) -> None:
-    titleblock.draw(pen, furniture.title, comp.width, comp.f)
+    titleblock.draw(pen, furniture.title, comp.title_width, comp.f)
     pen.save()
     pen.translate(0, comp.map_y)
     draw_map(pen, stamps, layout, look, tick)
     pen.restore()
     if furniture.legend and comp.legend_y is not None:
-        rule_y = comp.legend_y - comp.f * 14
-        pen.stroke_color(GRID)
-        pen.line_width(0.8 * comp.f)
-        pen.line(0, rule_y, comp.width, rule_y)
         pen.save()
-        pen.translate(0, comp.legend_y)
-        legend.draw(pen, stamps, furniture.legend, comp.width, comp.f)
+        pen.translate(comp.legend_x, comp.legend_y)
+        legend.draw(pen, stamps, furniture.legend, comp.legend_width, comp.f)
         pen.restore()
 
 
 def draw_map(pen: Pen, stamps: Stamps, layout: MapLayout, look: Look, tick: Tick) -> None:
     """The map exactly where the layout puts it: grid, text lanes, curves, cards, labels."""
     draw_cells(pen, layout, look)
-    draw_headers(pen, layout, look)
+    draw_headers(pen, stamps, layout, look)
     draw_notes(pen, layout)
-    draw_lists(pen, stamps, layout)
-    draw_emotion(pen, layout, look)
+    draw_lists(pen, layout)
+    draw_emotion(pen, stamps, layout, look)
     draw_connections(pen, layout, look)
     draw_cards(pen, stamps, layout, look, tick)
     draw_connection_labels(pen, layout, look)

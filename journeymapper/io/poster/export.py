@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper import __version__
+from journeymapper.analysis import Finding
 from journeymapper.io.atomic import write_atomic
 from journeymapper.io.poster.compose import Composition, Furniture, compose
 from journeymapper.io.poster.drawing import draw_composition
@@ -50,6 +52,12 @@ class ExportCancelledError(Exception):
     """The export was cancelled through its progress callback; nothing was written."""
 
 
+class Rendered(NamedTuple):
+    data: bytes
+    plan: Plan
+    pages: int
+
+
 @dataclass(frozen=True, slots=True)
 class PosterResult:
     path: Path | None
@@ -77,14 +85,22 @@ def find_persona(journey: Journey, wanted: str | None) -> Persona | None:
     raise PosterError(f"unknown persona {wanted!r} (personas: {known})")
 
 
-def prepare(journey: Journey, options: PosterOptions) -> tuple[MapLayout, Furniture, Plan]:
-    """The layout, what goes around it, and the page plan: everything but the drawing."""
+def prepare(
+    journey: Journey, options: PosterOptions, layout: MapLayout | None = None
+) -> tuple[MapLayout, Furniture, Plan]:
+    """The layout, what goes around it, and the page plan: everything but the drawing.
+
+    Cheap enough for a live preview; pass the `layout` again to skip recomputing it.
+    """
     options = options.checked()
     persona = find_persona(journey, options.persona)
-    layout = layout_journey(journey)
+    if layout is None:
+        layout = layout_journey(journey)
+    summary, level, findings = coverage(journey)
     furniture = Furniture(
-        title_info(journey, options.day, persona),
+        title_info(journey, options.day, persona).with_coverage(summary, level),
         sections(journey, persona.id if persona else None) if options.legend else None,
+        findings,
     )
     plan = plan_poster(options, lambda f: compose(layout, furniture, f))
     return layout, furniture, plan
@@ -92,16 +108,11 @@ def prepare(journey: Journey, options: PosterOptions) -> tuple[MapLayout, Furnit
 
 def render_poster(
     journey: Journey, options: PosterOptions = DEFAULT_OPTIONS, progress: Progress | None = None
-) -> tuple[bytes, Plan]:
-    """The poster PDF as bytes, and the plan it followed."""
+) -> Rendered:
+    """The poster PDF as bytes, the plan it followed, and its number of pages."""
     report = _Reporter(progress)
     report(0.0)
     layout, furniture, plan = prepare(journey, options)
-    findings = ()
-    summary, level, found = coverage(journey)
-    furniture = Furniture(furniture.title.with_coverage(summary, level), furniture.legend)
-    if options.findings:
-        findings = found
     report(0.05)
     look = Look(journey, find_persona(journey, options.persona))
     buffer = io.BytesIO()
@@ -128,13 +139,13 @@ def render_poster(
     )
     pages = _draw_pages(canvas, plan, journey.title, options, report)
     if options.findings:
-        pages += _draw_findings_pages(canvas, stamps, journey, findings, plan, options)
+        pages += _draw_findings_pages(canvas, stamps, journey, furniture.findings, plan, options)
     stamps.define_pending()
     report(0.75)
     with _binary_streams():
         canvas.save()
     report(0.95)
-    return buffer.getvalue(), plan
+    return Rendered(buffer.getvalue(), plan, pages)
 
 
 @contextmanager
@@ -156,16 +167,12 @@ def export_poster(
     progress: Progress | None = None,
 ) -> PosterResult:
     """Write the poster of `journey` to `path` atomically; see `PosterOptions`."""
-    data, plan = render_poster(journey, options, progress)
+    rendered = render_poster(journey, options, progress)
     _Reporter(progress)(0.97)
-    write_atomic(path, data)
+    write_atomic(path, rendered.data)
     if progress is not None:
         progress(1.0)
-    return PosterResult(Path(path), _page_count(plan, options), plan)
-
-
-def _page_count(plan: Plan, options: PosterOptions) -> int:
-    return plan.sheet_count + (1 if plan.mode is Mode.TILE else 0)
+    return PosterResult(Path(path), rendered.pages, rendered.plan)
 
 
 def _draw_poster_form(
@@ -219,7 +226,7 @@ def _draw_findings_pages(
     canvas: Canvas,
     stamps: Stamps,
     journey: Journey,
-    findings: object,
+    findings: Sequence[Finding],
     plan: Plan,
     options: PosterOptions,
 ) -> int:
@@ -232,6 +239,6 @@ def _draw_findings_pages(
         count[0] += 1
         return _page(canvas, *size)
 
-    draw_findings(_page(canvas, *size), new_page, stamps, journey, findings, size, plan.margin)  # type: ignore[arg-type]
+    draw_findings(_page(canvas, *size), new_page, stamps, journey, findings, size, plan.margin)
     canvas.showPage()
     return count[0]

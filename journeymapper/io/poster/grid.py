@@ -1,7 +1,8 @@
 """The stage × lane grid of a poster: cells, headers, notes, lists and the emotion lane.
 
-Everything is drawn from `MapLayout` in layout coordinates (y down); nothing here
-measures or wraps map content itself.
+Everything is drawn from `MapLayout` in layout coordinates (y down), in the canvas's
+colours and proportions (lane tints by kind, a stage-coloured bar over each stage, a
+kind-coloured strip on each lane header), so the poster reads as the map on screen.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from journeymapper.layout import (
 from journeymapper.model.catalog import PHASE_LABELS
 from journeymapper.model.schema import LaneKind
 from journeymapper.palette import (
+    CARD,
     GRID,
     INK,
     LANE_HEADER,
@@ -33,61 +35,114 @@ from journeymapper.palette import (
     OPPORTUNITY,
     PAIN,
     PAPER,
+    SELECTION,
     emotion_color,
+    emotion_fraction,
     mix,
 )
-from journeymapper.text import line_height
+from journeymapper.text import line_height, text_width
 
 STAGE_BAR = 5.0
-CELL_TINT = 0.94
-HEADER_TINT = 0.80
+HEADER_TINT = 0.86
+KIND_STRIP = 3.0
+FACE = 12.0
+MAIN_LINE = "#475569"
+BORDER = "#B8C2CF"
+LANE_TINTS = {
+    LaneKind.TOUCHPOINTS: "#FFFFFF",
+    LaneKind.NOTES: "#FAFBFC",
+    LaneKind.EMOTION: "#FBFBFE",
+    LaneKind.PAIN_POINTS: "#FEF8F8",
+    LaneKind.OPPORTUNITIES: "#F6FBF8",
+}
+KIND_COLORS = {
+    LaneKind.TOUCHPOINTS: SELECTION,
+    LaneKind.NOTES: MUTED_INK,
+    LaneKind.EMOTION: "#E0A030",
+    LaneKind.PAIN_POINTS: PAIN,
+    LaneKind.OPPORTUNITIES: OPPORTUNITY,
+}
+KIND_CAPTIONS = {
+    LaneKind.TOUCHPOINTS: "Touchpoints",
+    LaneKind.NOTES: "Notes",
+    LaneKind.EMOTION: "Emotion",
+    LaneKind.PAIN_POINTS: "Pain points",
+    LaneKind.OPPORTUNITIES: "Opportunities",
+}
 
 
 def draw_cells(pen: Pen, layout: MapLayout, look: Look) -> None:
-    """Cell backgrounds tinted by stage, header backgrounds, and the grid lines."""
-    stages = look.journey.stages
+    """Lane rows tinted by kind, stage headers tinted by stage, lane headers, grid lines."""
     pen.fill_color(PAPER)
     pen.rect(0, 0, layout.width, layout.height)
-    for stage in stages:
+    for lane_id, row in layout.lanes.items():
+        pen.fill_color(LANE_TINTS[layout.lane_kinds[lane_id]])
+        pen.rect(LANE_HEADER_W, row.y, row.w - LANE_HEADER_W, row.h)
+        pen.fill_color(LANE_HEADER)
+        pen.rect(0, row.y, LANE_HEADER_W, row.h)
+        pen.fill_color(KIND_COLORS[layout.lane_kinds[lane_id]])
+        pen.rect(0, row.y, KIND_STRIP, row.h)
+    for stage in look.journey.stages:
         column = layout.stages[stage.id]
-        pen.fill_color(mix(stage.color, PAPER, CELL_TINT))
-        pen.rect(column.x, layout.header_h, column.w, layout.height - layout.header_h)
         pen.fill_color(mix(stage.color, PAPER, HEADER_TINT))
         pen.rect(column.x, 0, column.w, layout.header_h)
         pen.fill_color(stage.color)
         pen.rect(column.x, 0, column.w, STAGE_BAR)
-    pen.fill_color(LANE_HEADER)
-    pen.rect(0, 0, LANE_HEADER_W, layout.height)
     pen.stroke_color(GRID)
-    pen.line_width(0.8)
-    for rect in layout.lanes.values():
-        pen.line(0, rect.y, layout.width, rect.y)
-    for rect in layout.stages.values():
-        pen.line(rect.x, 0, rect.x, layout.height)
-    pen.stroke_color(mix(GRID, INK, 0.25))
+    pen.line_width(1.0)
+    pen.raw(
+        " ".join(f"{r.x:.2f} 0 m {r.x:.2f} {layout.height:.2f} l" for r in layout.stages.values())
+        + " "
+        + " ".join(f"0 {r.y:.2f} m {layout.width:.2f} {r.y:.2f} l" for r in layout.lanes.values())
+        + f" {LANE_HEADER_W:.2f} 0 m {LANE_HEADER_W:.2f} {layout.height:.2f} l S"
+    )
+    pen.stroke_color(BORDER)
     pen.line_width(1.2)
     pen.rect(0, 0, layout.width, layout.height, "S")
 
 
-def draw_headers(pen: Pen, layout: MapLayout, look: Look) -> None:
-    """Stage titles with their phase, and lane titles, as the layout wrapped them."""
-    pen.fill_color(INK)
+def draw_headers(pen: Pen, stamps: Stamps, layout: MapLayout, look: Look) -> None:
+    """Stage titles, phases and card counts; lane titles and kinds, as the layout wrapped them."""
+    counts: dict[str, int] = {}
+    for tp in look.journey.touchpoints():
+        counts[tp.stage] = counts.get(tp.stage, 0) + 1
     for stage in look.journey.stages:
         column = layout.stages[stage.id]
         lines = layout.stage_titles[stage.id]
-        top = CELL_PAD - 2 + STAGE_BAR / 2
+        top = CELL_PAD - 1
+        pen.fill_color(INK)
         for line, y in zip(lines, baselines(top, len(lines), STAGE_FONT), strict=True):
             pen.text(column.x + CELL_PAD, y, line, STAGE_FONT, bold=True)
-        if stage.phase is not None:
-            phase_top = top + len(lines) * line_height(STAGE_FONT)
-            pen.fill_color(mix(stage.color, INK, 0.45))
-            (y,) = baselines(phase_top, 1, PHASE_FONT)
-            pen.text(column.x + CELL_PAD, y, PHASE_LABELS[stage.phase].upper(), PHASE_FONT)
-            pen.fill_color(INK)
+        (y,) = baselines(top + len(lines) * line_height(STAGE_FONT), 1, PHASE_FONT)
+        phase = PHASE_LABELS[stage.phase] if stage.phase else ""
+        if phase and phase.casefold() != stage.name.casefold():
+            pen.fill_color(mix(stage.color, INK, 0.35))
+            pen.text(column.x + CELL_PAD, y, phase.upper(), PHASE_FONT, bold=True)
+        n = counts.get(stage.id, 0)
+        pen.fill_color(MUTED_INK)
+        pen.text_right(
+            column.right - CELL_PAD, y, f"{n} touchpoint{'s' if n != 1 else ''}", SMALL_FONT
+        )
     for lane_id, lines in layout.lane_titles.items():
-        row = layout.lanes[lane_id]
-        for line, y in zip(lines, baselines(row.y + CELL_PAD, len(lines), LANE_FONT), strict=True):
-            pen.text(CELL_PAD, y, line, LANE_FONT, bold=True)
+        _lane_header(pen, stamps, layout, look, lane_id, lines)
+
+
+def _lane_header(
+    pen: Pen, stamps: Stamps, layout: MapLayout, look: Look, lane_id: str, lines: tuple[str, ...]
+) -> None:
+    row = layout.lanes[lane_id]
+    pen.fill_color(INK)
+    for line, y in zip(lines, baselines(row.y + CELL_PAD, len(lines), LANE_FONT), strict=True):
+        pen.text(CELL_PAD, y, line, LANE_FONT, bold=True)
+    kind = layout.lane_kinds[lane_id]
+    caption = KIND_CAPTIONS[kind]
+    top = row.y + CELL_PAD + len(lines) * line_height(LANE_FONT) + 3
+    if caption.casefold() == " ".join(lines).casefold() or top + 12 > row.bottom - 4:
+        return
+    pen.form(stamps.icon(kind.value, MUTED_INK), CELL_PAD, top, 11 / STAMP_GRID)
+    pen.fill_color(MUTED_INK)
+    (y,) = baselines(top - 0.5, 1, SMALL_FONT)
+    pen.text(CELL_PAD + 15, y, caption, SMALL_FONT)
 
 
 def draw_notes(pen: Pen, layout: MapLayout) -> None:
@@ -99,80 +154,80 @@ def draw_notes(pen: Pen, layout: MapLayout) -> None:
             pen.text(x, y, line, TEXT_FONT)
 
 
-def draw_lists(pen: Pen, stamps: Stamps, layout: MapLayout) -> None:
-    """Pain points and opportunities per stage, each with its marker as the bullet."""
-    bullet = TEXT_FONT * 0.95
+def draw_lists(pen: Pen, layout: MapLayout) -> None:
+    """Pain points and opportunities per stage, each after a dot in its lane's colour."""
     for (lane_id, stage_id), items in layout.lists.items():
         pain = layout.lane_kinds[lane_id] is LaneKind.PAIN_POINTS
-        form = stamps.icon("pain" if pain else "opportunity", PAIN if pain else OPPORTUNITY)
         x = layout.stages[stage_id].x + CELL_PAD
-        pen.fill_color(INK)
         for item in items:
             ys = baselines(item.top, len(item.lines), TEXT_FONT)
-            pen.form(form, x - 1, ys[0] - bullet * 0.85, bullet / STAMP_GRID)
+            pen.fill_color(PAIN if pain else OPPORTUNITY)
+            pen.circle(x + 3, ys[0] - TEXT_FONT * 0.33, 2.6)
+            pen.fill_color(INK)
             for line, y in zip(item.lines, ys, strict=True):
                 pen.text(x + BULLET_INDENT, y, line, TEXT_FONT)
 
 
-def draw_emotion(pen: Pen, layout: MapLayout, look: Look) -> None:
-    """Each emotion lane: level guides, their labels in the lane header, and the curves."""
+def draw_emotion(pen: Pen, stamps: Stamps, layout: MapLayout, look: Look) -> None:
+    """Each emotion lane: level guides with their faces and labels, and the curves."""
     scale = look.journey.info.emotion_scale
-    levels = list(range(scale.minimum, scale.maximum + 1))
-    if len(levels) > 11:
-        levels = sorted({scale.minimum, 0, scale.maximum})
+    steps = range(scale.minimum, scale.maximum + 1)
+    shown = set(steps) if len(steps) <= 7 else {scale.minimum, 0, scale.maximum}
     for lane_id, plot in layout.emotion.items():
         row = layout.lanes[lane_id]
         title_bottom = row.y + CELL_PAD + len(layout.lane_titles[lane_id]) * line_height(LANE_FONT)
-        pen.stroke_color(GRID)
-        pen.line_width(0.6)
-        pen.dash(2, 3)
-        for value in levels:
+        pen.line_width(1.0)
+        for value in steps:
             y = emotion_y(plot.plot, value, scale)
+            pen.stroke_color("#D5DBE3" if value == 0 else "#E6EAF0")
+            pen.dash(*((0, 0) if value == 0 else (4, 2)))
             pen.line(plot.plot.x, y, plot.plot.right, y)
         pen.dash()
-        for value in levels:
+        for value in sorted(shown):
             y = emotion_y(plot.plot, value, scale)
-            if y - SMALL_FONT < title_bottom:
-                continue
-            pen.fill_color(emotion_color(value, scale))
-            pen.circle(LANE_HEADER_W - CELL_PAD + 4, y, 2.6)
-            pen.fill_color(MUTED_INK)
-            pen.text_right(
-                LANE_HEADER_W - CELL_PAD - 2, y + SMALL_FONT * 0.35, scale.label(value), SMALL_FONT
-            )
+            x = LANE_HEADER_W - FACE - 8
+            form = stamps.face(emotion_fraction(value, scale), emotion_color(value, scale))
+            pen.form(form, x, y - FACE / 2, FACE / STAMP_GRID)
+            label = scale.label(value)
+            if (
+                y - SMALL_FONT * 0.6 > title_bottom
+                and text_width(label, SMALL_FONT) < x - 2 * CELL_PAD
+            ):
+                pen.fill_color(MUTED_INK)
+                pen.text_right(x - 4, y + SMALL_FONT * 0.36, label, SMALL_FONT)
         _draw_series(pen, plot, look)
 
 
 def _draw_series(pen: Pen, plot: EmotionPlot, look: Look) -> None:
+    """Persona lines (thin, or bold when highlighted), then the average line and its dots."""
     scale = look.journey.info.emotion_scale
     colors = {p.id: p.color for p in look.journey.personas}
     chosen = look.persona.id if look.persona else None
-    main = None
     pen.round_caps()
-    for series in plot.series:
-        if series.persona is None:
-            main = series
+    dotted = []
+    for series in plot.series[1:]:
+        if not series.points:
             continue
-        if len(series.points) < 2 or (chosen and series.persona != chosen):
-            continue
-        color = colors.get(series.persona, MUTED_INK)
-        pen.stroke_color(color)
-        pen.line_width(3.0 if chosen else 1.4)
+        strong = series.persona == chosen
+        color = colors.get(series.persona or "", MUTED_INK)
+        faded = 0.45 if chosen is None else 0.75
+        pen.stroke_color(color if strong else mix(color, PAPER, faded))
+        pen.line_width(3.2 if strong else 1.6)
+        if len(series.points) > 1:
+            pen.bezier(series.points[0], *series.segments)
+        if strong:
+            dotted.append(series)
+    main = plot.series[0] if plot.series else None
+    if main is not None and main.points:
+        pen.stroke_color(mix(MAIN_LINE, PAPER, 0.65) if chosen else MAIN_LINE)
+        pen.line_width(2.6)
+        if len(main.points) > 1:
+            pen.bezier(main.points[0], *main.segments)
         if not chosen:
-            pen.dash(5, 3)
-        pen.bezier(series.points[0], *series.segments)
-        pen.dash()
-    if main is None or not main.points:
-        return
-    if len(main.points) > 1:
-        pen.stroke_color(mix(INK, PAPER, 0.6) if chosen else INK)
-        pen.line_width(1.2 if chosen else 2.2)
-        pen.bezier(main.points[0], *main.segments)
-    shown = main
-    if chosen:
-        shown = next((s for s in plot.series if s.persona == chosen), main)
-    pen.stroke_color(PAPER)
-    pen.line_width(1.2)
-    for (x, y), value in zip(shown.points, shown.values, strict=True):
-        pen.fill_color(emotion_color(round(value), scale))
-        pen.circle(x, y, 4.2, "B")
+            dotted.append(main)
+    pen.stroke_color(CARD)
+    pen.line_width(1.5)
+    for series in dotted:
+        for (x, y), value in zip(series.points, series.values, strict=True):
+            pen.fill_color(emotion_color(round(value), scale))
+            pen.circle(x, y, 4.5, "B")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from journeymapper.io.poster.cards import BADGE_COLORS, BADGES
+from journeymapper.io.poster.grid import MAIN_LINE
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.stamps import STAMP_GRID, Stamps
 from journeymapper.model.catalog import CATEGORY_LABELS, OWNERSHIP_LABELS
@@ -85,20 +86,14 @@ def sections(journey: Journey, highlighted: str | None) -> tuple[Section, ...]:
                 ),
             )
         )
-    result.append(
-        Section(
-            "FLOW",
-            (
-                Item(_arrow, "The customer's next step"),
-                Item(_curve(INK, False), "Emotion, average per card column"),
-            ),
-        )
-    )
+    flow = [
+        Item(_arrow, "The customer's next step"),
+        Item(_curve(MAIN_LINE, 0.2), "Emotion, average per card column"),
+    ]
     if journey.personas:
-        result[-1] = Section(
-            "FLOW",
-            (*result[-1].items, Item(_curve(MUTED_INK, True), "Emotion of one persona")),
-        )
+        color = next((p.color for p in journey.personas if p.id == highlighted), MUTED_INK)
+        flow.append(Item(_curve(color, 0.12), "Emotion of one persona (its colour)"))
+    result.append(Section("FLOW", tuple(flow)))
     return tuple(result)
 
 
@@ -139,10 +134,10 @@ def _markers(personas: bool) -> Section:
     items = [
         Item(_icon("pain", PAIN), "Pain points (count)"),
         Item(_icon("opportunity", OPPORTUNITY), "Opportunities (count)"),
-        Item(_icon("vote", VOTE), "Dot votes"),
+        Item(_votes, "Dot votes (one dot each, +n after five)"),
     ]
     if personas:
-        items.append(Item(_chip(MUTED_INK, "P"), "Personas it applies to"))
+        items.append(Item(_chip(MUTED_INK, "P"), "Personas it applies to (their colour)"))
     return Section("MARKERS ON CARDS", tuple(items))
 
 
@@ -184,14 +179,22 @@ def _icon(name: str, color: str) -> Mark:
 
 
 def _chip(color: str, name: str) -> Mark:
+    """A persona dot, as on the cards' marker row."""
+
     def mark(pen: Pen, stamps: Stamps, x: float, y: float, size: float) -> None:
-        r = size / 2
+        r = size * 0.42
         pen.fill_color(color)
-        pen.circle(x + r, y + r, r)
-        pen.fill_color(PAPER)
-        pen.text_centred(x + r, y + r + size * 0.22, name[:1].upper(), size * 0.62, bold=True)
+        pen.circle(x + size / 2, y + size / 2, r)
 
     return mark
+
+
+def _votes(pen: Pen, stamps: Stamps, x: float, y: float, size: float) -> None:
+    pen.fill_color(VOTE)
+    pen.stroke_color(PAPER)
+    pen.line_width(size * 0.08)
+    for i in range(3):
+        pen.circle(x + size * (0.18 + i * 0.32), y + size / 2, size * 0.2, "B")
 
 
 def _arrow(pen: Pen, stamps: Stamps, x: float, y: float, size: float) -> None:
@@ -205,12 +208,10 @@ def _arrow(pen: Pen, stamps: Stamps, x: float, y: float, size: float) -> None:
     )
 
 
-def _curve(color: str, dashed: bool) -> Mark:
+def _curve(color: str, width: float) -> Mark:
     def mark(pen: Pen, stamps: Stamps, x: float, y: float, size: float) -> None:
         pen.stroke_color(color)
-        pen.line_width(size * (0.1 if dashed else 0.16))
-        if dashed:
-            pen.dash(size * 0.35, size * 0.22)
+        pen.line_width(size * width)
         start = (x, y + size * 0.8)
         pen.bezier(
             start,
@@ -220,7 +221,6 @@ def _curve(color: str, dashed: bool) -> Mark:
                 (x + size, y + size * 0.2),
             ),
         )
-        pen.dash()
 
     return mark
 

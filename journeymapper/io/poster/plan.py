@@ -29,7 +29,7 @@ from journeymapper.io.poster.paper import (
 
 TILE_FURNITURE = 1.5
 """Title block and legend size on a poster printed at a chosen scale, times that scale."""
-MIN_LEGIBLE = 0.72
+MIN_LEGIBLE = 0.62
 """The smallest furniture factor on a fitted A4 sheet; it grows with the paper."""
 A4_SHORT = 210 * MM
 MIN_TILE_MARGIN = 8 * MM
@@ -217,3 +217,20 @@ def tile_count(length: float, area: float, overlap: float) -> int:
     if length <= area + 1e-6:
         return 1
     return 1 + math.ceil((length - area) / (area - overlap) - 1e-9)
+
+
+def describe(plan: Plan, options: PosterOptions) -> str:
+    """`1 page, A3 landscape, map at 72 %` or `24 sheets of A4 portrait in 4 rows × 6 …`."""
+    turn = "landscape" if plan.landscape else "portrait"
+    if plan.mode is Mode.TILE:
+        sheets = "1 sheet" if plan.sheet_count == 1 else f"{plan.sheet_count} sheets"
+        return (
+            f"{sheets} of {options.tile_paper.label} {turn} in {plan.rows} "
+            f"{'row' if plan.rows == 1 else 'rows'} × {plan.columns} "
+            f"{'column' if plan.columns == 1 else 'columns'}, plus an assembly page; "
+            f"{plan.scale * 100:.0f} %"
+        )
+    if plan.mode is Mode.ACTUAL:
+        width, height = plan.page_width / MM, plan.page_height / MM
+        return f"1 page of {width:,.0f} × {height:,.0f} mm, {plan.scale * 100:g} %"
+    return f"1 page, {options.paper.label} {turn}, map at {plan.scale * 100:.0f} %"

@@ -9,16 +9,18 @@ for (after the content that uses it, which PDF allows), and is stored in the fil
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper.icons import GRID, ICONS, STROKE_WIDTH, outline
 from journeymapper.io.poster.pen import Pen
-from journeymapper.palette import INK, mix
+from journeymapper.palette import PAPER
 
 Drawing = Callable[[Pen], None]
 STAMP_GRID = GRID
 _BLEED = 2.0  # the form's box reaches past the grid so round caps are not cut
+EMPTY_FACE = "#CBD3DD"
 
 
 class Stamps:
@@ -35,11 +37,17 @@ class Stamps:
             self._pending[form] = lambda pen: draw_icon(pen, name, color)
         return form
 
-    def face(self, fraction: float, color: str, ink: str = INK) -> str:
-        """An emotion face: 0 is the scale's worst (a frown), 1 its best (a smile)."""
-        form = f"JMf_{round(fraction * 1000)}_{color.lstrip('#')}_{ink.lstrip('#')}"
+    def face(self, fraction: float | None, color: str = EMPTY_FACE, ink: str = PAPER) -> str:
+        """An emotion face: 0 is the scale's worst (a frown), 1 its best (a smile);
+        None is a card whose emotion is not set yet (a dashed ring)."""
+        if fraction is None:
+            form = f"JMf_none_{color.lstrip('#')}"
+            drawing: Drawing = partial(draw_empty_face, color=color)
+        else:
+            form = f"JMf_{round(fraction * 1000)}_{color.lstrip('#')}_{ink.lstrip('#')}"
+            drawing = partial(draw_face, fraction=fraction, color=color, ink=ink)
         if form not in self._defined and form not in self._pending:
-            self._pending[form] = lambda pen: draw_face(pen, fraction, color, ink)
+            self._pending[form] = drawing
         return form
 
     def define_pending(self) -> None:
@@ -64,18 +72,29 @@ def draw_icon(pen: Pen, name: str, color: str) -> None:
 
 
 def draw_face(pen: Pen, fraction: float, color: str, ink: str) -> None:
-    """A round face filled with the emotion colour; the mouth bends with `fraction`."""
+    """The canvas's face: a disc in the emotion colour, eyes and a mouth in `ink` that
+    bends from a frown (0, the scale's worst) to a smile (1, its best)."""
     pen.fill_color(color)
-    pen.stroke_color(mix(color, INK, 0.35))
-    pen.line_width(1.2)
-    pen.circle(12, 12, 10.8, "B")
+    pen.circle(12, 12, 12)
     pen.fill_color(ink)
-    pen.circle(8.4, 9.4, 1.55)
-    pen.circle(15.6, 9.4, 1.55)
-    bend = (fraction - 0.5) * 2 * 4.2
+    pen.circle(8.4, 9.6, 1.68)
+    pen.circle(15.6, 9.6, 1.68)
+    curve = round(fraction * 2 - 1, 2)
+    start = (7.2, 15.36 - 1.2 * curve)
+    end = (16.8, 15.36 - 1.2 * curve)
+    control = (12.0, 15.36 + 4.32 * curve)
+    c1 = (start[0] + 2 / 3 * (control[0] - start[0]), start[1] + 2 / 3 * (control[1] - start[1]))
+    c2 = (end[0] + 2 / 3 * (control[0] - end[0]), end[1] + 2 / 3 * (control[1] - end[1]))
     pen.stroke_color(ink)
-    pen.line_width(1.7)
+    pen.line_width(2.16)
     pen.round_caps()
-    pen.bezier(
-        (7.4, 15.4 - bend / 3), ((10, 15.4 + bend), (14, 15.4 + bend), (16.6, 15.4 - bend / 3))
-    )
+    pen.bezier(start, (c1, c2, end))
+
+
+def draw_empty_face(pen: Pen, color: str) -> None:
+    """No emotion set: a dashed ring, as on the canvas."""
+    pen.stroke_color(color)
+    pen.line_width(24 / 14)
+    pen.dash(4, 2)
+    pen.circle(12, 12, 11, "S")
+    pen.dash()

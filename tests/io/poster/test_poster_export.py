@@ -23,7 +23,7 @@ from tests.io.poster.maps import LONG_NAME, SPECIAL_NAMES, options, pdf_text, wo
 
 
 def render(journey: Journey, **fields: object) -> bytes:
-    data, _ = render_poster(journey, options(**fields))
+    data, _, _ = render_poster(journey, options(**fields))
     return data
 
 
@@ -147,7 +147,7 @@ def test_fit_is_one_page_of_the_chosen_paper(example: Journey) -> None:
 
 
 def test_tile_is_an_assembly_page_and_one_page_per_sheet(example: Journey) -> None:
-    data, plan = render_poster(example, options(mode=Mode.TILE, scale=1.0))
+    data, plan, _ = render_poster(example, options(mode=Mode.TILE, scale=1.0))
     pdf = reader(data)
     assert plan.sheet_count > 1
     assert len(pdf.pages) == plan.sheet_count + 1
@@ -160,7 +160,7 @@ def test_tile_is_an_assembly_page_and_one_page_per_sheet(example: Journey) -> No
 
 
 def test_the_map_is_one_form_placed_on_every_sheet(example: Journey) -> None:
-    data, plan = render_poster(example, options(mode=Mode.TILE, scale=1.5))
+    data, plan, _ = render_poster(example, options(mode=Mode.TILE, scale=1.5))
     pdf = reader(data)
     posters = set()
     for page in pdf.pages:
@@ -209,15 +209,16 @@ def test_title_block_has_state_date_personas_and_coverage(example: Journey) -> N
     text = pdf_text(render(example))
     assert "CURRENT STATE" in text
     assert "14 March 2025" in text
-    assert "Maya, Tom" in text
-    assert "8 touchpoints in 3 stages" in text
+    assert ", ".join(p.name for p in example.personas) in text
+    counts = f"{example.touchpoint_count()} touchpoints in {len(example.stages)} stages"
+    assert counts in text
     assert "coverage check" in text
 
 
 def test_no_page_is_larger_than_the_pdf_limit() -> None:
     journey = Journey(generate_map(1000))
     for opts in (options(paper=PAPERS["a0"]), options(mode=Mode.TILE, scale=0.3)):
-        pdf = reader(render_poster(journey, opts)[0])
+        pdf = reader(render_poster(journey, opts).data)
         for page in pdf.pages:
             assert max(float(page.mediabox.width), float(page.mediabox.height)) <= MAX_PAGE_SIDE
     with pytest.raises(PosterError, match="14,400"):
@@ -308,5 +309,5 @@ def test_generated_maps_fit_and_tile(size: int) -> None:
     text = pdf_text(render(journey, paper=PAPERS["a1"]))
     for tp in list(journey.touchpoints())[:50]:
         assert words_in_order(text, tp.name)
-    data, plan = render_poster(journey, options(mode=Mode.TILE, scale=0.5))
+    data, plan, _ = render_poster(journey, options(mode=Mode.TILE, scale=0.5))
     assert len(reader(data).pages) == plan.sheet_count + 1
