@@ -77,7 +77,7 @@ class PosterExportDialog(QDialog):
         self.setWindowTitle("Export poster PDF")
         self.journey = journey
         self.result_path: Path | None = None
-        self.result: PosterResult | None = None
+        self.exported: PosterResult | None = None
         self.worker: PosterExportWorker | None = None
         self.progress: QProgressDialog | None = None
         self._layout: MapLayout = layout_journey(journey)
@@ -276,7 +276,7 @@ class PosterExportDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _succeeded(self, result: PosterResult) -> None:
-        self.result = result
+        self.exported = result
         self.result_path = result.path
 
     def _cancelled(self) -> None:
@@ -315,9 +315,9 @@ def export_poster_interactively(
     """
     dialog = PosterExportDialog(journey, path, parent)
     try:
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result is None:
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.exported is None:
             return None
-        result = dialog.result
+        result = dialog.exported
     finally:
         dialog.deleteLater()
     if isinstance(parent, QMainWindow) and result.path is not None:
