@@ -125,8 +125,13 @@ class Editor(QObject):
         for lane_id in lanes:
             self.delete_lane(lane_id)
 
+    def reading_order(self, ids: Sequence[str]) -> list[str]:
+        """`ids` as a reader meets them: stage by stage, column by column, top down."""
+        order = {s.id: i for i, s in enumerate(self.journey.stages)}
+        return sorted(ids, key=lambda i: _reading_key(self.journey.touchpoint(i), order))
+
     def copy(self) -> bool:
-        ids = self.scene.selected_card_ids()
+        ids = self.reading_order(self.scene.selected_card_ids())
         if not ids:
             return False
         payload = clipboard.copy_payload(self.journey, ids)
@@ -333,8 +338,7 @@ class Editor(QObject):
             haystack = " ".join((tp.name, tp.description, tp.channel, tp.owner, *tp.tags))
             if all(w in haystack.casefold() for w in words):
                 found.append(tp.id)
-        order = {s.id: i for i, s in enumerate(self.journey.stages)}
-        return sorted(found, key=lambda i: _reading_key(self.journey.touchpoint(i), order))
+        return self.reading_order(found)
 
     def centre_on(self, card_id: str) -> None:
         rect = self.scene.card_rect(card_id)

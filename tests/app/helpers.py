@@ -92,5 +92,14 @@ def type_text(widget: QWidget, text: str) -> None:
     QTest.keyClicks(widget, text)
 
 
+def type_as_user(start: QWidget, text: str) -> None:
+    """Type `text` key by key into whichever widget has the focus after each key,
+    starting with `start` (the first key may open an editor that takes the focus)."""
+    target = start
+    for char in text:
+        QTest.keyClick(target, char)
+        target = QApplication.focusWidget() or target
+
+
 def key(widget: QWidget, key: Qt.Key, mods: Qt.KeyboardModifier = NONE) -> None:
     QTest.keyClick(widget, key, mods)

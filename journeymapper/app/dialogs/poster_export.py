@@ -42,7 +42,7 @@ from journeymapper.app.dialogs.poster_export_worker import PosterExportWorker
 from journeymapper.io.poster.export import PosterResult, prepare
 from journeymapper.io.poster.options import Mode, PosterOptions
 from journeymapper.io.poster.paper import MM, PAPERS, Orientation, Paper, PosterError
-from journeymapper.io.poster.plan import describe
+from journeymapper.io.poster.plan import describe, hint
 from journeymapper.layout import MapLayout, layout_journey
 from journeymapper.model.document import Journey
 
@@ -232,7 +232,13 @@ class PosterExportDialog(QDialog):
             return
         self.plan = plan
         self.preview.show_plan(plan, self._image, self.journey.title)
-        self.summary.setText(_escape(describe(plan, options)))
+        advice = hint(plan)
+        text = _escape(describe(plan, options))
+        if advice:
+            text += (
+                f"<br><span style='color:#6B7280'>{_escape(advice[0].upper() + advice[1:])}.</span>"
+            )
+        self.summary.setText(text)
         self.export_button.setEnabled(True)
 
     # ----- export ---------------------------------------------------------------------

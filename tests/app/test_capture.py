@@ -1,0 +1,129 @@
+"""Live capture by keyboard alone: a flow typed as fast as a room calls it out."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+
+from tests.app.helpers import at, click, key, type_as_user, type_text
+
+FLOW = ["Sees a poster", "Scans the QR code", "Reads reviews", "Adds to basket", "Pays"]
+
+
+def click_cell(window, stage: str, lane: str) -> None:
+    cell = window.scene.layout.cell(stage, lane)
+    click(window.view, at(window.view, cell.right - 20, cell.bottom - 15))
+
+
+def test_typing_a_flow_of_five_cards_in_capture_mode(window, qtbot) -> None:
+    journey, stack = window.document.journey, window.document.undo_stack
+    before = {tp.id for tp in journey.touchpoints()}
+    conns_before = journey.connection_count()
+    steps = stack.count()
+    window.acts.capture_flow.trigger()
+    assert window.view.editors.connect_flow
+    click_cell(window, "purchase", "human")
+    assert window.scene.cell == ("purchase", "human")
+    window.view.setFocus()
+    type_text(window.view, FLOW[0][0])  # the first key starts the capture
+    editor = window.view.editors.editor
+    qtbot.waitUntil(editor.isVisible)
+    type_text(editor, FLOW[0][1:])
+    key(editor, Qt.Key.Key_Return)
+    for name in FLOW[1:]:
+        assert editor.isVisible()
+        type_text(editor, name)
+        key(editor, Qt.Key.Key_Return)
+    key(editor, Qt.Key.Key_Escape)
+    new = [tp for tp in journey.touchpoints() if tp.id not in before]
+    assert sorted(tp.name for tp in new) == sorted(FLOW)
+    assert {(tp.stage, tp.lane) for tp in new} == {("purchase", "human")}
+    assert journey.connection_count() == conns_before + 4
+    by_name = {tp.name: tp.id for tp in new}
+    for a, b in pairwise(FLOW):
+        assert journey.connection_between(by_name[a], by_name[b]) is not None
+    assert stack.count() == steps + 5  # one undo step per card, its arrow included
+    for _ in range(5):
+        stack.undo()
+    assert journey.touchpoint_count() == len(before)
+    assert journey.connection_count() == conns_before
+    for _ in range(5):
+        stack.redo()
+    assert journey.touchpoint_count() == len(before) + 5
+    assert journey.connection_count() == conns_before + 4
+
+
+def test_capture_without_connecting_and_tab_to_the_next_stage(window, qtbot) -> None:
+    journey = window.document.journey
+    conns = journey.connection_count()
+    click_cell(window, "pre-purchase", "human")
+    window.view.setFocus()
+    type_as_user(window.view, "Hears about it")
+    editor = window.view.editors.editor
+    assert editor.text == "Hears about it"
+    key(editor, Qt.Key.Key_Tab)  # commits, then moves to the next stage
+    assert window.scene.cell == ("purchase", "human")
+    type_text(editor, "Calls the shop")
+    key(editor, Qt.Key.Key_Return)
+    key(editor, Qt.Key.Key_Escape)
+    names = {tp.name: tp for tp in journey.touchpoints()}
+    assert names["Hears about it"].stage == "pre-purchase"
+    assert names["Calls the shop"].stage == "purchase"
+    assert journey.connection_count() == conns
+
+
+def test_tab_and_ctrl_arrows_move_the_cell(window) -> None:
+    click_cell(window, "pre-purchase", "touchpoints")
+    view = window.view
+    view.setFocus()
+    key(view, Qt.Key.Key_Tab)
+    assert window.scene.cell == ("purchase", "touchpoints")
+    key(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.scene.cell == ("purchase", "human")
+    key(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert window.scene.cell == ("pre-purchase", "human")
+    key(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert window.scene.cell == ("pre-purchase", "touchpoints")
+
+
+def test_keys_one_to_five_set_the_emotion_of_the_selected_cards(window) -> None:
+    journey, stack = window.document.journey, window.document.undo_stack
+    window.scene.select_ids(["ad", "site"])
+    window.view.setFocus()
+    key(window.view, Qt.Key.Key_1)
+    assert (journey.touchpoint("ad").emotion, journey.touchpoint("site").emotion) == (-2, -2)
+    key(window.view, Qt.Key.Key_5)
+    assert journey.touchpoint("site").emotion == 2
+    key(window.view, Qt.Key.Key_0)
+    assert journey.touchpoint("ad").emotion is None
+    stack.undo()
+    assert journey.touchpoint("ad").emotion == 2
+
+
+def test_arrow_nudges_merge_into_one_undo_step(window) -> None:
+    journey, stack = window.document.journey, window.document.undo_stack
+    window.scene.select_ids(["site"])
+    window.view.setFocus()
+    steps = stack.count()
+    column = journey.touchpoint("site").slot.column
+    key(window.view, Qt.Key.Key_Right)
+    window.scene.ensure_layout()
+    key(window.view, Qt.Key.Key_Right)
+    window.scene.ensure_layout()
+    key(window.view, Qt.Key.Key_Left)
+    assert stack.count() == steps + 1
+    assert journey.touchpoint("site").slot.column == column + 1
+    stack.undo()
+    assert journey.touchpoint("site").slot.column == column
+    assert journey.touchpoint("site").stage == "pre-purchase"
+
+
+def test_nudging_past_the_last_column_moves_to_the_next_stage(window) -> None:
+    journey = window.document.journey
+    window.scene.select_ids(["news"])  # the last card of pre-purchase
+    window.view.setFocus()
+    key(window.view, Qt.Key.Key_Right)
+    window.scene.ensure_layout()
+    key(window.view, Qt.Key.Key_Right)
+    assert journey.touchpoint("news").stage == "purchase"
