@@ -64,8 +64,11 @@ class Result:
 
     @property
     def passed(self) -> bool | None:
-        if self.error or self.case.target is None or not self.times:
-            return None if not self.error else False
+        """False for a failed case or a missed target; None when there is no target."""
+        if self.error:
+            return False
+        if self.case.target is None or not self.times:
+            return None
         return self.median <= self.case.target
 
 

@@ -89,19 +89,22 @@ def integrity_findings(
     """
     if problems is None:
         problems = reference_problems(data)
-    return [_finding(data, problem) for problem in problems]
+    names: dict[str, str] = {}
+    for tp in reversed(data.touchpoints):  # the first of duplicate ids wins
+        names[tp.id] = tp.name
+    return [_finding(data, names, problem) for problem in problems]
 
 
-def _finding(data: JourneyData, problem: ReferenceProblem) -> Finding:
+def _finding(data: JourneyData, names: dict[str, str], problem: ReferenceProblem) -> Finding:
     # A kind added to the model later is still reported, as a broken reference.
     rule = _RULE_OF_KIND.get(problem.kind, DANGLING_REFERENCE)
-    what = _describe_object(data, problem.place)
+    what = _describe_object(data, names, problem.place)
     where = f"{problem.place} ({what})" if what else problem.place
     message = problem.message.rstrip(".")
     return rule.finding(f"{where}: {message}.", problem.subjects)
 
 
-def _describe_object(data: JourneyData, place: str) -> str:
+def _describe_object(data: JourneyData, names: dict[str, str], place: str) -> str:
     """The object a place like `touchpoints[3].stage` is in, as people would name it."""
     match = _PLACE.match(place)
     if match is None:
@@ -109,9 +112,6 @@ def _describe_object(data: JourneyData, place: str) -> str:
     group, index = match.group(1), int(match.group(2))
     if group == "connections":
         conn = data.connections[index]
-        names: dict[str, str] = {}
-        for tp in data.touchpoints:
-            names.setdefault(tp.id, tp.name)
         ends = [
             quoted(names[end]) if end in names else f"'{end}'" for end in (conn.source, conn.target)
         ]
