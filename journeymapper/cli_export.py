@@ -162,7 +162,7 @@ def _run_poster(args: argparse.Namespace, out: Out) -> int:
     if journey is None:
         return EXIT_FAILED
     from journeymapper.io.poster.export import export_poster
-    from journeymapper.io.poster.plan import describe
+    from journeymapper.io.poster.plan import describe, hint
 
     try:
         result = export_poster(journey, args.output, options)
@@ -179,6 +179,9 @@ def _run_poster(args: argparse.Namespace, out: Out) -> int:
         )
         return EXIT_FAILED
     out.line(f"wrote {args.output} ({describe(result.plan, options)})")
+    advice = hint(result.plan)
+    if advice:
+        out.line(f"note: {advice}")
     return EXIT_OK
 
 

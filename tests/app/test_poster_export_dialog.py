@@ -37,7 +37,7 @@ def test_defaults_fit_on_a3_beside_the_map(dialog: PosterExportDialog, tmp_path:
     options = dialog.options()
     assert options.mode is Mode.FIT
     assert options.paper == PAPERS["a3"]
-    assert options.orientation is Orientation.AUTO or options.orientation == "auto"
+    assert options.orientation is Orientation.AUTO
     assert dialog.output_path() == tmp_path / "store.pdf"
     assert "1 page, A3" in dialog.summary.text()
     assert dialog.export_button.isEnabled()
@@ -83,6 +83,15 @@ def test_a_page_too_large_disables_export_with_the_reason(dialog: PosterExportDi
     dialog.scale.setValue(100)
     dialog.refresh()
     assert dialog.export_button.isEnabled()
+
+
+def test_orientation_is_honoured(dialog: PosterExportDialog) -> None:
+    dialog.orientation.setCurrentIndex(dialog.orientation.findData(Orientation.PORTRAIT))
+    dialog.refresh()
+    assert dialog.options().orientation is Orientation.PORTRAIT
+    assert dialog.plan is not None
+    assert not dialog.plan.landscape
+    assert "A3 portrait" in dialog.summary.text()
 
 
 def test_custom_paper(dialog: PosterExportDialog) -> None:

@@ -199,7 +199,7 @@ class PosterExportDialog(QDialog):
             paper = PAPERS[key]
         return PosterOptions(
             paper=paper,
-            orientation=self.orientation.currentData(),
+            orientation=Orientation(self.orientation.currentData()),
             mode=self.mode,
             tile_paper=PAPERS[self.tile_paper.currentData()],
             scale=self.scale.value() / 100,

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from journeymapper import palette
+from journeymapper.io.poster.grid import KIND_COLORS, LANE_TINTS
 from journeymapper.io.poster.options import Mode
 from journeymapper.io.poster.plan import Plan
 from journeymapper.layout import LANE_HEADER_W, MapLayout
@@ -39,20 +40,27 @@ def map_image(layout: MapLayout, journey: Journey) -> QImage:
 
 
 def _paint_grid(painter: QPainter, layout: MapLayout, journey: Journey) -> None:
+    """The canvas's grid: lane rows tinted by kind, stage headers in their colour."""
     painter.setPen(Qt.PenStyle.NoPen)
+    for lane_id, row in layout.lanes.items():
+        kind = layout.lane_kinds[lane_id]
+        painter.fillRect(QRectF(LANE_HEADER_W, row.y, row.w - LANE_HEADER_W, row.h),
+                         QColor(LANE_TINTS[kind]))  # fmt: skip
+        painter.fillRect(QRectF(0, row.y, LANE_HEADER_W, row.h), QColor(palette.LANE_HEADER))
+        painter.fillRect(QRectF(0, row.y, 4, row.h), QColor(KIND_COLORS[kind]))
+        painter.fillRect(QRectF(14, row.y + 16, 70, 9), QColor(palette.MUTED_INK))
     for stage in journey.stages:
         column = layout.stages[stage.id]
-        painter.setBrush(QColor(palette.mix(stage.color, palette.PAPER, 0.94)))
-        painter.drawRect(QRectF(column.x, layout.header_h, column.w, layout.height))
-        painter.setBrush(QColor(palette.mix(stage.color, palette.PAPER, 0.8)))
-        painter.drawRect(QRectF(column.x, 0, column.w, layout.header_h))
-        painter.setBrush(QColor(stage.color))
-        painter.drawRect(QRectF(column.x, 0, column.w, 5))
-    painter.setBrush(QColor(palette.LANE_HEADER))
-    painter.drawRect(QRectF(0, 0, LANE_HEADER_W, layout.height))
-    painter.setPen(QPen(QColor(palette.GRID), 1.0))
+        painter.fillRect(QRectF(column.x, 0, column.w, layout.header_h),
+                         QColor(palette.mix(stage.color, palette.PAPER, 0.86)))  # fmt: skip
+        painter.fillRect(QRectF(column.x, 0, column.w, 5), QColor(stage.color))
+        painter.fillRect(QRectF(column.x + 14, 18, min(column.w * 0.5, 120), 11),
+                         QColor(palette.INK))  # fmt: skip
+    painter.setPen(QPen(QColor(palette.GRID), 1.5))
     for row in layout.lanes.values():
         painter.drawLine(QPointF(0, row.y), QPointF(layout.width, row.y))
+    for column in layout.stages.values():
+        painter.drawLine(QPointF(column.x, 0), QPointF(column.x, layout.height))
 
 
 def _paint_flow(painter: QPainter, layout: MapLayout, journey: Journey) -> None:
@@ -76,18 +84,25 @@ def _paint_flow(painter: QPainter, layout: MapLayout, journey: Journey) -> None:
 
 
 def _paint_cards(painter: QPainter, layout: MapLayout, journey: Journey) -> None:
-    painter.setPen(QPen(QColor(palette.CARD_BORDER), 1.0))
+    """Cards as the zoomed-out canvas shows them: shape, accent, face, bars for the name."""
+    scale = journey.info.emotion_scale
+    border = QPen(QColor(palette.CARD_BORDER), 1.5)
+    bar = QColor("#C9D1DC")
     for card_id, card in layout.cards.items():
         tp = journey.touchpoint(card_id)
         rect = QRectF(card.rect.x, card.rect.y, card.rect.w, card.rect.h)
+        painter.setPen(border)
         painter.setBrush(QColor(palette.CARD))
-        painter.drawRoundedRect(rect, 6, 6)
-        painter.fillRect(
-            QRectF(rect.x(), rect.y(), 5, rect.height()),
-            QColor(palette.category_color(tp.category)),
-        )
-        painter.fillRect(QRectF(rect.x() + 9, rect.y() + 32, rect.width() * 0.7, 8),
-                         QColor(palette.MUTED_INK))  # fmt: skip
+        painter.drawRoundedRect(rect, 7, 7)
+        painter.fillRect(QRectF(rect.x(), rect.y() + 3, 4, rect.height() - 6),
+                         QColor(palette.category_color(tp.category)))  # fmt: skip
+        if tp.emotion is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(palette.emotion_color(tp.emotion, scale)))
+            painter.drawEllipse(QRectF(rect.right() - 27, rect.y() + 9, 18, 18))
+        for i, line in enumerate(card.name_lines[:3]):
+            width = min(140.0, len(line) * 6.8)
+            painter.fillRect(QRectF(rect.x() + 9, rect.y() + 36 + i * 14, width, 8), bar)
 
 
 class PosterPreview(QWidget):
@@ -131,28 +146,48 @@ class PosterPreview(QWidget):
         self._paint_poster(painter, plan, x0 + plan.origin[0] * k, y0 + plan.origin[1] * k, s)
 
     def _paint_poster(self, painter: QPainter, plan: Plan, x: float, y: float, s: float) -> None:
-        """The composition with its top-left at (x, y): title bars, the map, legend bars."""
+        """The composition with its top-left at (x, y): the title, the map, legend bars."""
         comp = plan.composition
-        ink = QColor(palette.INK)
-        title_h = max(2.0, 34 * comp.f * s * 0.8)
-        title_w = min(comp.width * 0.6, 19 * len(self.title) * comp.f)
-        painter.fillRect(QRectF(x, y, title_w * s, title_h), ink)
+        unit = comp.f * s  # one furniture point, in pixels
+        title_h = max(2.0, 30 * unit * 0.75)
+        width = comp.title_width * s
+        if title_h >= 7:
+            font = painter.font()
+            font.setPixelSize(round(title_h))
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor(palette.INK))
+            text = painter.fontMetrics().elidedText(
+                self.title, Qt.TextElideMode.ElideRight, round(width)
+            )
+            painter.drawText(QRectF(x, y, width, title_h * 1.4), Qt.AlignmentFlag.AlignLeft, text)
+        else:
+            painter.fillRect(QRectF(x, y, min(width, len(self.title) * title_h * 0.6), title_h),
+                             QColor(palette.INK))  # fmt: skip
         meta = QColor(palette.MUTED_INK)
-        painter.fillRect(QRectF(x, y + title_h * 1.6, comp.width * 0.35 * s, title_h * 0.35), meta)
+        for i in range(3):
+            bar = QRectF(x, y + title_h * 1.5 + i * 14 * unit, width * (0.8 - 0.2 * i), 8 * unit)
+            painter.fillRect(bar, meta)
         if self.image is not None:
             target = QRectF(x, y + comp.map_y * s, comp.map_width * s, comp.map_height * s)
             painter.drawImage(target, self.image)
         if comp.legend_y is not None:
-            top = y + comp.legend_y * s
-            bar = max(1.5, 9 * comp.f * s)
-            for i in range(6):
-                painter.fillRect(QRectF(x + i * 150 * comp.f * s, top, 90 * comp.f * s, bar), meta)
-                for row in range(3):
-                    painter.fillRect(
-                        QRectF(x + i * 150 * comp.f * s, top + (row + 1.6) * 17 * comp.f * s,
-                               70 * comp.f * s, bar * 0.8),
-                        QColor(palette.GRID),
-                    )  # fmt: skip
+            self._paint_legend(painter, x + comp.legend_x * s, y + comp.legend_y * s,
+                               comp.legend_width * s, unit)  # fmt: skip
+
+    def _paint_legend(
+        self, painter: QPainter, x: float, y: float, width: float, unit: float
+    ) -> None:
+        """Bars where the legend's sections go: a heading and a few items each."""
+        step = 150 * unit
+        columns = max(1, min(6, int(width // step)))
+        for i in range(6):
+            row, col = divmod(i, columns)
+            left, top = x + col * step, y + row * 110 * unit
+            painter.fillRect(QRectF(left, top, 80 * unit, 7 * unit), QColor(palette.MUTED_INK))
+            for item in range(4):
+                painter.fillRect(QRectF(left, top + (item + 1.4) * 15 * unit, 70 * unit, 6 * unit),
+                                 QColor(palette.GRID))  # fmt: skip
 
     def _paint_tiles(self, painter: QPainter, plan: Plan) -> None:
         step_x, step_y = plan.step

@@ -74,8 +74,14 @@ def _legend_below(layout: MapLayout, furniture: Furniture, f: float) -> Composit
 def _legend_beside(layout: MapLayout, furniture: Furniture, f: float) -> Composition | None:
     assert furniture.legend
     width = layout.width
+    one_row = legend.row_width(furniture.legend, f)
     title_w = titleblock.natural_width(furniture.title, f)
-    legend_w = width - title_w - GAP_BESIDE * f
+    if width - one_row - GAP_BESIDE * f >= title_w:
+        # A wide map: the legend in one row at the right, the title block takes the rest.
+        title_w = titleblock.natural_width(furniture.title, f, width - one_row - GAP_BESIDE * f)
+        legend_w = one_row
+    else:
+        legend_w = width - title_w - GAP_BESIDE * f
     if legend_w < legend.min_width(furniture.legend, f):
         return None
     header = max(

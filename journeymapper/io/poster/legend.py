@@ -32,12 +32,12 @@ from journeymapper.palette import (
 )
 from journeymapper.text import text_width
 
-HEADING = 9.0
-LABEL = 10.0
-ROW = 17.0
-MARK = 13.0
-SECTION_GAP = 40.0
-ROW_GAP = 18.0
+HEADING = 8.0
+LABEL = 9.0
+ROW = 15.0
+MARK = 11.5
+SECTION_GAP = 34.0
+ROW_GAP = 14.0
 MAX_ROWS = 6
 
 Mark = Callable[[Pen, Stamps, float, float, float], None]
@@ -225,6 +225,12 @@ def _curve(color: str, width: float) -> Mark:
     return mark
 
 
+def row_width(items: tuple[Section, ...], f: float) -> float:
+    """The width of the legend with every section side by side in one row."""
+    widths = [s.size(f)[0] for s in items]
+    return sum(widths) + SECTION_GAP * f * max(0, len(widths) - 1)
+
+
 def measure(items: tuple[Section, ...], width: float, f: float) -> float:
     return _arrange(items, width, f)[1]
 
@@ -240,7 +246,7 @@ def _arrange(
     x = y = row_h = 0.0
     for section in items:
         w, h = section.size(f)
-        if x > 0 and x + w > width:
+        if x > 0 and x + w > width + 1e-6 * max(1.0, width):
             x, y = 0.0, y + row_h + ROW_GAP * f
             row_h = 0.0
         placed.append((section, x, y))

@@ -105,9 +105,9 @@ def plan_poster(options: PosterOptions, composer: Composer) -> Plan:
 
 
 def _orientations(orientation: Orientation, prefer_landscape: bool) -> list[bool]:
-    if orientation is Orientation.PORTRAIT:
+    if orientation == Orientation.PORTRAIT:
         return [False]
-    if orientation is Orientation.LANDSCAPE:
+    if orientation == Orientation.LANDSCAPE:
         return [True]
     return [prefer_landscape, not prefer_landscape]
 
@@ -126,7 +126,11 @@ def _plan_fit(options: PosterOptions, composer: Composer) -> Plan:
 
 
 def _fit_on(page_w: float, page_h: float, margin: float, composer: Composer) -> Plan:
-    """Scale so the composition fills the page; the furniture stays legible on paper."""
+    """Scale so the composition fills the page; the furniture stays legible on paper.
+
+    The poster hangs from the top margin (its title at the top of the sheet), centred
+    across; a map wider than the sheet's shape leaves the space below it.
+    """
     inner_w, inner_h = page_w - 2 * margin, page_h - 2 * margin
     legible = MIN_LEGIBLE * min(page_w, page_h) / A4_SHORT
     f = 1.0
@@ -140,8 +144,7 @@ def _fit_on(page_w: float, page_h: float, margin: float, composer: Composer) -> 
         comp = composer(f)
     scale = min(inner_w / comp.width, inner_h / comp.height)
     x = margin + (inner_w - comp.width * scale) / 2
-    y = margin + (inner_h - comp.height * scale) / 2
-    return Plan(Mode.FIT, page_w, page_h, margin, scale, comp, (x, y))
+    return Plan(Mode.FIT, page_w, page_h, margin, scale, comp, (x, margin))
 
 
 def _plan_actual(options: PosterOptions, comp: Composition) -> Plan:
@@ -234,3 +237,25 @@ def describe(plan: Plan, options: PosterOptions) -> str:
         width, height = plan.page_width / MM, plan.page_height / MM
         return f"1 page of {width:,.0f} × {height:,.0f} mm, {plan.scale * 100:g} %"
     return f"1 page, {options.paper.label} {turn}, map at {plan.scale * 100:.0f} %"
+
+
+def hint(plan: Plan) -> str | None:
+    """Advice when a fitted poster leaves most of its sheet empty (a very long map)."""
+    if plan.mode is not Mode.FIT:
+        return None
+    poster_w, poster_h = plan.poster_size
+    area_w, area_h = plan.area
+    filled = poster_w * poster_h / (area_w * area_h)
+    if filled >= 0.5:
+        return None
+    aspect = poster_w / poster_h
+    page_area = plan.page_width * plan.page_height
+    height = math.sqrt(page_area / aspect) / MM
+    width = height * aspect
+    if aspect < 1:
+        width, height = height, width
+    size = f"{round(width, -1):.0f}x{round(height, -1):.0f}mm"
+    return (
+        f"the map fills {filled:.0%} of the sheet; a paper of its shape such as {size} "
+        "(same area), or tiling, prints it larger"
+    )

@@ -12,7 +12,7 @@ from journeymapper.io.poster.paper import MM
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.plan import Plan, Sheet
 from journeymapper.layout import baselines
-from journeymapper.palette import GRID, INK, MUTED_INK, PAPER, SELECTION, mix
+from journeymapper.palette import GRID, INK, MUTED_INK, SELECTION
 from journeymapper.text import line_height, text_width, wrap
 
 POSTER_FORM = "JMposter"
@@ -84,9 +84,10 @@ def _sheet_label(pen: Pen, plan: Plan, sheet: Sheet, title: str) -> None:
     y = m + area_h + m / 2 + LABEL * 0.36
     label = sheet.label
     number = (sheet.row - 1) * plan.columns + sheet.column
+    x = m + MARK_GAP + 6  # clear of the crop mark that runs down from the corner
     pen.fill_color(INK)
-    pen.text(m, y, label, LABEL, bold=True)
-    x = m + text_width(label, LABEL, True) + 8
+    pen.text(x, y, label, LABEL, bold=True)
+    x += text_width(label, LABEL, True) + 8
     rest = f"sheet {number} of {plan.sheet_count}  ·  {plan.scale * 100:g} %  ·  {title}"
     pen.fill_color(MUTED_INK)
     pen.text(x, y, short_label(rest, LABEL, max(10.0, area_w - (x - m))), LABEL)
@@ -136,11 +137,13 @@ def _draw_grid(pen: Pen, plan: Plan, x: float, y: float, width: float, height: f
     pen.clip_rect(x0, y0, total_w * k, total_h * k)
     place_poster(pen, x0, y0, plan.scale * k)
     pen.restore()
-    pen.fill_color(mix(SELECTION, PAPER, 0.8))
+    pen.canvas.setFillAlpha(0.22)  # the overlaps, over the poster without hiding it
+    pen.fill_color(SELECTION)
     for c in range(1, plan.columns):
         pen.rect(x0 + c * step_x * k, y0, plan.overlap * k, total_h * k)
     for r in range(1, plan.rows):
         pen.rect(x0, y0 + r * step_y * k, total_w * k, plan.overlap * k)
+    pen.canvas.setFillAlpha(1.0)
     pen.stroke_color(SELECTION)
     pen.line_width(0.6)
     size = max(3.0, min(9.0, step_x * k / 5, step_y * k / 3))

@@ -89,15 +89,16 @@ def _block(info: TitleInfo, width: float, f: float) -> _Block:
     )
 
 
-def natural_width(info: TitleInfo, f: float) -> float:
-    """How wide the block would like to be: its longest unwrapped line, up to MAX_WIDTH."""
+def natural_width(info: TitleInfo, f: float, limit: float | None = None) -> float:
+    """How wide the block would like to be: its longest unwrapped line, up to `limit`
+    (MAX_WIDTH by default)."""
     widths = [
         text_width(info.title, TITLE * f, True),
         text_width(info.description, DESCRIPTION * f),
         _pill_width(info, f) + 8 * f + text_width(info.meta, META * f),
         (18 + 460) * f,  # room for a coverage line without wrapping it to shreds
     ]
-    return min(max(widths), MAX_WIDTH * f)
+    return min(max(widths), MAX_WIDTH * f if limit is None else limit)
 
 
 def measure(info: TitleInfo, width: float, f: float) -> float:
