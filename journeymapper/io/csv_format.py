@@ -263,6 +263,10 @@ class _Sheet:
         self.scale = EmotionScale()
         self.aliases: dict[str, str] = {}  # an id as the sheet wrote it → the id it got
         pending: list[tuple[int, str, list[str], list[str]]] = []
+        if "id" in self.columns:  # the sheet's ids win over ids made from stage names
+            for record in self.records[self.header_at + 1 :]:
+                if any(cell.strip() for cell in record):
+                    self.builder.reserve(self._cell(record, "id"))
         for index in range(self.header_at + 1, len(self.records)):
             record = self.records[index]
             if not any(cell.strip() for cell in record):

@@ -199,6 +199,8 @@ class _Reader:
                 )
             )
         nodes, edges = self._elements()
+        for node in nodes:  # the file's node ids win over ids made from stage names
+            self.builder.reserve(node.get("id", ""))
         for node in nodes:
             self._node(node)
         for edge in edges:

@@ -153,6 +153,7 @@ class MapBuilder:
     def __init__(self, title: str, frame: JourneyData | None = None) -> None:
         self.info: dict[str, Any] = {"title": title}
         self._ids: set[str] = set()
+        self._reserved: set[str] = set()
         self.stages: list[Stage] = []
         self.lanes: list[Lane] = []
         self.personas: list[Persona] = []
@@ -191,11 +192,21 @@ class MapBuilder:
         return candidate
 
     def claim_id(self, ident: str) -> bool:
-        """Reserve `ident` as given; False when it is taken already."""
+        """Take `ident` as given (or as reserved before); False when it is taken already."""
+        if ident in self._reserved:
+            self._reserved.discard(ident)
+            return True
         if ident in self._ids:
             return False
         self._ids.add(ident)
         return True
+
+    def reserve(self, ident: str) -> None:
+        """Keep a valid `ident` for a touchpoint added later, so that no stage, lane or
+        persona made in between takes it; the touchpoint claims it by passing it."""
+        if _valid_id(ident) and ident not in self._ids:
+            self._ids.add(ident)
+            self._reserved.add(ident)
 
     # ----- stages, lanes, personas by name ------------------------------------------
 
@@ -284,7 +295,7 @@ class MapBuilder:
         try:
             tp = Touchpoint(id=ident, slot=slot, **fields)
         except ValidationError as exc:
-            self._ids.discard(ident)
+            self._ids.discard(ident)  # a reserved id is given up too: the retry claims it anew
             place, message = first_problem(exc)
             raise TouchpointError(place.split(".")[0].split("[")[0], message) from None
         self._cells[cell] = self._cells.get(cell, 0) + 1

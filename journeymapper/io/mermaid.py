@@ -310,6 +310,9 @@ class _Parser:
         if not name:
             self._skip(number, "a task needs a name before the ':'")
             return
+        if not data:
+            self._skip(number, "a task needs a score after the ':' (e.g. 'Make tea: 5')")
+            return
         pieces = data.split(":")
         if len(pieces) > 2 and ":".join(pieces[2:]).strip():
             self._warn(number, "a task is 'name: score: actors'; the text after that was ignored")
@@ -369,8 +372,11 @@ _KEYWORDS = ("title", "section", "journey", "acctitle", "accdescr", "%")
 
 
 def _entities(text: str, special: str) -> str:
+    """`text` on one line with `special` characters as entity codes; `%%` (a comment to
+    Mermaid) becomes `#37;%`."""
     text = re.sub(r"[\r\n\t]+", " ", text).strip()
-    return "".join(f"#{ord(c)};" if c in special else c for c in text)
+    text = "".join(f"#{ord(c)};" if c in special else c for c in text)
+    return re.sub(r"%(?=%)", "#37;", text)
 
 
 def _name(text: str, special: str = "#:;") -> str:
