@@ -177,7 +177,7 @@ def draw_emotion(pen: Pen, stamps: Stamps, layout: MapLayout, look: Look) -> Non
         row = layout.lanes[lane_id]
         title_bottom = row.y + CELL_PAD + len(layout.lane_titles[lane_id]) * line_height(LANE_FONT)
         pen.line_width(1.0)
-        for value in steps:
+        for value in steps if len(steps) <= 11 else sorted(shown):
             y = emotion_y(plot.plot, value, scale)
             pen.stroke_color("#D5DBE3" if value == 0 else "#E6EAF0")
             pen.dash(*((0, 0) if value == 0 else (4, 2)))

@@ -15,7 +15,7 @@ from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.stamps import STAMP_GRID, Stamps
 from journeymapper.model.catalog import CATEGORY_LABELS, OWNERSHIP_LABELS
 from journeymapper.model.document import Journey
-from journeymapper.model.schema import Category, Ownership
+from journeymapper.model.schema import Category, EmotionScale, Ownership
 from journeymapper.palette import (
     CONNECTION,
     INK,
@@ -121,13 +121,17 @@ def _emotion(journey: Journey) -> Section:
     if len(values) > MAX_ROWS:
         values = sorted({scale.maximum, 0, scale.minimum}, reverse=True)
     items = tuple(
-        Item(
-            _face(emotion_fraction(v, scale), emotion_color(v, scale)),
-            f"{scale.label(v)} ({v:+d})" if v else f"{scale.label(v)} (0)",
-        )
+        Item(_face(emotion_fraction(v, scale), emotion_color(v, scale)), _emotion_label(scale, v))
         for v in values
     )
     return Section("EMOTION", items)
+
+
+def _emotion_label(scale: EmotionScale, value: int) -> str:
+    """`Pleased (+1)`; a scale without labels shows just the number."""
+    number = f"{value:+d}" if value else "0"
+    label = scale.label(value)
+    return number if label in (number, f"{value:+d}") else f"{label} ({number})"
 
 
 def _markers(personas: bool) -> Section:

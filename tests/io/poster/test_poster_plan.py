@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -21,6 +22,8 @@ from journeymapper.io.poster.plan import (
     A4_SHORT,
     MAX_SHEETS,
     MIN_LEGIBLE,
+    describe,
+    hint,
     plan_poster,
     tile_count,
 )
@@ -187,3 +190,22 @@ def test_options_out_of_range_are_refused() -> None:
         plan_poster(PosterOptions(scale=0), fixed(100, 100))
     with pytest.raises(PaperError, match="overlap"):
         plan_poster(PosterOptions(overlap_mm=-1), fixed(100, 100))
+
+
+def test_a_long_map_gets_a_hint_with_a_paper_of_its_shape() -> None:
+    plan = plan_poster(options(), fixed(10_000, 1_000))
+    advice = hint(plan)
+    assert advice is not None
+    assert "of the sheet" in advice
+    width, height = (float(v) for v in re.search(r"(\d+)x(\d+)mm", advice).groups())  # type: ignore[union-attr]
+    assert width / height == pytest.approx(10, rel=0.1)
+    assert hint(plan_poster(options(), fixed(1400, 1000))) is None
+    assert hint(plan_poster(options(mode=Mode.TILE), fixed(10_000, 1_000))) is None
+
+
+def test_describe_names_pages_and_sheets() -> None:
+    opts = options(mode=Mode.TILE)
+    plan = plan_poster(opts, fixed(1400, 1000))
+    assert describe(plan, opts).startswith(f"{plan.sheet_count} sheets of A4 ")
+    fit = options()
+    assert describe(plan_poster(fit, fixed(1400, 1000)), fit).startswith("1 page, A3 landscape")
