@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from benchmarks.generate import generate_map
 from journeymapper import cli
 from journeymapper.io.journey_file import save_data
 from journeymapper.resources import examples_dir
@@ -225,7 +227,7 @@ def test_without_interchange_only_pdf_is_known(
 
 def test_the_shell_command_works_end_to_end(tmp_path: Path) -> None:
     save_data(
-        __import__("benchmarks.generate", fromlist=["generate_map"]).generate_map(40),
+        generate_map(40),
         tmp_path / "g.journey",
     )
     result = subprocess.run(
@@ -249,3 +251,18 @@ def test_the_shell_command_works_end_to_end(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("wrote ")
     assert PdfReader(tmp_path / "g.pdf").pages
+
+
+def test_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    """Different hash seeds (set and dict orders) still give the same file."""
+    outputs = []
+    for seed in ("1", "2"):
+        target = tmp_path / f"p{seed}.pdf"
+        subprocess.run(
+            [sys.executable, "-m", "journeymapper", "export", str(EXAMPLE), "-o", str(target),
+             "--date", "2025-03-14", "--tile", "a4", "--findings", "--persona", "Maya"],
+            check=True, capture_output=True, timeout=120, cwd=Path(__file__).resolve().parents[2],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )  # fmt: skip
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
