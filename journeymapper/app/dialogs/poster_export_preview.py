@@ -15,7 +15,7 @@ from journeymapper import palette
 from journeymapper.io.poster.grid import KIND_COLORS, LANE_TINTS
 from journeymapper.io.poster.options import Mode
 from journeymapper.io.poster.plan import Plan
-from journeymapper.layout import LANE_HEADER_W, MapLayout
+from journeymapper.layout import CARD_W, LANE_HEADER_W, MapLayout
 from journeymapper.model.document import Journey
 
 THUMB = 1400  # the longest side of the map image, in pixels
@@ -34,7 +34,10 @@ def map_image(layout: MapLayout, journey: Journey) -> QImage:
     painter.scale(k, k)
     _paint_grid(painter, layout, journey)
     _paint_flow(painter, layout, journey)
-    _paint_cards(painter, layout, journey)
+    if CARD_W * k >= 12:
+        _paint_cards(painter, layout, journey)
+    else:
+        _paint_card_dots(painter, layout, journey)
     painter.end()
     return image
 
@@ -103,6 +106,17 @@ def _paint_cards(painter: QPainter, layout: MapLayout, journey: Journey) -> None
         for i, line in enumerate(card.name_lines[:3]):
             width = min(140.0, len(line) * 6.8)
             painter.fillRect(QRectF(rect.x() + 9, rect.y() + 36 + i * 14, width, 8), bar)
+
+
+def _paint_card_dots(painter: QPainter, layout: MapLayout, journey: Journey) -> None:
+    """A very large map: each card a block in its category's colour (a few pixels)."""
+    colors: dict[str, QColor] = {}
+    for card_id, card in layout.cards.items():
+        hex_color = palette.category_color(journey.touchpoint(card_id).category)
+        color = colors.get(hex_color)
+        if color is None:
+            color = colors[hex_color] = QColor(hex_color)
+        painter.fillRect(QRectF(card.rect.x, card.rect.y, card.rect.w, card.rect.h), color)
 
 
 class PosterPreview(QWidget):
