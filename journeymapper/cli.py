@@ -38,10 +38,11 @@ from journeymapper.analysis.report import (
     summary_line,
 )
 from journeymapper.cli_export import register as add_export
+from journeymapper.cli_import import register as add_import
+from journeymapper.cli_templates import add_template_options, template_map
 from journeymapper.io.errors import FileFormatError, first_problem
 from journeymapper.io.journey_file import load_journey, read_data, save_data
 from journeymapper.model.schema import JourneyData
-from journeymapper.model.templates import blank_map
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -195,12 +196,13 @@ def add_new(commands: Subcommands) -> None:
         action="store_true",
         help="replace FILE if it exists (the old one is kept as FILE.bak)",
     )
+    add_template_options(parser)
     parser.set_defaults(handler=run_new)
 
 
 def starting_map(args: argparse.Namespace) -> JourneyData:
-    """The content of a new map; the place a `--template NAME` option plugs in."""
-    return blank_map(args.title)
+    """The content of a new map: the blank three-phase map, or `--template NAME`."""
+    return template_map(args)
 
 
 def run_new(args: argparse.Namespace, out: Output) -> int:
@@ -269,6 +271,7 @@ COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
     add_stats,
     add_new,
     add_export,
+    add_import,
     add_run_demo,
 )
 

@@ -91,6 +91,9 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
     parser.add_argument(
+        "--dpi", type=int, metavar="N", help="pixels per inch of a .png image (default 144)"
+    )
+    parser.add_argument(
         "--date", metavar="YYYY-MM-DD", help="the date in the title block (default: today)"
     )
     parser.set_defaults(handler=run_export)
@@ -99,6 +102,9 @@ def register(commands: Any) -> None:
 def run_export(args: argparse.Namespace, out: Out) -> int:
     fmt = (args.format or args.output.suffix.lstrip(".")).lower()
     if fmt == "pdf":
+        if args.dpi is not None:
+            out.problem("--dpi applies to PNG images only; a poster PDF is vector")
+            return EXIT_FAILED
         return _run_poster(args, out)
     return _run_interchange(args, out, fmt)
 
@@ -203,11 +209,15 @@ def _run_interchange(args: argparse.Namespace, out: Out, fmt: str) -> int:
     if given:
         out.problem(f"--{given[0]} applies to PDF posters only, not to {_ext(fmt)}")
         return EXIT_FAILED
+    options = {} if args.dpi is None else {"dpi": args.dpi}
+    if options and fmt != "png":
+        out.problem(f"--dpi applies to PNG images only, not to {_ext(fmt)}")
+        return EXIT_FAILED
     journey = _load(args.file, out)
     if journey is None:
         return EXIT_FAILED
     try:
-        export_file(journey, args.output, fmt)
+        export_file(journey, args.output, fmt, **options)
     except (ValueError, KeyError) as exc:
         out.problem(str(exc).strip("'\"") or f"unknown export format {_ext(fmt)}")
         return EXIT_FAILED

@@ -86,8 +86,10 @@ def read_limited(
     """The bytes of `path`, refusing anything that is not a regular file under `limit`."""
     path = Path(path)
     try:
+        if not path.exists():
+            raise error(path, "", "does not exist")
         if not path.is_file():
-            raise error(path, "", "is not a file that can be read")
+            raise error(path, "", "is not a file (a folder or a device?)")
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:
@@ -221,9 +223,7 @@ class MapBuilder:
         if found is not None:
             return found
         phase = guess_phase(name)
-        color = (
-            PHASE_COLORS[phase] if phase else STAGE_COLORS[len(self.stages) % len(STAGE_COLORS)]
-        )
+        color = PHASE_COLORS[phase] if phase else STAGE_COLORS[len(self.stages) % len(STAGE_COLORS)]
         stage = Stage(id=self.fresh_id(name, "stage"), name=name, phase=phase, color=color)
         self.stages.append(stage)
         return stage.id

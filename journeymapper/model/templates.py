@@ -160,7 +160,7 @@ class Template:
     builder: Callable[[str], JourneyData]
 
     def build(self, title: str | None = None) -> JourneyData:
-        return self.builder(title or self.title)
+        return self.builder(self.title if title is None else title)
 
 
 def _slug(text: str) -> str:
