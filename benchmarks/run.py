@@ -156,7 +156,7 @@ def table(results: list[Result]) -> str:
 
 
 def _seconds(value: float) -> str:
-    return f"{value * 1000:,.1f} ms" if value < 10 else f"{value:,.2f} s"
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:,.2f} s"
 
 
 def machine() -> list[str]:
