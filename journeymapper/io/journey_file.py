@@ -37,10 +37,10 @@ def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
                 path, "", f"is {size / 2**20:.1f} MB; files over {limit // 2**20} MB are refused"
             )
         with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+            raw = handle.read(size + 1)
     except OSError as exc:
         raise JourneyFileError(path, "", f"cannot be read ({exc.strerror or exc})") from None
-    if len(raw) > limit:
+    if len(raw) > limit:  # it grew between stat() and read()
         raise JourneyFileError(path, "", f"is larger than {limit // 2**20} MB")
     return raw
 
@@ -52,7 +52,8 @@ def read_data(path: str | Path) -> JourneyData:
 
 def load_journey(path: str | Path) -> Journey:
     """Open a `.journey` file as a live `Journey`."""
-    return build_journey(read_data(path), path)
+    with gc_paused(freeze=True):
+        return build_journey(read_data(path), path)
 
 
 def build_journey(data: JourneyData, path: str | Path | None = None) -> Journey:
