@@ -262,6 +262,7 @@ class _Sheet:
         self.builder = MapBuilder(title_from_path(self.path))
         self.scale = EmotionScale()
         self.aliases: dict[str, str] = {}  # an id as the sheet wrote it → the id it got
+        self.by_name: dict[str, list[str]] | None = None  # built when `next` names a card
         pending: list[tuple[int, str, list[str], list[str]]] = []
         if "id" in self.columns:  # the sheet's ids win over ids made from stage names
             for record in self.records[self.header_at + 1 :]:
@@ -449,8 +450,11 @@ class _Sheet:
     def _resolve(self, row: int, link: str) -> str | None:
         if link in self.aliases:
             return self.aliases[link]
-        key = link.casefold()
-        named = [tp.id for tp in self.builder.touchpoints.values() if tp.name.casefold() == key]
+        if self.by_name is None:
+            self.by_name = {}
+            for tp in self.builder.touchpoints.values():
+                self.by_name.setdefault(tp.name.casefold(), []).append(tp.id)
+        named = self.by_name.get(link.casefold(), [])
         if len(named) == 1:
             return named[0]
         if named:

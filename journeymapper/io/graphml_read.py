@@ -188,8 +188,8 @@ class _Reader:
         self.builder = MapBuilder(title_from_path(self.path), self._frame(info))
         if not self._framed:
             for name in ("title", "description"):
-                if isinstance(info.get(name), str) and info[name].strip():
-                    self.builder.info[name] = info[name].strip()[: 200 if name == "title" else None]
+                if isinstance(info.get(name), str):
+                    self.builder.set_info(name, info[name])
         self.scale = self.builder.info.get("emotion_scale") or JourneyData().emotion_scale
         if self.graph.get("edgedefault", "directed") == "undirected":
             self.warnings.append(

@@ -45,6 +45,10 @@ class Notice:
     message: str
     unit: str = "line"
 
+    @property
+    def reason(self) -> str:
+        return self.message
+
     def __str__(self) -> str:
         return f"{self.unit} {self.line}: {self.message}" if self.line else self.message
 
@@ -132,7 +136,17 @@ def title_from_path(path: str | Path | None, fallback: str = "Imported journey")
     if path is None:
         return fallback
     words = re.sub(r"[-_]+", " ", Path(path).stem).strip()
-    return (words[:1].upper() + words[1:])[:200] if words else fallback
+    words = clean_text(words, 200)
+    return words[:1].upper() + words[1:] if words else fallback
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def clean_text(text: str, limit: int | None = None) -> str:
+    """`text` without the control characters a map cannot hold, trimmed, at most `limit`."""
+    cleaned = _CONTROL.sub(" ", text).strip()
+    return cleaned[:limit].strip() if limit is not None else cleaned
 
 
 class TouchpointError(ValueError):
@@ -180,6 +194,13 @@ class MapBuilder:
 
     def _lane(self, name: str, kind: LaneKind = LaneKind.TOUCHPOINTS) -> Lane:
         return Lane(id=self.fresh_id(name, "lane"), name=name, kind=kind)
+
+    def set_info(self, name: str, value: str) -> None:
+        """Set the map's title or description from a file, cleaned to what a map can hold."""
+        limit = 200 if name == "title" else 20_000
+        text = clean_text(value, limit)
+        if text or name != "title":
+            self.info[name] = text
 
     # ----- ids ---------------------------------------------------------------------
 

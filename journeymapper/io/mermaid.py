@@ -177,7 +177,7 @@ class _Parser:
             self._end_block()
         title = self.titles.get("title") or self.titles.get("front") or self.titles.get("acc")
         if title:
-            self.builder.info["title"] = title[:200]
+            self.builder.set_info("title", title)
         return ImportResult(self.builder.build(), FORMAT, self.skipped, self.warnings)
 
     def _skip(self, number: int, message: str) -> None:
@@ -256,7 +256,7 @@ class _Parser:
                 if key == "acc":
                     self.titles["acc"] = value
                 else:
-                    self.builder.info["description"] = value
+                    self.builder.set_info("description", value)
                 return True
         match = _ACC_BLOCK.match(stripped)
         if match is None:
@@ -270,7 +270,7 @@ class _Parser:
         lines = self.block
         self.block = None
         text = textwrap.dedent("\n".join([lines[0].strip(), *lines[1:]])).strip()
-        self.builder.info["description"] = decode_entities(text)
+        self.builder.set_info("description", decode_entities(text))
 
     def _statement(self, number: int, statement: str, protected: _Protected) -> None:
         match = _TITLE.match(statement)

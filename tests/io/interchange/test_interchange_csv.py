@@ -210,3 +210,14 @@ def test_garbage_text_under_a_valid_header(body: str) -> None:
     with contextlib.suppress(CsvError):
         result = parse_csv(("stage,name,next,kpis,emotion,personas,lane\n" + body).encode())
         Journey(result.data)
+
+
+@given(
+    st.lists(st.lists(st.text(max_size=12), max_size=len(COLUMNS) + 2), max_size=6),
+    st.sampled_from([",", ";", "\t"]),
+)
+def test_cell_shaped_garbage_raises_only_csv_error(rows: list[list[str]], delimiter: str) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows([list(COLUMNS), *rows])
+    with contextlib.suppress(CsvError):
+        Journey(parse_csv(buffer.getvalue().encode("utf-8", "surrogatepass")).data)

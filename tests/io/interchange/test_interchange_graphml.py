@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -177,3 +178,27 @@ _VALID = graphml_text(load_journey(EXAMPLES[0].parent / "online-clothing-store.j
 def test_spliced_exports_raise_only_graphml_error(at: int, junk: str) -> None:
     with contextlib.suppress(GraphMLError):
         Journey(parse_graphml((_VALID[:at] + junk + _VALID[at:]).encode()).data)
+
+
+_DATA = list(re.finditer(r"(<data key=\"[^\"]+\">)([^<]*)(</data>)", _VALID))
+
+
+def _xml_escaped(text: str) -> str:
+    text = re.sub(r"[\x01-\x08\x0b\x0c\x0e-\x1f]", "", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+_XML_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff"),
+    max_size=30,
+).map(_xml_escaped)
+
+
+@given(st.lists(st.tuples(st.integers(0, len(_DATA) - 1), _XML_TEXT), max_size=6))
+def test_odd_attribute_values_raise_only_graphml_error(changes: list[tuple[int, str]]) -> None:
+    text = _VALID
+    for index, value in sorted(dict(changes).items(), reverse=True):  # later edits first
+        match = _DATA[index]
+        text = text[: match.start(2)] + value + text[match.end(2) :]
+    with contextlib.suppress(GraphMLError):
+        Journey(parse_graphml(text.encode()).data)

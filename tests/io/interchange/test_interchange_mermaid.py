@@ -262,3 +262,17 @@ def test_garbage_files_raise_only_mermaid_error(tmp_path_factory, raw: bytes) ->
     path.write_bytes(raw)
     with contextlib.suppress(MermaidError):
         Journey(read_mermaid(path).data)
+
+
+_STARTS = st.sampled_from(
+    ["title ", "section ", "accTitle: ", "accDescr: ", "accDescr {", "}", "%% ", "", "  ",
+     "Task: ", "Task: 3: ", ": ", "journey ", "---", "#35;", "Name: 9: A, "]
+)  # fmt: skip
+_LINES = st.lists(st.tuples(_STARTS, st.text(max_size=30)).map("".join), max_size=12)
+
+
+@given(_LINES, st.booleans())
+def test_statement_shaped_garbage_raises_only_mermaid_error(lines: list[str], crlf: bool) -> None:
+    text = ("\r\n" if crlf else "\n").join(["journey", *lines])
+    with contextlib.suppress(MermaidError):
+        Journey(parse_mermaid(text).data)
