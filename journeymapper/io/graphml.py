@@ -32,6 +32,8 @@ FORMAT = "graphml"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 YED_NS = "http://www.yworks.com/xml/graphml"
 FRAME_KEY = "journeymapper_frame"
+GRAPHML_SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+YED_SCHEMA = "http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd"
 
 NODE_KEYS: tuple[tuple[str, str], ...] = (
     ("label", "string"),
@@ -150,10 +152,11 @@ def _node_values(journey: Journey, tp: Touchpoint) -> dict[str, object]:
 
 def graphml_lines(journey: Journey, *, yed: bool = True) -> Iterator[str]:
     yield '<?xml version="1.0" encoding="UTF-8"?>'
+    schema = YED_SCHEMA if yed else GRAPHML_SCHEMA  # yEd's schema allows its drawing data
     yield (
         f'<graphml xmlns="{GRAPHML_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
         + (f' xmlns:y="{YED_NS}"' if yed else "")
-        + f' xsi:schemaLocation="{GRAPHML_NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
+        + f' xsi:schemaLocation="{GRAPHML_NS} {schema}">'
     )
     for domain, keys in (("graph", GRAPH_KEYS), ("node", NODE_KEYS), ("edge", EDGE_KEYS)):
         for name, kind in keys:

@@ -156,11 +156,11 @@ def import_file(path: str | Path, fmt: str | None = None) -> ImportResult:
     """Read `path` as a map; raises the format's `FileFormatError` subclass if it cannot."""
     name = format_for(path, fmt, importing=True)
     if name == "csv":
-        from journeymapper.io.csv_format import read_csv
+        from journeymapper.io.csv_read import read_csv
 
         return read_csv(path)
     if name == "mermaid":
-        from journeymapper.io.mermaid import read_mermaid
+        from journeymapper.io.mermaid_read import read_mermaid
 
         return read_mermaid(path)
     if name == "graphml":

@@ -11,15 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journeymapper.io.csv_format import (
-    COLUMNS,
-    CsvError,
-    column_letter,
-    csv_text,
-    parse_csv,
-    read_csv,
-    write_csv,
-)
+from journeymapper.io.csv_format import COLUMNS, CsvError, csv_text, parse_csv, read_csv, write_csv
+from journeymapper.io.csv_read import column_letter
 from journeymapper.io.journey_file import load_journey
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import Category, LaneKind, Ownership
