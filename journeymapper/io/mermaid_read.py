@@ -20,7 +20,8 @@ The import follows Mermaid's own grammar (`journey.jison`) and semantics (`journ
   Mermaid's entity codes (`#35;` for `#`, `#quot;`) are decoded.
 - Lenient where Mermaid would refuse the whole diagram: a line it cannot parse is
   skipped with its number; a trailing `%% …` is a comment; `;` separates statements.
-- Tasks before the first section go to a stage called "(No section)".
+- Tasks before the first section go to a stage called "(No section)". A diagram pasted
+  from Markdown may keep its ```mermaid fences.
 """
 
 from __future__ import annotations
@@ -186,7 +187,7 @@ class _Parser:
         """The index of the `journey` line; anything else first is not a user journey."""
         for index in range(start, len(self.lines)):
             stripped = self.lines[index].strip()
-            if not stripped or stripped.startswith("%%"):
+            if not stripped or stripped.startswith(("%%", "```", "~~~")):  # comments, fences
                 continue
             word = stripped.split(None, 1)[0].casefold()
             if word == "journey":
@@ -219,8 +220,8 @@ class _Parser:
             self._end_block()
             line = line[close + 1 :]
         stripped = line.strip()
-        if not stripped or stripped.startswith("%%"):
-            return
+        if not stripped or stripped.startswith("%%") or stripped in ("```", "~~~"):
+            return  # blank, a comment, or the fence closing a diagram pasted from Markdown
         if self._accessibility(number, stripped):
             return
         protected = _Protected(stripped)

@@ -115,6 +115,12 @@ def test_comments_front_matter_accessibility_crlf_and_indentation() -> None:
     assert _tasks(data) == [(NO_SECTION, "Early task", 1, ["Me"]), ("Morning", "Tea #1", 2, [])]
 
 
+def test_a_diagram_pasted_from_markdown_keeps_its_fences() -> None:
+    result = parse_mermaid("```mermaid\n" + MERMAID_DOCS_EXAMPLE + "```\n")
+    assert result.skipped == []
+    assert len(result.data.touchpoints) == 5
+
+
 def test_a_title_statement_wins_over_front_matter_and_acc_title_is_the_fallback() -> None:
     both = parse_mermaid("---\ntitle: Front\n---\njourney\ntitle Statement\n").data
     assert both.title == "Statement"
