@@ -85,9 +85,12 @@ class ImportDialog(QDialog):
         )
         column.addWidget(self.notices_label)
         self.notices = QListWidget()
+        self.notices.setWordWrap(True)
         self.notices.addItems(notices)
+        for row, text in enumerate(notices):
+            self.notices.item(row).setToolTip(text)
         self.notices.setVisible(bool(notices))
-        self.notices.setMinimumWidth(560)
+        self.notices.setMinimumWidth(640)
         column.addWidget(self.notices, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from journeymapper.app.main_window import MainWindow
 
 
+BLANK = "Blank three-phase map"
+
+
 class TemplateDialog(QDialog):
     """A list of templates with their stages, and the new map's title."""
 
@@ -39,7 +42,7 @@ class TemplateDialog(QDialog):
         column = QVBoxLayout(self)
         self.list = QListWidget()
         for entry in templates().values():
-            item = QListWidgetItem(entry.title)
+            item = QListWidgetItem(BLANK if entry.name == "blank" else entry.title)
             item.setData(Qt.ItemDataRole.UserRole, entry.name)
             item.setToolTip(entry.description)
             self.list.addItem(item)
