@@ -34,7 +34,7 @@ from pathlib import Path
 
 log = logging.getLogger("benchmarks")
 
-SUITES = ("benchmarks.core", "benchmarks.poster")  # later: "benchmarks.editor"
+SUITES = ("benchmarks.core", "benchmarks.poster", "benchmarks.editor")
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
 RESULTS = Path(__file__).with_name("results.md")

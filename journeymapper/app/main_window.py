@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QPointF, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from journeymapper.app import files, glyphs
 from journeymapper.app.actions import Actions, build_menus, build_toolbar
@@ -156,6 +157,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.view.fit_all)
 
     def _selection_changed(self) -> None:
+        if not isValid(self.scene):  # the scene went first while the window is torn down
+            return
         has_cards = bool(self.scene.selected_card_ids())
         anything = bool(self.scene.selectedItems())
         for action in (self.acts.cut, self.acts.copy, self.acts.duplicate):
@@ -258,6 +261,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
+        self.scene.blockSignals(True)  # its items go with the window; nobody must hear it
         if self in WINDOWS:
             WINDOWS.remove(self)
         event.accept()

@@ -31,11 +31,14 @@ class _Picture:
     def __init__(self, layout: MapLayout, scene: JourneyScene) -> None:
         self.cards: dict[str, list[QRectF]] = {}
         journey = scene.journey
+        tints: dict[object, str] = {}
         for card_id, card in layout.cards.items():
             r = card.rect
-            tint = palette.mix(
-                palette.category_color(journey.touchpoint(card_id).category), palette.PAPER, 0.45
-            )
+            category = journey.touchpoint(card_id).category
+            tint = tints.get(category)
+            if tint is None:
+                tint = palette.mix(palette.category_color(category), palette.PAPER, 0.45)
+                tints[category] = tint
             self.cards.setdefault(tint, []).append(QRectF(r.x, r.y, r.w, r.h))
         self.lines = []
         for source, target in layout.connection_ends.values():

@@ -13,7 +13,8 @@ import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from journeymapper.app.canvas.drag import CardDrag
@@ -21,9 +22,10 @@ from journeymapper.app.canvas.drop import PaletteDrop
 from journeymapper.app.canvas.items.card import CardItem
 from journeymapper.app.canvas.items.cell_highlight import CellHighlightItem
 from journeymapper.app.canvas.items.connection import ConnectionItem
+from journeymapper.app.canvas.items.connection_layer import ConnectionLayer
 from journeymapper.app.canvas.items.grid import GridItem
 from journeymapper.app.canvas.items.handle import HandleItem
-from journeymapper.app.canvas.style import BACKDROP, CanvasStyle
+from journeymapper.app.canvas.style import BACKDROP, DENSE_ITEMS, CanvasStyle
 from journeymapper.app.canvas.sync import SceneSync
 from journeymapper.app.document import Document
 from journeymapper.layout import (
@@ -69,18 +71,20 @@ class JourneyScene(QGraphicsScene):
         self.cards: dict[str, CardItem] = {}
         self.connections: dict[str, ConnectionItem] = {}
         self.grid = GridItem()
+        self.connection_layer = ConnectionLayer(self.style)
         self.handle = HandleItem()
         self.cursor = CellHighlightItem(dashed=True)
         self.drop_target = CellHighlightItem(dashed=False)
-        for item in (self.grid, self.handle, self.cursor, self.drop_target):
+        for item in (self.grid, self.connection_layer, self.handle, self.cursor, self.drop_target):
             self.addItem(item)
         self.cell: tuple[str, str] | None = None
+        self._selected_connections: set[str] = set()
         self.interaction: Interaction | None = None
         self.syncing = False
         self.sync = SceneSync(self)
         self.drag = CardDrag(self)
         self.drops = PaletteDrop(self)
-        self.layout: MapLayout = layout_journey(self.journey)
+        self.layout: MapLayout = MapLayout(0, 0, 0, {}, {}, {}, {}, {}, {}, {})
         self._stale = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -131,6 +135,7 @@ class JourneyScene(QGraphicsScene):
             self.syncing = False
         self.grid.set_layout(self.layout)
         bounds = QRectF(0, 0, self.layout.width, self.layout.height)
+        self.connection_layer.set_extent(bounds.adjusted(-200, -200, 200, 200))
         self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         self._validate_cell()
         self._place_handle()
@@ -159,11 +164,15 @@ class JourneyScene(QGraphicsScene):
         if self.interaction is None and not self.drag.active:
             self.handle.attach(item.card_id, item.scene_rect())
 
-    def card_selection_changed(self, item: CardItem) -> None:
-        """Selection is view state: it never goes on the undo stack."""
-
     def _selection_changed(self) -> None:
+        """Selection is view state: it never goes on the undo stack."""
         self._place_handle()
+        selected = set(self.selected_connection_ids())
+        for conn_id in selected ^ self._selected_connections:
+            item = self.connections.get(conn_id)
+            if item is not None:
+                item.refresh()  # a selected arrow draws its own highlight
+        self._selected_connections = selected
 
     def _place_handle(self) -> None:
         selected = self.selected_card_ids()
@@ -289,6 +298,19 @@ class JourneyScene(QGraphicsScene):
         return item.scene_rect() if item is not None else None
 
     # ----- events -----------------------------------------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        """Every frame starts here: decide how much detail the arrows can afford, from
+        how crowded the whole view is (not the strip being repainted, or one screen
+        would mix smooth and crisp arrows)."""
+        super().drawBackground(painter, rect)
+        views = self.views()
+        area = views[0].mapToScene(views[0].viewport().rect()).boundingRect() if views else rect
+        crowd = len(self.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect))
+        dense = crowd > DENSE_ITEMS
+        if dense != self.style.dense:
+            self.style.dense = dense
+            self.connection_layer.update()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.ensure_layout()

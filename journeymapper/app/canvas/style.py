@@ -24,6 +24,8 @@ DETAIL_LOD = 0.32
 OVERVIEW_LOD = 0.2
 
 BACKDROP = QColor("#E9EDF2")
+# More items than this in a frame and the arrows are drawn without antialiasing.
+DENSE_ITEMS = 260
 
 
 @cache
@@ -81,6 +83,7 @@ class CanvasStyle:
     scale: EmotionScale = field(default_factory=EmotionScale)
     persona_colors: dict[str, str] = field(default_factory=dict)
     highlighted_persona: str | None = None
+    dense: bool = False  # so many items in view that arrows drop antialiasing
 
     def emotion_color(self, value: int) -> QColor:
         return color(palette.emotion_color(value, self.scale))

@@ -40,6 +40,7 @@ class SceneSync:
         self.lists: dict[tuple[str, str], ListCellItem] = {}
         self.emotion: dict[str, EmotionLaneItem] = {}
         self._dirty_connections: set[str] = set()
+        self._live: set[str] = set()
 
     def _maps(self) -> tuple[dict, ...]:  # type: ignore[type-arg]
         return (
@@ -53,6 +54,8 @@ class SceneSync:
         )
 
     def clear(self) -> None:
+        self.scene.connection_layer.clear()
+        self._live.clear()
         self.scene.clearSelection()
         for items in self._maps():
             for item in items.values():
@@ -87,24 +90,36 @@ class SceneSync:
 
     def _connections(self, layout: MapLayout) -> None:
         scene, journey, items = self.scene, self.scene.journey, self.scene.connections
-        cards = layout.cards
+        layer, cards = scene.connection_layer, layout.cards
         for conn_id in [c for c in items if c not in layout.connection_ends]:
-            scene.removeItem(items.pop(conn_id))
+            self._remove_connection(conn_id)
         dirty, self._dirty_connections = self._dirty_connections, set()
+        live, self._live = self._live, set()
         for conn_id, (source, target) in layout.connection_ends.items():
             a, b = cards.get(source), cards.get(target)
             item = items.get(conn_id)
             if a is None or b is None:  # a card in a hidden lane
                 if item is not None:
-                    scene.removeItem(items.pop(conn_id))
+                    self._remove_connection(conn_id)
                 continue
             if item is None:
-                item = ConnectionItem(conn_id, a.rect, b.rect, journey.connection(conn_id).label)
+                label = journey.connection(conn_id).label
+                item = ConnectionItem(conn_id, a.rect, b.rect, label, scene.style)
                 scene.addItem(item)
                 items[conn_id] = item
-            else:
-                label = journey.connection(conn_id).label if conn_id in dirty else None
-                item.set_ends(a.rect, b.rect, label)
+                layer.put(item)
+                continue
+            label = journey.connection(conn_id).label if conn_id in dirty else None
+            moved = item.set_ends(a.rect, b.rect, label)
+            if conn_id in live:
+                item.live = False
+                item.refresh()
+            if moved or conn_id in live:
+                layer.put(item)
+
+    def _remove_connection(self, conn_id: str) -> None:
+        self.scene.connection_layer.take(conn_id)
+        self.scene.removeItem(self.scene.connections.pop(conn_id))
 
     def follow_card(self, card: CardItem) -> None:
         """Re-route the connections of a card being dragged, from the cards' positions now."""
@@ -113,6 +128,10 @@ class SceneSync:
             item = scene.connections.get(conn.id)
             source, target = scene.card_rect(conn.source), scene.card_rect(conn.target)
             if item is not None and source is not None and target is not None:
+                if not item.live:
+                    item.live = True
+                    scene.connection_layer.take(conn.id)
+                    self._live.add(conn.id)
                 item.set_ends(source, target)
 
     # ----- headers and cells -----------------------------------------------------------

@@ -34,6 +34,7 @@ from journeymapper.model.document import Journey
 log = logging.getLogger(__name__)
 
 DELAY_MS = 250
+FIRST_DELAY_MS = 500  # a freshly opened map paints first, then gets checked
 SEVERITY_COLORS = {
     Severity.ERROR: palette.PAIN,
     Severity.WARNING: "#D97706",
@@ -63,9 +64,9 @@ class Validator(QObject):
         document.signals.changed.connect(self.changed)
         document.replaced.connect(self.changed)
 
-    def changed(self) -> None:
+    def changed(self, delay: int = DELAY_MS) -> None:
         self.generation += 1
-        self._timer.start()
+        self._timer.start(delay)
 
     def run(self) -> None:
         if self._running:
@@ -102,7 +103,7 @@ class Validator(QObject):
             if self.on_result:
                 self.on_result(findings)
         elif self._again or generation != self.generation:
-            self._timer.start(0)
+            self._timer.start(DELAY_MS)
         self._again = False
 
 
@@ -136,7 +137,7 @@ class ProblemsDock(QDockWidget):
         column.addLayout(head)
         column.addWidget(self.tree, 1)
         self.setWidget(body)
-        self.validator.changed()
+        self.validator.changed(FIRST_DELAY_MS)
 
     @property
     def findings(self) -> list[Finding]:

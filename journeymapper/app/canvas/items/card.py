@@ -42,6 +42,13 @@ RADIUS = 7.0
 ACCENT_W = 4.0
 CARD_Z = 2.0
 DRAG_Z = 5.0
+_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+    | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+)
+_MOVING = QGraphicsItem.GraphicsItemChange.ItemPositionChange
+_MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 _HALO = QColor(palette.SELECTION)
 _HALO.setAlpha(60)
 
@@ -76,10 +83,12 @@ class CardItem(QGraphicsItem):
         self.hovered = False
         self.flagged = False  # search match or problem subject: drawn like a selection
         self._bounds = QRectF()
-        flags = QGraphicsItem.GraphicsItemFlag
-        self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable | flags.ItemSendsGeometryChanges)
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(CARD_Z)
+        # A card is painted once per zoom level and then blitted: panning, dragging and
+        # repainting the arrows around it never redraw its text and icons.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._apply(tp, geometry)
 
     # ----- model → item ---------------------------------------------------------------
@@ -99,7 +108,8 @@ class CardItem(QGraphicsItem):
             self._bounds = bounds
         self.tp, self.geometry = tp, geometry
         self.setPos(rect.x, rect.y)
-        self.setToolTip(self._tooltip())
+        if self.hovered:
+            self.setToolTip(self._tooltip())
 
     def _tooltip(self) -> str:
         tp = self.tp
@@ -132,18 +142,18 @@ class CardItem(QGraphicsItem):
         return _body(self.geometry.rect.h)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        kind = QGraphicsItem.GraphicsItemChange
-        if scene is not None:
-            if change == kind.ItemPositionChange:
-                return scene.clamp_card_position(self, value)
-            if change == kind.ItemPositionHasChanged:
+        # Called for every change of every card (flags, z, tooltip, position…): only
+        # moves matter here, and the test stays as cheap as Python allows.
+        if change is _MOVING or change is _MOVED:
+            scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+            if scene is not None:
+                if change is _MOVING:
+                    return scene.clamp_card_position(self, value)
                 scene.card_moved(self)
-            elif change == kind.ItemSelectedHasChanged:
-                scene.card_selection_changed(self)
-        return super().itemChange(change, value)
+        return value
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip(self._tooltip())  # built when first needed, not for every card
         self.hovered = True
         scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
         if scene is not None:

@@ -9,21 +9,37 @@ at yet, and the bounds (the two cards' rectangles, widened) need no curve.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
-    QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from journeymapper import palette
-from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen
+from journeymapper.app.canvas.style import DETAIL_LOD, CanvasStyle, color, draw_line, pen
 from journeymapper.layout import SMALL_FONT, EdgePath, Rect, edge_path
 from journeymapper.text import elide, text_width
 
 CONNECTION_Z = 1.0
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_RESTING = _SELECTABLE | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+def _pens(ink: str, width: float) -> tuple[QPen, QPen, str]:
+    line = QPen(QColor(ink), width)
+    line.setCosmetic(True)
+    line.setCapStyle(Qt.PenCapStyle.RoundCap)
+    head = QPen(QColor(ink), 1.0)
+    head.setCosmetic(True)
+    head.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    return line, head, ink
+
+
+_NORMAL = _pens(palette.CONNECTION, 1.5)
+_HOVERED = _pens(palette.HOVER, 2.2)
+_SELECTED = _pens(palette.SELECTION, 2.6)
 LABEL_W = 140.0
 _HIT_WIDTH = 10.0
 _MARGIN = 40.0  # edge_path bends stay within the two cards' box widened by this
@@ -32,30 +48,44 @@ _MARGIN = 40.0  # edge_path bends stay within the two cards' box widened by this
 class ConnectionItem(QGraphicsItem):
     """One connection, keyed by its id in the scene's `connections` map."""
 
-    def __init__(self, conn_id: str, source: Rect, target: Rect, label: str = "") -> None:
+    def __init__(
+        self, conn_id: str, source: Rect, target: Rect, label: str, style: CanvasStyle
+    ) -> None:
         super().__init__()
         self.conn_id = conn_id
+        self.style = style
         self.source, self.target = source, target
         self.label = label
         self.hovered = False
+        self.live = False  # following a dragged card: drawn here, not by the layer
         self._edge: EdgePath | None = None
         self._path: QPainterPath | None = None
         self._shape: QPainterPath | None = None
+        self._arrow: QPolygonF | None = None
+        self._poly: QPolygonF | None = None
         self._bounds = self._bounds_of(source, target, label)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlags(_RESTING if not label else _SELECTABLE)
         self.setAcceptHoverEvents(True)
         self.setZValue(CONNECTION_Z)
 
-    def set_ends(self, source: Rect, target: Rect, label: str | None = None) -> None:
-        """Follow the cards to `source` and `target` (and show `label` when given)."""
+    def set_ends(self, source: Rect, target: Rect, label: str | None = None) -> bool:
+        """Follow the cards to `source` and `target` (and show `label` when given);
+        False when nothing changed."""
         if (source, target) == (self.source, self.target) and label in (None, self.label):
-            return
+            return False
         self.prepareGeometryChange()
         self.source, self.target = source, target
         if label is not None:
             self.label = label
-        self._edge = self._path = self._shape = None
+        self._edge = self._path = self._shape = self._arrow = self._poly = None
         self._bounds = self._bounds_of(source, target, self.label)
+        self.refresh()
+        return True
+
+    def refresh(self) -> None:
+        """Paint only what the connection layer does not: a highlight, a label, a move."""
+        resting = not (self.live or self.hovered or self.label or self.isSelected())
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, resting)
         self.update()
 
     @staticmethod
@@ -91,7 +121,7 @@ class ConnectionItem(QGraphicsItem):
             stroker = QPainterPathStroker()
             stroker.setWidth(_HIT_WIDTH)
             shape = stroker.createStroke(self.path())
-            shape.addPolygon(QPolygonF([QPointF(*p) for p in self.edge.arrow]))
+            shape.addPolygon(self.arrow())
             if self.label:
                 x, y = self.edge.label_point
                 shape.addRect(QRectF(x - 30, y - 9, 60, 18))
@@ -100,33 +130,46 @@ class ConnectionItem(QGraphicsItem):
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.hovered = True
-        self.update()
+        self.refresh()
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.hovered = False
-        self.update()
+        self.refresh()
         super().hoverLeaveEvent(event)
+
+    def polyline(self) -> QPolygonF:
+        """The curve flattened once: a polyline strokes far faster than a long Bézier
+        of which the screen shows a small part (Qt clips lines, not curves, cheaply)."""
+        if self._poly is None:
+            polygons = self.path().toSubpathPolygons()
+            self._poly = polygons[0] if polygons else QPolygonF()
+        return self._poly
+
+    def arrow(self) -> QPolygonF:
+        if self._arrow is None:
+            self._arrow = QPolygonF([QPointF(*p) for p in self.edge.arrow])
+        return self._arrow
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            ink, width = palette.SELECTION, 2.6
+        if self.isSelected():
+            line, head, ink = _SELECTED
         elif self.hovered:
-            ink, width = palette.HOVER, 2.2
+            line, head, ink = _HOVERED
         else:
-            ink, width = palette.CONNECTION, 1.5
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(pen(ink, width))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path())
-        painter.setPen(pen(ink, 1.0))
-        painter.setBrush(color(ink))
-        painter.drawPolygon(QPolygonF([QPointF(*p) for p in self.edge.arrow]))
-        if self.label and lod >= DETAIL_LOD:
+            line, head, ink = _NORMAL
+        if self.live or ink != palette.CONNECTION:
+            painter.setPen(line)
+            painter.drawPath(self.path())
+            painter.setPen(head)
+            painter.setBrush(head.color())
+            painter.drawPolygon(self.arrow())
+        if self.label and (
+            QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+            >= DETAIL_LOD
+        ):
             self._paint_label(painter, ink)
 
     def _paint_label(self, painter: QPainter, ink: str) -> None:
