@@ -30,7 +30,7 @@ deps:
 	fi
 
 run: $(STAMP) deps
-	$(PY) -m journeymapper run-demo
+	$(PY) -m journeymapper examples/online-clothing-store.journey
 
 test: $(STAMP) deps
 	$(VENV)/bin/lint-imports --no-cache
