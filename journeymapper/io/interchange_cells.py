@@ -232,9 +232,7 @@ def parse_emotion(text: str, scale: EmotionScale) -> int | None:
             f"{scale.minimum} to {scale.maximum}"
         ) from None
     if not number.is_integer() or not scale.contains(int(number)):
-        raise ValueError(
-            f"'{text}' is outside the emotion scale {scale.minimum}…{scale.maximum}"
-        )
+        raise ValueError(f"'{text}' is outside the emotion scale {scale.minimum}…{scale.maximum}")
     return int(number)
 
 
