@@ -362,15 +362,20 @@ def _card_size(tp: Touchpoint) -> _Size:
     return lines, card_height(len(lines), markers), markers
 
 
-def layout_journey(journey: Journey) -> MapLayout:
-    """Compute the whole layout of `journey`."""
+def layout_journey(journey: Journey, reserve: tuple[str, str] | None = None) -> MapLayout:
+    """Compute the whole layout of `journey`.
+
+    `reserve`, a (stage id, lane id) cell, keeps room for one more card column there:
+    the editor opens that gap while a card is being typed, so its editor covers nothing.
+    """
     with gc_paused():
-        return _Builder(journey).build()
+        return _Builder(journey, reserve).build()
 
 
 class _Builder:
-    def __init__(self, journey: Journey) -> None:
+    def __init__(self, journey: Journey, reserve: tuple[str, str] | None = None) -> None:
         self.journey = journey
+        self.reserve = reserve
         self.stages: Sequence[Stage] = journey.stages
         self.lanes: Sequence[Lane] = [lane for lane in journey.lanes if not lane.hidden]
         self.stage_index = {s.id: i for i, s in enumerate(self.stages)}
@@ -469,6 +474,9 @@ class _Builder:
                 ),
                 default=0,
             )
+            if self.reserve is not None and self.reserve[0] == stage.id:
+                cols = columns.get(self.reserve, {})
+                count = max(count, (max(cols) + 2 if cols else 1))
             needed = 2 * CELL_PAD + count * CARD_W + max(0, count - 1) * CARD_GAP_X
             widths[stage.id] = max(MIN_STAGE_W, needed)
         return widths

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(right, self.properties_dock)
         self.addDockWidget(right, self.problems_dock)
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.palette_dock, self.properties_dock], [210, 310], horizontal)
+        self.resizeDocks([self.palette_dock, self.properties_dock], [210, 330], horizontal)
         self.resizeDocks([self.properties_dock, self.problems_dock], [480, 220], vertical)
 
     def _wire(self) -> None:

@@ -63,6 +63,7 @@ class EditorHost(QObject):
         self._reopen(text)
 
     def _reopen(self, text: str = "") -> None:
+        self.scene.set_reserve(self.scene.cell if self.session else None)
         target = self.session.target() if self.session else None
         if target is None:
             self.close()
@@ -111,7 +112,9 @@ class EditorHost(QObject):
     def close(self) -> None:
         was_open = self.target is not None
         self.target = None
-        self.session = None
+        if self.session is not None:
+            self.session = None
+            self.scene.set_reserve(None)
         self.editor.close_editor()
         if was_open:
             self.view.setFocus()

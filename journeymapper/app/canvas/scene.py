@@ -39,7 +39,7 @@ from journeymapper.layout import (
 )
 from journeymapper.model.builders import next_slot
 from journeymapper.model.document import Journey
-from journeymapper.model.schema import LaneKind
+from journeymapper.model.schema import LaneKind, MapState
 
 if TYPE_CHECKING:
     from journeymapper.app.canvas.interactions import Interaction
@@ -78,6 +78,7 @@ class JourneyScene(QGraphicsScene):
         for item in (self.grid, self.connection_layer, self.handle, self.cursor, self.drop_target):
             self.addItem(item)
         self.cell: tuple[str, str] | None = None
+        self.reserve: tuple[str, str] | None = None  # a cell being typed into: room kept
         self._selected_connections: set[str] = set()
         self.interaction: Interaction | None = None
         self.syncing = False
@@ -123,7 +124,7 @@ class JourneyScene(QGraphicsScene):
         self._relayout()
 
     def _relayout(self) -> None:
-        self.layout = layout_journey(self.journey)
+        self.layout = layout_journey(self.journey, self.reserve)
         self.style.scale = self.journey.info.emotion_scale
         self.style.persona_colors = {p.id: p.color for p in self.journey.personas}
         if self.style.highlighted_persona not in self.style.persona_colors:
@@ -133,7 +134,9 @@ class JourneyScene(QGraphicsScene):
             self.sync.apply(self.layout)
         finally:
             self.syncing = False
-        self.grid.set_layout(self.layout)
+        info = self.journey.info
+        state = "Future state" if info.state is MapState.FUTURE else "Current state"
+        self.grid.set_layout(self.layout, info.title, state)
         bounds = QRectF(0, 0, self.layout.width, self.layout.height)
         self.connection_layer.set_extent(bounds.adjusted(-200, -200, 200, 200))
         self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
@@ -242,6 +245,13 @@ class JourneyScene(QGraphicsScene):
             self.next_card_position(stage_id, lane_id),
             "Type to add a touchpoint",
         )
+
+    def set_reserve(self, cell: tuple[str, str] | None) -> None:
+        """Keep a free card column in `cell` (capture is typing there), or none."""
+        if cell != self.reserve:
+            self.reserve = cell
+            self.schedule_layout()
+            self.ensure_layout()
 
     def move_cell(self, stage_step: int, lane_step: int) -> None:
         """Move the cell cursor by stages and by touchpoints lanes, stopping at the edges."""

@@ -27,7 +27,7 @@ def paint_sticky_labels(painter: QPainter, view: JourneyView) -> None:
     painter.save()
     painter.resetTransform()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    font = ui_font(8.5, bold=True)
+    font = ui_font(8.0)
     painter.setFont(font)
     metrics = QFontMetricsF(font)
     height = metrics.height() + 8
@@ -39,21 +39,26 @@ def paint_sticky_labels(painter: QPainter, view: JourneyView) -> None:
         left = view.mapFromScene(QPointF(column.x, 0)).x()
         right = view.mapFromScene(QPointF(column.right, 0)).x()
         room = right - left - 4
-        if room < 28:
+        if room < 24:
             continue
-        text = metrics.elidedText(stage.name, Qt.TextElideMode.ElideRight, room - 22)
-        width = min(room, metrics.horizontalAdvance(text) + 24)
+        chip = room >= metrics.horizontalAdvance(stage.name) + 26  # the dot only when it fits
+        pad = 24 if chip else 10
+        text = metrics.elidedText(stage.name, Qt.TextElideMode.ElideRight, room - pad)
+        width = min(room, metrics.horizontalAdvance(text) + pad)
         pill = QRectF(left + 2, top, width, height)
-        _pill(painter, pill, text, QColor(stage.color))
+        _pill(painter, pill, text, QColor(stage.color) if chip else None)
     painter.restore()
 
 
-def _pill(painter: QPainter, rect: QRectF, text: str, chip: QColor) -> None:
+def _pill(painter: QPainter, rect: QRectF, text: str, chip: QColor | None) -> None:
     painter.setPen(QColor(palette.GRID))
     painter.setBrush(_PILL)
     painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(chip)
-    painter.drawEllipse(QPointF(rect.x() + 10, rect.center().y()), 4, 4)
+    left = 5.0
+    if chip is not None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(chip)
+        painter.drawEllipse(QPointF(rect.x() + 10, rect.center().y()), 4, 4)
+        left = 18.0
     painter.setPen(QColor(palette.INK))
-    painter.drawText(rect.adjusted(18, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)
+    painter.drawText(rect.adjusted(left, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)

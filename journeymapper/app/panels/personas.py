@@ -36,6 +36,7 @@ class PersonaForm(Form):
     def __init__(self, document: Document) -> None:
         super().__init__(document)
         self.persona_id: str | None = None
+        self.form.setRowWrapPolicy(self.form.RowWrapPolicy.WrapAllRows)  # a narrow dock
         self.name = self.row("name", "Name", QLineEdit())
         self.color = self.row("color", "Colour", ColorButton())
         self.description = self.row("description", "About", TextBox(2))
@@ -83,7 +84,8 @@ class PersonasDock(QDockWidget):
         self.document = document
         self._highlight = highlight
         self.list = QListWidget()
-        self.list.setMaximumHeight(140)
+        self.list.setMaximumHeight(120)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._chosen)
         add = QPushButton("Add")
         add.setIcon(QIcon(glyphs.icon("person", "#475569")))

@@ -44,16 +44,23 @@ class _Bucket:
         self.lines, self.heads, self.bounds = lines, heads, bounds
 
 
-def _pen(width: float) -> QPen:
-    pen = QPen(QColor(palette.CONNECTION), width)
+def _pen(width: float, alpha: int) -> QPen:
+    ink = QColor(palette.CONNECTION)
+    ink.setAlpha(alpha)
+    pen = QPen(ink, width)
     pen.setCosmetic(True)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     return pen
 
 
-_LINE = _pen(1.5)
-_HEAD = _pen(1.0)
+def line_width(lod: float) -> float:
+    """Arrows thin out as the map zooms out (but never vanish): 1.5 px at 100 %."""
+    return min(2.2, max(0.7, 1.5 * lod))
+
+
 _FILL = QColor(palette.CONNECTION)
+_DENSE_FILL = QColor(palette.CONNECTION)
+_DENSE_FILL.setAlpha(150)
 
 
 class ConnectionLayer(QGraphicsItem):
@@ -109,7 +116,12 @@ class ConnectionLayer(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         exposed = option.exposedRect
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not self.style.dense)
+        dense = self.style.dense
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not dense)
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        line = _pen(line_width(lod), 150 if dense else 255)
+        head = _pen(1.0, 150 if dense else 255)
+        fill = _DENSE_FILL if dense else _FILL
         for bucket in self._buckets.values():
             if not bucket.items:
                 continue
@@ -117,9 +129,9 @@ class ConnectionLayer(QGraphicsItem):
                 bucket.build()
             if not bucket.bounds.intersects(exposed):
                 continue
-            painter.setPen(_LINE)
+            painter.setPen(line)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(bucket.lines)
-            painter.setPen(_HEAD)
-            painter.setBrush(_FILL)
+            painter.setPen(head)
+            painter.setBrush(fill)
             painter.drawPath(bucket.heads)

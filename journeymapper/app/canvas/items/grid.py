@@ -11,9 +11,17 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper import palette
-from journeymapper.app.canvas.style import color, pen
-from journeymapper.layout import LANE_HEADER_W, MapLayout
+from journeymapper.app.canvas.style import color, draw_line, pen
+from journeymapper.layout import (
+    CELL_PAD,
+    LANE_FONT,
+    LANE_HEADER_W,
+    SMALL_FONT,
+    MapLayout,
+    baselines,
+)
 from journeymapper.model.schema import LaneKind
+from journeymapper.text import elide, line_height, wrap
 
 GRID_Z = -10.0
 LANE_TINTS = {
@@ -29,16 +37,29 @@ class GridItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.layout: MapLayout | None = None
+        self.title: tuple[str, ...] = ()
+        self.caption = ""
         self._bounds = QRectF()
         self.setZValue(GRID_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def set_layout(self, layout: MapLayout) -> None:
+    def set_layout(self, layout: MapLayout, title: str = "", caption: str = "") -> None:
         bounds = QRectF(0, 0, layout.width, layout.height)
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = bounds
         self.layout = layout
+        width = LANE_HEADER_W - 2 * CELL_PAD
+        room = max(
+            1,
+            int(
+                (layout.header_h - 2 * CELL_PAD - line_height(SMALL_FONT)) // line_height(LANE_FONT)
+            ),
+        )
+        lines = wrap(title, LANE_FONT, width, True)
+        if len(lines) > room:
+            lines = (*lines[: room - 1], elide(" ".join(lines[room - 1 :]), LANE_FONT, width, True))
+        self.title, self.caption = lines, caption
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -62,3 +83,24 @@ class GridItem(QGraphicsItem):
         painter.drawLines(lines)
         painter.setPen(pen("#B8C2CF", 1.2))
         painter.drawRect(self._bounds)
+        self._paint_corner(painter, layout)
+
+    def _paint_corner(self, painter: QPainter, layout: MapLayout) -> None:
+        """The map's title where the stage and lane headers meet."""
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        painter.fillRect(QRectF(0, 0, LANE_HEADER_W, layout.header_h), color(palette.LANE_HEADER))
+        painter.setPen(pen(palette.GRID, 1.0))
+        painter.drawLine(QLineF(0, layout.header_h, LANE_HEADER_W, layout.header_h))
+        painter.drawLine(QLineF(LANE_HEADER_W, 0, LANE_HEADER_W, layout.header_h))
+        if lod * LANE_FONT < 3:
+            return
+        painter.setPen(color(palette.INK))
+        lines = baselines(CELL_PAD - 2, len(self.title), LANE_FONT)
+        for line, baseline in zip(self.title, lines, strict=True):
+            draw_line(painter, CELL_PAD, baseline, line, LANE_FONT, bold=True)
+        if self.caption:
+            painter.setPen(color(palette.MUTED_INK))
+            (baseline,) = baselines(
+                CELL_PAD - 2 + len(self.title) * line_height(LANE_FONT), 1, SMALL_FONT
+            )
+            draw_line(painter, CELL_PAD, baseline, self.caption, SMALL_FONT)

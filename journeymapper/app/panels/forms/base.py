@@ -8,7 +8,7 @@ itself and goes back to the model's value; nothing half-valid reaches the map.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from journeymapper import palette
 from journeymapper.app.document import Document
@@ -40,6 +40,12 @@ class Form(QWidget):
 
     def row(self, key: str, label: str, widget: QWidget) -> QWidget:
         """Add `widget` under `label`, with a reason label kept for field `key`."""
+        if isinstance(widget, QComboBox):  # never wider than the dock for a long entry
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(10)
+        widget.setMinimumWidth(0)
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)

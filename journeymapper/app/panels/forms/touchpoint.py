@@ -166,10 +166,10 @@ class TouchpointForm(Form):
         self.ownership.setCurrentIndex(max(0, self.ownership.findData(tp.ownership)))
         self.emotion.setValue(UNSET if tp.emotion is None else tp.emotion)
         scale = self.document.journey.info.emotion_scale
-        self.emotion_label.setText(
-            ""
-            if tp.emotion is None
-            else scale.label(tp.emotion) + f"   (scale {scale.minimum:+d} … {scale.maximum:+d})"
+        self.emotion_label.setText("" if tp.emotion is None else scale.label(tp.emotion))
+        self.emotion.setToolTip(
+            f"From {scale.minimum:+d} ({scale.label(scale.minimum)}) to {scale.maximum:+d} "
+            f"({scale.label(scale.maximum)}). Keys 1–5 on the canvas set it too."
         )
         self.feedback.set_text(tp.feedback)
         self.owner.setText(tp.owner)
