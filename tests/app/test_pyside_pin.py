@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 
-def test_void_qpainter_calls_keep_none_alive(qapp) -> None:  # noqa: ARG001
+def test_void_qpainter_calls_keep_none_alive(qapp) -> None:
     image = QImage(64, 64, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(0)
     painter = QPainter(image)
