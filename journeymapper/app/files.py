@@ -12,17 +12,15 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from journeymapper.app.settings import add_recent_file, clear_recent_files
+from journeymapper.io.atomic import write_atomic
 from journeymapper.io.errors import JourneyFileError
 from journeymapper.io.journey_file import SUFFIX, load_journey
 from journeymapper.model.document import Journey
 
 if TYPE_CHECKING:
-    from journeymapper.app.canvas.scene import JourneyScene
     from journeymapper.app.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -136,31 +134,6 @@ def clear_recent() -> None:
     clear_recent_files()
 
 
-def render_png(scene: JourneyScene, path: Path, scale: float = 2.0) -> None:
-    """Draw the whole map (not the view) into a PNG at `scale` pixels per point."""
-    scene.ensure_layout()
-    layout = scene.layout
-    source = QRectF(-12, -12, layout.width + 24, layout.height + 24)
-    image = QImage(
-        int(source.width() * scale),
-        int(source.height() * scale),
-        QImage.Format.Format_ARGB32_Premultiplied,
-    )
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    selected = scene.selectedItems()
-    scene.clearSelection()
-    scene.handle.setVisible(False)
-    scene.cursor.setVisible(False)
-    scene.render(painter, QRectF(image.rect()), source)
-    painter.end()
-    for item in selected:
-        item.setSelected(True)
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
-
-
 def export_png(window: MainWindow) -> None:
     doc = window.document
     start = (
@@ -171,9 +144,11 @@ def export_png(window: MainWindow) -> None:
     )
     if not name:
         return
+    from journeymapper.app.render_image import ImageError, scene_image_bytes
+
     try:
-        render_png(window.scene, Path(name))
-    except OSError as exc:
+        write_atomic(Path(name), scene_image_bytes(window.scene, "png"))
+    except (OSError, ImageError) as exc:
         QMessageBox.critical(window, "Cannot export the image", str(exc))
         return
     window.statusBar().showMessage(f"Exported {Path(name).name}", 4000)

@@ -32,7 +32,9 @@ def main(map_path: str, out_dir: str) -> int:
         screen = QGuiApplication.primaryScreen()
         screen.grabWindow(0).save(str(out / "screen.png"))
         window.grab().save(str(out / "window.png"))
-        files.render_png(window.scene, out / "canvas.png", scale=1.0)
+        from journeymapper.app.render_image import scene_image_bytes
+
+        (out / "canvas.png").write_bytes(scene_image_bytes(window.scene, "png", dpi=72))
         from journeymapper.io.poster.export import export_poster
 
         result = export_poster(window.document.journey, out / "poster.pdf")
