@@ -116,6 +116,7 @@ class SceneSync:
                 item.refresh()
             if moved or conn_id in live:
                 layer.put(item)
+        layer.flush()
 
     def _remove_connection(self, conn_id: str) -> None:
         self.scene.connection_layer.take(conn_id)
@@ -133,6 +134,7 @@ class SceneSync:
                     scene.connection_layer.take(conn.id)
                     self._live.add(conn.id)
                 item.set_ends(source, target)
+        scene.connection_layer.flush()
 
     # ----- headers and cells -----------------------------------------------------------
 

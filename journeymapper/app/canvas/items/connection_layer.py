@@ -1,20 +1,22 @@
-"""All the connections in their resting state, drawn in a few calls per frame.
+"""All the connections in their resting state, drawn by one item.
 
-A big map shows hundreds of arrows at once; asking each arrow item to paint itself
-costs a Python call, a painter state and a path per arrow per frame. The layer keeps
-the arrows in buckets along the map's width, each with one combined path (curves and
-arrowheads), and draws only the buckets the frame exposes. The `ConnectionItem`s stay
-in the scene for hit-testing, selection and hover; they paint only what differs from
-the resting state (a highlight, a label, an arrow following a dragged card).
+A big map shows hundreds of arrows at once; an item per arrow costs a Python paint
+call, a painter state and a bounding-rect query per arrow per frame. The layer keeps
+every resting arrow's box as plain floats, picks the arrows a repaint exposes with a
+few comparisons each, and strokes just those. Its picture is cached per view
+(`DeviceCoordinateCache`), so a frame that changes nothing draws nothing, and a card
+dragged across it repaints only the arrows that follow the card. The
+`ConnectionItem`s stay in the scene for hit-testing, selection and hover; they paint
+only what differs from the resting state (a highlight, a label, an arrow that follows
+a dragged card).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper import palette
@@ -24,24 +26,8 @@ if TYPE_CHECKING:
     from journeymapper.app.canvas.items.connection import ConnectionItem
 
 LAYER_Z = 0.9
-BUCKET_W = 800.0
 
-
-@dataclass
-class _Bucket:
-    items: dict[str, ConnectionItem] = field(default_factory=dict)
-    lines: QPainterPath | None = None
-    heads: QPainterPath | None = None
-    bounds: QRectF = field(default_factory=QRectF)
-
-    def build(self) -> None:
-        lines, heads, bounds = QPainterPath(), QPainterPath(), QRectF()
-        for item in self.items.values():
-            lines.addPath(item.path())
-            heads.addPolygon(item.arrow())
-            bounds = bounds.united(item.boundingRect())
-        heads.setFillRule(Qt.FillRule.WindingFill)
-        self.lines, self.heads, self.bounds = lines, heads, bounds
+_Entry = tuple[float, float, float, float, "ConnectionItem"]
 
 
 def _pen(width: float, alpha: int) -> QPen:
@@ -67,8 +53,8 @@ class ConnectionLayer(QGraphicsItem):
     def __init__(self, style: CanvasStyle) -> None:
         super().__init__()
         self.style = style
-        self._buckets: dict[int, _Bucket] = {}
-        self._home: dict[str, int] = {}
+        self._entries: dict[str, _Entry] = {}
+        self._dirty: list[QRectF] = []
         self._bounds = QRectF()
         self.setZValue(LAYER_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -83,31 +69,33 @@ class ConnectionLayer(QGraphicsItem):
     def put(self, item: ConnectionItem) -> None:
         """Draw `item` at rest (again, where it is now)."""
         self.take(item.conn_id)
-        center = item.boundingRect().center()
-        key = int(center.x() // BUCKET_W)
-        bucket = self._buckets.setdefault(key, _Bucket())
-        bucket.items[item.conn_id] = item
-        bucket.lines = None
-        self._home[item.conn_id] = key
-        self.update(item.boundingRect())
+        box = item.boundingRect()
+        self._entries[item.conn_id] = (box.left(), box.top(), box.right(), box.bottom(), item)
+        self._dirty.append(box)
 
     def take(self, conn_id: str) -> None:
         """Stop drawing a connection (removed, or drawn by its item while it moves)."""
-        key = self._home.pop(conn_id, None)
-        if key is None:
+        entry = self._entries.pop(conn_id, None)
+        if entry is not None:
+            self._dirty.append(QRectF(entry[0], entry[1], entry[2] - entry[0], entry[3] - entry[1]))
+
+    def flush(self) -> None:
+        """Repaint where arrows came or went: a few boxes, or all at once after many
+        (a repaint clipped to hundreds of boxes is slower than one of everything)."""
+        dirty, self._dirty = self._dirty, []
+        if len(dirty) > 24:
+            self.update()
             return
-        bucket = self._buckets[key]
-        item = bucket.items.pop(conn_id)
-        self.update(bucket.bounds if bucket.lines is not None else item.boundingRect())
-        bucket.lines = None
+        for box in dirty:
+            self.update(box)
 
     def clear(self) -> None:
-        self._buckets.clear()
-        self._home.clear()
+        self._entries.clear()
+        self._dirty.clear()
         self.update()
 
     def __contains__(self, conn_id: str) -> bool:
-        return conn_id in self._home
+        return conn_id in self._entries
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -116,22 +104,28 @@ class ConnectionLayer(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         exposed = option.exposedRect
+        device = painter.device()
+        inverse, invertible = painter.worldTransform().inverted()
+        if device is not None and invertible:  # the cache spans the view, not the map
+            exposed = exposed.intersected(
+                inverse.mapRect(QRectF(0, 0, device.width(), device.height()))
+            )
+        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        shown = [
+            e[4]
+            for e in self._entries.values()
+            if e[0] < right and e[2] > left and e[1] < bottom and e[3] > top
+        ]
+        if not shown:
+            return
         dense = self.style.dense
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not dense)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        line = _pen(line_width(lod), 150 if dense else 255)
-        head = _pen(1.0, 150 if dense else 255)
-        fill = _DENSE_FILL if dense else _FILL
-        for bucket in self._buckets.values():
-            if not bucket.items:
-                continue
-            if bucket.lines is None:
-                bucket.build()
-            if not bucket.bounds.intersects(exposed):
-                continue
-            painter.setPen(line)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(bucket.lines)
-            painter.setPen(head)
-            painter.setBrush(fill)
-            painter.drawPath(bucket.heads)
+        painter.setPen(_pen(line_width(lod), 150 if dense else 255))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for item in shown:
+            painter.drawPath(item.path())
+        painter.setPen(_pen(1.0, 150 if dense else 255))
+        painter.setBrush(_DENSE_FILL if dense else _FILL)
+        for item in shown:
+            painter.drawPolygon(item.arrow())
