@@ -62,8 +62,6 @@ def run(path: str | None = None) -> int:
     app = application()
     window = open_first_window(path)
     window.show()
-    if path:
-        window.view.fit_all()
     return app.exec()
 
 

@@ -11,7 +11,13 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPointF, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -62,6 +68,7 @@ class MainWindow(QMainWindow):
         self.keyboard = KeyboardController(self.editor)
         self.view.key_handler = self.keyboard.handle
         self.find_bar = FindBar(self.editor)
+        self._shown = False
         self.recent_menu: QMenu
         self.import_menu: QMenu
         self.export_menu: QMenu
@@ -255,6 +262,12 @@ class MainWindow(QMainWindow):
         QApplication.quit()
 
     # ----- window events --------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.view.fit_all()  # a map opens whole; zoom in from there
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not files.maybe_save(self):

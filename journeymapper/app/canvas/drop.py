@@ -62,11 +62,17 @@ class PaletteDrop:
         )
 
     def add_card(self, channel: str, name: str, cell: tuple[str, str], x: float, y: float) -> str:
-        """Add a card of `channel` at (x, y) in `cell`, select it and offer to rename it."""
+        """Add a card of `channel` at (x, y) in `cell`, select it and offer to rename it
+        (the channel's name is a placeholder: a facilitator types the real one at once)."""
+        from journeymapper.app.canvas.editors import card_target
+
         scene = self.scene
         slot = scene.layout.slot_for_drop(scene.journey, cell[0], cell[1], x, y)
         tp = new_touchpoint(scene.journey, name, cell[0], cell[1], slot, channel=channel)
         if scene.document.push(AddTouchpoint(tp)):
             scene.select_ids([tp.id])
             scene.set_cell(cell)
+            target = card_target(scene, tp.id)
+            if target is not None:
+                scene.request_text_edit(target)
         return tp.id
