@@ -262,11 +262,11 @@ class CardItem(QGraphicsItem):
         self._paint_personas(painter, row)
 
     def _paint_votes(self, painter: QPainter, x: float, mid: float) -> float:
-        painter.setPen(pen("#FFFFFF", 1.0))
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color(palette.VOTE))
         for _ in range(min(self.tp.votes, 5)):
-            painter.drawEllipse(QPointF(x + 4, mid), 4.2, 4.2)
-            x += 7
+            painter.drawEllipse(QPointF(x + 3.5, mid), 3.3, 3.3)
+            x += 8.5
         if self.tp.votes > 5:
             painter.setPen(color("#9A6B00"))
             draw_line(painter, x + 4, mid + 3.2, f"+{self.tp.votes - 5}", SMALL_FONT, bold=True)

@@ -100,7 +100,7 @@ class LaneHeaderItem(QGraphicsItem):
             painter.setPen(pen(palette.SELECTION, 2.0))
             painter.drawRect(r.adjusted(1, 1, -1, -1))
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if lod * LANE_FONT < 4:
+        if lod < DETAIL_LOD:  # the same zoom at which cards stop showing their names
             return
         x = self.rect.x + CELL_PAD
         painter.setPen(color(palette.INK))

@@ -98,14 +98,14 @@ class StageHeaderItem(QGraphicsItem):
             painter.setPen(pen(palette.SELECTION, 2.0))
             painter.drawRect(r.adjusted(1, 1, -1, -1))
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if lod * STAGE_FONT < 4:
+        if lod < DETAIL_LOD:  # the same zoom at which cards stop showing their names
             return
         x = self.rect.x + CELL_PAD
         lines = baselines(self.rect.y + TITLE_TOP, len(self.titles), STAGE_FONT)
         painter.setPen(color(palette.INK))
         for line, baseline in zip(self.titles, lines, strict=True):
             draw_line(painter, x, baseline, line, STAGE_FONT, bold=True)
-        if lod < DETAIL_LOD:
+        if lod < 0.5:  # small print: phase and count
             return
         top = self.rect.y + TITLE_TOP + len(self.titles) * line_height(STAGE_FONT)
         (baseline,) = baselines(top, 1, PHASE_FONT)
