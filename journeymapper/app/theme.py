@@ -29,12 +29,10 @@ QStatusBar {{ background: #FAFBFC; border-top: 1px solid #E2E7EE; }}
 QStatusBar QToolButton {{ padding: 1px 6px; }}
 QTreeView, QListWidget, QTableWidget {{ border: 1px solid #E2E7EE; border-radius: 4px; }}
 QTreeView::item, QListWidget::item {{ padding: 3px 2px; }}
-QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{
+QLineEdit, QPlainTextEdit {{
     border: 1px solid #CBD3DD; border-radius: 4px; padding: 3px 5px; background: white;
 }}
-QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus {{
-    border-color: {palette.SELECTION};
-}}
+QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {palette.SELECTION}; }}
 """
 
 

@@ -38,8 +38,9 @@ class Form(QWidget):
     def heading(self, title: str) -> None:
         self.form.addRow(section(title))
 
-    def row(self, key: str, label: str, widget: QWidget) -> QWidget:
-        """Add `widget` under `label`, with a reason label kept for field `key`."""
+    def row(self, key: str, label: str, widget: QWidget, wide: bool = False) -> QWidget:
+        """Add `widget` beside `label` (under it when `wide`: lists and tables need the
+        dock's whole width), with a reason label kept for field `key`."""
         if isinstance(widget, QComboBox):  # never wider than the dock for a long entry
             widget.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -56,7 +57,11 @@ class Form(QWidget):
         self.reasons[key] = reason
         caption = QLabel(label)
         caption.setStyleSheet(f"color: {palette.MUTED_INK}; padding-top: 4px;")
-        self.form.addRow(caption, holder)
+        if wide:
+            self.form.addRow(caption)
+            self.form.addRow(holder)
+        else:
+            self.form.addRow(caption, holder)
         return widget
 
     def note(self, text: str) -> QLabel:

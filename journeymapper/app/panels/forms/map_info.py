@@ -18,7 +18,7 @@ class MapForm(Form):
         super().__init__(document)
         self.heading("Journey map")
         self.title = self.row("title", "Title", QLineEdit())
-        self.description = self.row("description", "Description", TextBox(4))
+        self.description = self.row("description", "Description", TextBox(4), wide=True)
         self.state = self.row("state", "State", QComboBox())
         self.state.addItem("Current state", MapState.CURRENT)
         self.state.addItem("Future state", MapState.FUTURE)

@@ -24,7 +24,7 @@ class StageForm(Form):
         self.phase.addItem("None", None)
         for phase, label in PHASE_LABELS.items():
             self.phase.addItem(label, phase)
-        self.description = self.row("description", "Description", TextBox(4))
+        self.description = self.row("description", "Description", TextBox(4), wide=True)
         self.count = self.note("")
         self.name.editingFinished.connect(lambda: self._set("name", self.name.text().strip()))
         self.color.color_chosen.connect(lambda c: self._set("color", c))
