@@ -4,7 +4,8 @@
 - Enter renames the selected card, or starts capture in the selected cell.
 - 1…5 set the emotion of the selected cards (−2…+2 on the default scale); 0 clears it.
 - Arrow keys nudge the selected cards (merged into one undo step), or move the cell.
-- Tab / Shift+Tab move the cell between stages, Ctrl+Up / Ctrl+Down between lanes.
+- Tab / Shift+Tab move the cell between stages, Ctrl+Up / Ctrl+Down between lanes;
+  with no cell yet, Tab or an arrow key picks the first one (the keyboard alone starts).
 - Esc cancels a gesture, then clears the selection and the cell.
 """
 
@@ -37,10 +38,10 @@ class KeyboardController:
         if key == Qt.Key.Key_Escape:
             return self._escape()
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            if scene.cell is None and not scene.selected_card_ids():
-                return False
-            if scene.cell is None:
+            if scene.cell is None:  # keyboard alone reaches a cell: the first Tab picks one
                 scene.set_cell(scene.default_cell())
+                if not scene.selected_card_ids():
+                    return True
             back = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
             scene.move_cell(-1 if back else 1, 0)
             return True
@@ -85,10 +86,11 @@ class KeyboardController:
         if scene.selected_card_ids():
             self.editor.nudge(dx, dy)
             return True
-        if scene.cell is not None:
+        if scene.cell is None:
+            scene.set_cell(scene.default_cell())
+        else:
             scene.move_cell(dx, dy)
-            return True
-        return False
+        return True
 
     def _emotion(self, digit: int) -> bool:
         scale = self.editor.journey.info.emotion_scale

@@ -13,7 +13,7 @@ FLOW = ["Sees a poster", "Scans the QR code", "Reads reviews", "Adds to basket",
 
 def click_cell(window, stage: str, lane: str) -> None:
     cell = window.scene.layout.cell(stage, lane)
-    click(window.view, at(window.view, cell.right - 20, cell.bottom - 15))
+    click(window.view, at(window.view, cell.x + 6, cell.bottom - 6))  # the cell's empty edge
 
 
 def test_typing_a_flow_of_five_cards_in_capture_mode(window, qtbot) -> None:
@@ -127,3 +127,16 @@ def test_nudging_past_the_last_column_moves_to_the_next_stage(window) -> None:
     window.scene.ensure_layout()
     key(window.view, Qt.Key.Key_Right)
     assert journey.touchpoint("news").stage == "purchase"
+
+
+def test_the_keyboard_alone_reaches_a_cell_and_types_a_card(window) -> None:
+    journey = window.document.journey
+    view = window.view
+    view.setFocus()
+    key(view, Qt.Key.Key_Tab)
+    assert window.scene.cell == ("pre-purchase", "touchpoints")
+    key(view, Qt.Key.Key_Tab)
+    type_as_user(view, "Asks a friend")
+    key(window.view.editors.editor, Qt.Key.Key_Return)
+    (card,) = [tp for tp in journey.touchpoints() if tp.name == "Asks a friend"]
+    assert (card.stage, card.lane) == ("purchase", "touchpoints")
