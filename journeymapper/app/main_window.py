@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         )
         self.setStatusBar(self.status)
         self._wire()
+        self._canvas_shortcuts()
         self.setWindowIcon(glyphs.icon("app", "#2563EB"))
         self.setAcceptDrops(True)
         self._restore_layout()
@@ -147,6 +148,14 @@ class MainWindow(QMainWindow):
             self.docks_menu.addAction(dock.toggleViewAction())
         self.docks_menu.addAction(self.toolbar.toggleViewAction())
         self._selection_changed()
+
+    def _canvas_shortcuts(self) -> None:
+        """Keys that act on the canvas selection work only while the canvas has the focus:
+        Delete in a dock's list or field must never delete cards."""
+        a = self.acts
+        for action in (a.cut, a.copy, a.paste, a.duplicate, a.delete, a.select_all, a.rename):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
 
     # ----- state ------------------------------------------------------------------------
 

@@ -35,3 +35,19 @@ def test_menus_and_shortcuts_dialog(window, qtbot) -> None:
     assert len(shortcuts()) >= 20
     assert window.acts.undo.shortcuts()
     assert window.acts.find.shortcuts()
+
+
+def test_delete_in_a_dock_never_deletes_cards(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.app.helpers import key
+
+    window.scene.select_ids(["cart"])
+    field = window.find_bar.field
+    window.find_bar.open_bar()
+    field.setText("abc")
+    key(field, Qt.Key.Key_Delete)
+    assert window.document.journey.has_touchpoint("cart")
+    window.view.setFocus()
+    key(window.view, Qt.Key.Key_Delete)
+    assert not window.document.journey.has_touchpoint("cart")

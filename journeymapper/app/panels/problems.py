@@ -1,6 +1,6 @@
 """The problems dock: the coverage findings, live, with a click to show what they name.
 
-Validation runs on a worker thread, 250 ms after the last change (a burst of edits
+Validation runs on a worker thread, 150 ms after the last change (a burst of edits
 runs it once), and never during a drag (the model does not change until the drop).
 The worker reads the live journey without a copy: an edit can only happen on the UI
 thread, which counts them, so a result computed while the map changed under it, or a
@@ -33,7 +33,7 @@ from journeymapper.model.document import Journey
 
 log = logging.getLogger(__name__)
 
-DELAY_MS = 250
+DELAY_MS = 150
 FIRST_DELAY_MS = 500  # a freshly opened map paints first, then gets checked
 SEVERITY_COLORS = {
     Severity.ERROR: palette.PAIN,
