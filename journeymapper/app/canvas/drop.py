@@ -71,7 +71,6 @@ class PaletteDrop:
         tp = new_touchpoint(scene.journey, name, cell[0], cell[1], slot, channel=channel)
         if scene.document.push(AddTouchpoint(tp)):
             scene.select_ids([tp.id])
-            scene.set_cell(cell)
             target = card_target(scene, tp.id)
             if target is not None:
                 scene.request_text_edit(target)
