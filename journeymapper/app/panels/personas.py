@@ -126,8 +126,9 @@ class PersonasDock(QDockWidget):
                 count = sum(1 for tp in journey.touchpoints() if persona.id in tp.personas)
                 item = QListWidgetItem(
                     QIcon(glyphs.dot_pixmap(persona.color, 14)),
-                    f"{persona.name}   ·   {count} touchpoints",
+                    f"{persona.name}  ({count})",
                 )
+                item.setToolTip(f"{persona.name}: {count} touchpoints")
                 item.setData(ID_ROLE, persona.id)
                 self.list.addItem(item)
                 if persona.id == current:

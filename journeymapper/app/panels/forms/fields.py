@@ -105,6 +105,7 @@ class ListEditor(QWidget):
         )
         self.list.setWordWrap(True)
         self.list.setMaximumHeight(110)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemChanged.connect(self._emit)
         add, remove = QToolButton(), QToolButton()
         add.setText("+")
