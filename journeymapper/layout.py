@@ -188,21 +188,31 @@ def edge_path(source: Rect, target: Rect) -> EdgePath:
     tx, ty = target.center
     if target.x >= source.right + 8:
         start, end = (source.right, sy), (target.x, ty)
-        bend = max(30.0, (end[0] - start[0]) / 2)
+        bend = _bend(end[0] - start[0], ty - sy, 30.0)
         c1, c2 = (start[0] + bend, start[1]), (end[0] - bend, end[1])
     elif target.right <= source.x - 8:
         start, end = (source.x, sy), (target.right, ty)
-        bend = max(30.0, (start[0] - end[0]) / 2)
+        bend = _bend(start[0] - end[0], ty - sy, 30.0)
         c1, c2 = (start[0] - bend, start[1]), (end[0] + bend, end[1])
     elif ty >= sy:
         start, end = (sx, source.bottom), (tx, target.y)
-        bend = max(20.0, (end[1] - start[1]) / 2)
+        bend = _bend(end[1] - start[1], tx - sx, 20.0)
         c1, c2 = (start[0], start[1] + bend), (end[0], end[1] - bend)
     else:
         start, end = (sx, source.y), (tx, target.bottom)
-        bend = max(20.0, (start[1] - end[1]) / 2)
+        bend = _bend(start[1] - end[1], tx - sx, 20.0)
         c1, c2 = (start[0], start[1] - bend), (end[0], end[1] + bend)
     return EdgePath(start, c1, c2, end, _arrowhead(c2, end))
+
+
+def _bend(gap: float, offset: float, most: float) -> float:
+    """How far the control points reach out of the cards' sides.
+
+    Half the gap draws a straight line between aligned cards; an offset card gets an S
+    that leaves and enters square, but never reaches past the gap between neighbours
+    (that drew little loops over the cards' names).
+    """
+    return max(gap / 2, min(gap, most, abs(offset) / 2))
 
 
 def _arrowhead(before: Point, tip: Point) -> tuple[Point, Point, Point]:
