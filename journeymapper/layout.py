@@ -390,10 +390,11 @@ class _Builder:
         self.lanes: Sequence[Lane] = [lane for lane in journey.lanes if not lane.hidden]
         self.stage_index = {s.id: i for i, s in enumerate(self.stages)}
         self.lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
+        self.touchpoints: list[Touchpoint] = list(journey.touchpoints())
 
     def build(self) -> MapLayout:
         columns = self._group_cards()
-        sizes = {tp.id: _card_size(tp) for tp in self.journey.touchpoints()}
+        sizes = {tp.id: _card_size(tp) for tp in self.touchpoints}
         widths = self._stage_widths(columns)
         xs = _cumulative(LANE_HEADER_W, [widths[s.id] for s in self.stages])
         stage_titles = {
@@ -443,7 +444,7 @@ class _Builder:
             lane_titles=lane_titles,
             lane_kinds={lane.id: lane.kind for lane in self.lanes},
             cards=cards,
-            connection_ends={c.id: (c.source, c.target) for c in self.journey.connections()},
+            connection_ends=self.journey.connection_ends(),
             notes=notes,
             columns=columns,
         )
@@ -460,7 +461,7 @@ class _Builder:
         by_cell: dict[tuple[str, str], dict[int, list[Touchpoint]]] = defaultdict(
             lambda: defaultdict(list)
         )
-        for tp in self.journey.touchpoints():
+        for tp in self.touchpoints:
             by_cell[tp.stage, tp.lane][tp.slot.column].append(tp)
         return {
             cell: {
@@ -535,7 +536,7 @@ class _Builder:
         if not list_lanes:
             return result
         by_stage: dict[str, list[Touchpoint]] = defaultdict(list)
-        for tp in self.journey.touchpoints():
+        for tp in self.touchpoints:
             if tp.pain_points or tp.opportunities:
                 by_stage[tp.stage].append(tp)
         for stage in self.stages:
@@ -611,11 +612,20 @@ class _Builder:
             row.h - 2 * EMOTION_MARGIN,
         )
         scale = self.journey.info.emotion_scale
-        series = [_series(None, self.journey.touchpoints(), cards, plot, scale)]
+        # One pass fills the buckets of every line: all cards (None) and each persona.
+        buckets: dict[str | None, dict[float, list[int]]] = {None: defaultdict(list)}
         for persona in self.journey.personas:
-            members = (tp for tp in self.journey.touchpoints() if persona.id in tp.personas)
-            series.append(_series(persona.id, members, cards, plot, scale))
-        return EmotionPlot(lane.id, plot, tuple(series))
+            buckets[persona.id] = defaultdict(list)
+        for tp in self.touchpoints:
+            card = cards.get(tp.id)
+            if tp.emotion is None or card is None:
+                continue
+            x = round(card.rect.x + card.rect.w / 2, 3)
+            buckets[None][x].append(tp.emotion)
+            for persona_id in tp.personas:
+                buckets[persona_id][x].append(tp.emotion)
+        series = tuple(_series(key, bucket, plot, scale) for key, bucket in buckets.items())
+        return EmotionPlot(lane.id, plot, series)
 
 
 def emotion_y(plot: Rect, value: float, scale: EmotionScale) -> float:
@@ -625,18 +635,9 @@ def emotion_y(plot: Rect, value: float, scale: EmotionScale) -> float:
 
 
 def _series(
-    persona: str | None,
-    touchpoints: Iterable[Touchpoint],
-    cards: dict[str, CardGeometry],
-    plot: Rect,
-    scale: EmotionScale,
+    persona: str | None, buckets: dict[float, list[int]], plot: Rect, scale: EmotionScale
 ) -> EmotionSeries:
     """One point per card column holding cards with an emotion: their mean, at its centre."""
-    buckets: dict[float, list[int]] = defaultdict(list)
-    for tp in touchpoints:
-        if tp.emotion is not None and tp.id in cards:
-            rect = cards[tp.id].rect
-            buckets[round(rect.x + rect.w / 2, 3)].append(tp.emotion)
     xs = sorted(buckets)
     values = tuple(sum(buckets[x]) / len(buckets[x]) for x in xs)
     points = tuple((x, emotion_y(plot, v, scale)) for x, v in zip(xs, values, strict=True))

@@ -31,8 +31,14 @@ def font_path(bold: bool = False) -> str:
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
+    return _em_width(text, bold) * size / 1000.0
+
+
+@lru_cache(maxsize=200_000)
+def _em_width(text: str, bold: bool) -> float:
+    """Width in thousandths of an em. Cached: maps reuse the same words over and over."""
     widths, default = _widths(bold)
-    return sum(widths.get(ord(ch), default) for ch in text) * size / 1000.0
+    return sum(widths.get(ord(ch), default) for ch in text)
 
 
 def line_height(size: float) -> float:
