@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from journeymapper.app.main_window import MainWindow
 
 Std = QKeySequence.StandardKey
-ICON_INK = "#334155"
+ICON_INK = glyphs.INK  # the theme's icon colour, resolved when drawn
 
 
 class Actions:

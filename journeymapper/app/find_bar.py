@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from journeymapper import palette
 from journeymapper.app import glyphs
 from journeymapper.app.editing import Editor
 
@@ -37,10 +36,10 @@ class FindBar(QWidget):
         self.field.setPlaceholderText("Find touchpoints by name, description, channel, owner, tag")
         self.field.setClearButtonEnabled(True)
         self.field.addAction(
-            glyphs.icon("search", palette.MUTED_INK), QLineEdit.ActionPosition.LeadingPosition
+            glyphs.icon("search", glyphs.MUTED), QLineEdit.ActionPosition.LeadingPosition
         )
         self.count = QLabel()
-        self.count.setStyleSheet(f"color: {palette.MUTED_INK};")
+        self.count.setStyleSheet("color: palette(placeholder-text);")
         self.count.setMinimumWidth(90)
         done = QToolButton()
         done.setText("Done")
@@ -51,7 +50,10 @@ class FindBar(QWidget):
         row.addWidget(self.field, 1)
         row.addWidget(self.count)
         row.addWidget(done)
-        self.setStyleSheet("FindBar { background: #F3F5F8; border-bottom: 1px solid #D9DEE5; }")
+        self.setStyleSheet(
+            "FindBar { background: palette(alternate-base);"
+            " border-bottom: 1px solid palette(mid); }"
+        )
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.field.textChanged.connect(self.search)
         self.field.returnPressed.connect(self.next_match)

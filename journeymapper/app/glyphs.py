@@ -3,19 +3,24 @@
 The canvas draws icons as filled `QPainterPath`s scaled from the 24 × 24 grid, built
 once per icon and size: a stroke becomes an outline with `QPainterPathStroker`, so a
 card paints an icon with two `fillPath` calls and no per-paint geometry work. Widgets
-get `QIcon`s rendered from the same paths, so the palette and the canvas match.
+get `QIcon`s drawn from the same paths, so the palette and the canvas match.
+
+A widget icon is a vector `QIconEngine`: it draws the pixmap a widget asks for at that
+widget's size and device pixel ratio (sharp at 150 % and 200 %; the pixmaps are cached
+by name, size, colour and ratio), and an icon whose colour is a theme role (`INK`,
+`MUTED`) takes the current theme's colour when drawn, so light ↔ dark needs no
+re-made icons.
 """
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
-    QGuiApplication,
     QIcon,
+    QIconEngine,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -24,7 +29,12 @@ from PySide6.QtGui import (
 )
 
 from journeymapper import icons
+from journeymapper.app.colors import theme
 from journeymapper.icons import GRID, ICONS, STROKE_WIDTH, Circle, Path, Shape
+
+# Theme roles an icon's colour can be, resolved when the icon is drawn.
+INK = "@ink"
+MUTED = "@muted"
 
 # A few editor-only glyphs in the same style, for toolbar actions the shared set lacks.
 EXTRA: dict[str, tuple[Shape, ...]] = {
@@ -136,15 +146,49 @@ def icon_pixmap(name: str, size: int, color: str, ratio: float = 1.0) -> QPixmap
     return pixmap
 
 
+def resolve(color: str, mode: QIcon.Mode = QIcon.Mode.Normal) -> str:
+    """`color`, or the current theme's colour for a role; faded for a disabled icon."""
+    t = theme()
+    ink = {INK: t.icon_ink, MUTED: t.muted_ink}.get(color, color)
+    return t.hint_ink if mode == QIcon.Mode.Disabled else ink
+
+
+class GlyphEngine(QIconEngine):
+    """Draws icon `name` at whatever size and device pixel ratio a widget asks for."""
+
+    def __init__(self, name: str, color: str) -> None:
+        super().__init__()
+        self.name, self.color = name, color
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        side = min(rect.width(), rect.height())
+        margin = side / 12
+        box = QRectF(rect.x() + margin, rect.y() + margin, side - 2 * margin, side - 2 * margin)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_icon(painter, self.name, box, QColor(resolve(self.color, mode)))
+        painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        return icon_pixmap(self.name, side, resolve(self.color, mode), max(1.0, scale))
+
+    def clone(self) -> QIconEngine:
+        return GlyphEngine(self.name, self.color)
+
+    def key(self) -> str:
+        return "journeymapper-glyph"
+
+
 @cache
-def icon(name: str, color: str = icons.DEFAULT_COLOR) -> QIcon:
-    """A `QIcon` of `name` in `color` at the usual widget sizes, sharp on HiDPI screens."""
-    result = QIcon()
-    app = QGuiApplication.instance()
-    ratio = float(math.ceil(app.devicePixelRatio())) if isinstance(app, QGuiApplication) else 1.0
-    for size in (16, 20, 24):
-        result.addPixmap(icon_pixmap(name, size, color, max(1.0, ratio)))
-    return result
+def icon(name: str, color: str = INK) -> QIcon:
+    """A vector `QIcon` of `name` in `color` (a `#RRGGBB` or a theme role: INK, MUTED)."""
+    return QIcon(GlyphEngine(name, color))
 
 
 def dot_pixmap(color: str, size: int = 12) -> QPixmap:

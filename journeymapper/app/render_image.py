@@ -5,8 +5,9 @@
 
 The command line builds a `JourneyScene` for the journey (with Qt's offscreen platform
 when there is no display; `io.interchange` arranges that) and renders it, so an image
-looks exactly like the canvas: same items, same fonts. Selection, the connect handle
-and the keyboard cursor are hidden while drawing. Scene units are points, so a PNG
+looks exactly like the canvas: same items, same fonts, in the light theme's colours
+(the print colours the poster uses, whatever the editor's appearance). Selection, the
+connect handle and the keyboard cursor are hidden while drawing. Scene units are points, so a PNG
 at D dpi has D/72 pixels per point, and an SVG's size is the map's size in points.
 """
 
@@ -23,6 +24,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from journeymapper.app.canvas.scene import JourneyScene
+from journeymapper.app.colors import LIGHT, theme, using
 from journeymapper.app.document import Document
 from journeymapper.io.atomic import write_atomic
 from journeymapper.model.document import Journey
@@ -67,9 +69,17 @@ def _clean(scene: JourneyScene) -> Iterator[QRectF]:
     for item in hidden:
         item.setVisible(False)
     layout = scene.layout
+    restyle = theme() is not LIGHT  # an editor in dark mode exports in print colours
     try:
-        yield QRectF(-PADDING, -PADDING, layout.width + 2 * PADDING, layout.height + 2 * PADDING)
+        with using(LIGHT):
+            if restyle:
+                scene.restyle()
+            yield QRectF(
+                -PADDING, -PADDING, layout.width + 2 * PADDING, layout.height + 2 * PADDING
+            )
     finally:
+        if restyle:
+            scene.restyle()
         for item in hidden:
             item.setVisible(True)
         for item in selected:

@@ -25,7 +25,7 @@ class StatusBar(QStatusBar):
         super().__init__()
         self.document = document
         self.counts = QLabel()
-        self.counts.setStyleSheet(f"color: {palette.MUTED_INK}; padding: 0 8px;")
+        self.counts.setStyleSheet("color: palette(placeholder-text); padding: 0 8px;")
         self.problems = QToolButton()
         self.problems.setAutoRaise(True)
         self.problems.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -59,7 +59,7 @@ class StatusBar(QStatusBar):
     def show_findings(self, count: int | None) -> None:
         if count is None:
             self.problems.setText("Checking…")
-            self.problems.setIcon(glyphs.icon("info", palette.MUTED_INK))
+            self.problems.setIcon(glyphs.icon("info", glyphs.MUTED))
         elif count == 0:
             self.problems.setText("No problems")
             self.problems.setIcon(glyphs.icon("check", palette.OPPORTUNITY))

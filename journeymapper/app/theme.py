@@ -1,7 +1,9 @@
-"""A calm, light look that is the same on every platform (Fusion plus a few touches).
+"""The widgets' look: Fusion everywhere, with a palette and a few touches made from the
+current `colors.Theme`, light or dark.
 
-A projector washes out thin grey lines and low contrast; the theme keeps text dark,
-separators visible and the selection colour the canvas uses.
+A projector washes out thin grey lines and low contrast; both themes keep text at
+WCAG AA contrast, separators visible and the selection colour the canvas uses. The
+colours themselves are decided in `colors.py`; this module only formats them.
 """
 
 from __future__ import annotations
@@ -9,50 +11,92 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from journeymapper import palette
+from journeymapper.app.colors import LIGHT, Theme
 
-_SHEET = f"""
-QMainWindow::separator {{ background: #E2E7EE; width: 1px; height: 1px; }}
-QDockWidget {{ font-weight: bold; color: {palette.INK}; }}
+_SHEET = """
+QMainWindow::separator {{ background: {t.chrome_border}; width: 1px; height: 1px; }}
+QDockWidget {{ font-weight: bold; color: {t.ink}; }}
 QDockWidget::title {{
-    background: #F3F5F8; padding: 6px 8px; border-bottom: 1px solid #E2E7EE;
+    background: {t.chrome}; padding: 6px 8px; border-bottom: 1px solid {t.chrome_border};
     text-align: left;
 }}
 QDockWidget > QWidget {{ font-weight: normal; }}
-QToolBar {{ background: #FAFBFC; border: none; border-bottom: 1px solid #E2E7EE;
+QToolBar {{ background: {t.chrome}; border: none; border-bottom: 1px solid {t.chrome_border};
             spacing: 2px; padding: 3px 6px; }}
-QToolBar::separator {{ background: #E2E7EE; width: 1px; margin: 4px 6px; }}
+QToolBar::separator {{ background: {t.chrome_border}; width: 1px; margin: 4px 6px; }}
 QToolButton {{ padding: 3px 6px; border-radius: 4px; }}
-QToolButton:hover {{ background: #E9EEF5; }}
-QToolButton:checked {{ background: #DCE7FD; color: {palette.SELECTION}; }}
-QStatusBar {{ background: #FAFBFC; border-top: 1px solid #E2E7EE; }}
+QToolButton:hover {{ background: {t.tool_hover}; }}
+QToolButton:checked {{ background: {t.tool_checked}; color: {t.selection}; }}
+QStatusBar {{ background: {t.chrome}; border-top: 1px solid {t.chrome_border}; }}
 QStatusBar QToolButton {{ padding: 1px 6px; }}
-QTreeView, QListWidget, QTableWidget {{ border: 1px solid #E2E7EE; border-radius: 4px; }}
+QTreeView, QListWidget, QTableWidget, QListView, QTableView, QTextBrowser {{
+    border: 1px solid {t.chrome_border}; border-radius: 4px;
+}}
 QTreeView::item, QListWidget::item {{ padding: 3px 2px; }}
 QLineEdit, QPlainTextEdit {{
-    border: 1px solid #CBD3DD; border-radius: 4px; padding: 3px 5px; background: white;
+    border: 1px solid {t.field_border}; border-radius: 4px; padding: 3px 5px;
+    background: {t.base}; color: {t.ink};
 }}
-QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {palette.SELECTION}; }}
+QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {t.selection}; }}
+QToolTip {{ background: {t.card}; color: {t.ink}; border: 1px solid {t.field_border}; }}
 """
 
 
-def apply_theme(app: QApplication) -> None:
-    style = QStyleFactory.create("Fusion")
-    if style is not None:
-        app.setStyle(style)
-    colors = app.palette()
-    role = QPalette.ColorRole
-    colors.setColor(role.Window, QColor("#FFFFFF"))
-    colors.setColor(role.Base, QColor("#FFFFFF"))
-    colors.setColor(role.AlternateBase, QColor("#F6F8FA"))
-    colors.setColor(role.Text, QColor(palette.INK))
-    colors.setColor(role.WindowText, QColor(palette.INK))
-    colors.setColor(role.ButtonText, QColor(palette.INK))
-    colors.setColor(role.Button, QColor("#F6F8FA"))
-    colors.setColor(role.Highlight, QColor(palette.SELECTION))
-    colors.setColor(role.HighlightedText, QColor("#FFFFFF"))
-    colors.setColor(role.ToolTipBase, QColor("#FFFFFF"))
-    colors.setColor(role.ToolTipText, QColor(palette.INK))
-    colors.setColor(role.PlaceholderText, QColor("#8A94A3"))
-    app.setPalette(colors)
-    app.setStyleSheet(_SHEET)
+def style_sheet(theme: Theme) -> str:
+    return _SHEET.format(t=theme)
+
+
+def theme_palette(theme: Theme) -> QPalette:
+    """A complete palette (every role Fusion draws with) for `theme`."""
+    colors = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    button = QColor(theme.button)
+    pairs = {
+        role.Window: theme.window,
+        role.WindowText: theme.ink,
+        role.Base: theme.base,
+        role.AlternateBase: theme.alternate_base,
+        role.Text: theme.ink,
+        role.Button: theme.button,
+        role.ButtonText: theme.ink,
+        role.BrightText: "#FFFFFF",
+        role.Highlight: theme.highlight,
+        role.HighlightedText: theme.highlighted_text,
+        role.ToolTipBase: theme.card,
+        role.ToolTipText: theme.ink,
+        role.PlaceholderText: theme.placeholder,
+        role.Link: theme.link,
+        role.LinkVisited: theme.link,
+    }
+    for key, value in pairs.items():
+        colors.setColor(key, QColor(value))
+    if theme.dark:
+        colors.setColor(role.Light, button.lighter(145))
+        colors.setColor(role.Midlight, button.lighter(120))
+        colors.setColor(role.Mid, button.darker(125))
+        colors.setColor(role.Dark, button.darker(180))
+        colors.setColor(role.Shadow, QColor("#000000"))
+    else:
+        colors.setColor(role.Light, QColor("#FFFFFF"))
+        colors.setColor(role.Midlight, button.darker(104))
+        colors.setColor(role.Mid, button.darker(130))
+        colors.setColor(role.Dark, button.darker(160))
+        colors.setColor(role.Shadow, QColor("#6B7280"))
+    if hasattr(role, "Accent"):
+        colors.setColor(role.Accent, QColor(theme.highlight))
+    disabled = QColor(theme.hint_ink)
+    for key in (role.WindowText, role.Text, role.ButtonText):
+        colors.setColor(group.Disabled, key, disabled)
+    colors.setColor(group.Disabled, role.Base, QColor(theme.window))
+    colors.setColor(group.Disabled, role.Highlight, QColor(theme.grid))
+    return colors
+
+
+def apply_theme(app: QApplication, theme: Theme = LIGHT) -> None:
+    """Fusion with `theme`'s palette and touches (call again to switch theme)."""
+    if app.style().name().casefold() != "fusion":
+        style = QStyleFactory.create("Fusion")
+        if style is not None:
+            app.setStyle(style)
+    app.setPalette(theme_palette(theme))
+    app.setStyleSheet(style_sheet(theme))

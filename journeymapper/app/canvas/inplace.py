@@ -9,18 +9,19 @@ and ask to move to the neighbouring cell.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QWidget
 
 from journeymapper import palette
+from journeymapper.app.colors import theme
 
-_STYLE = f"""
+_STYLE = """
 QPlainTextEdit {{
-    background: #FFFFFF; color: {palette.INK};
-    border: 2px solid {palette.SELECTION}; border-radius: 4px; padding: 0px;
-    selection-background-color: #BFD3FB; selection-color: {palette.INK};
+    background: {t.card}; color: {t.ink};
+    border: 2px solid {t.selection}; border-radius: 4px; padding: 0px;
+    selection-background-color: {t.editor_selection}; selection-color: {t.ink};
 }}
-QPlainTextEdit[invalid="true"] {{ border-color: {palette.PAIN}; }}
+QPlainTextEdit[invalid="true"] {{ border-color: {t.pain}; }}
 """
 _REASON_STYLE = f"background: {palette.PAIN}; color: white; border-radius: 3px; padding: 3px 7px;"
 
@@ -36,7 +37,7 @@ class InPlaceEditor(QPlainTextEdit):
         self.multiline = False
         self.capture = False
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(_STYLE.format(t=theme()))
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTabChangesFocus(False)
@@ -50,6 +51,12 @@ class InPlaceEditor(QPlainTextEdit):
     @property
     def text(self) -> str:
         return self.toPlainText()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        sheet = _STYLE.format(t=theme())  # the theme may have changed since the last edit
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+        super().showEvent(event)
 
     def show_reason(self, reason: str) -> None:
         """Refuse the text at the field: red border and the reason just below it."""

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from journeymapper import palette
 from journeymapper.app.canvas.items.card import CardItem
 from journeymapper.app.canvas.items.stage_header import StageHeaderItem
-from journeymapper.app.canvas.style import pen
+from journeymapper.app.canvas.style import pen, theme
 from journeymapper.layout import Rect, edge_path
 from journeymapper.model.builders import new_connection
 from journeymapper.model.edits import Connect, ReorderLanes, ReorderStages
@@ -63,7 +62,7 @@ class ConnectInteraction(Interaction):
         self.source = source
         self.target: str | None = None
         self.line = QGraphicsPathItem()
-        self.line.setPen(pen(palette.SELECTION, 2.0, Qt.PenStyle.DashLine))
+        self.line.setPen(pen(theme().selection, 2.0, Qt.PenStyle.DashLine))
         self.line.setZValue(FEEDBACK_Z)
         scene.addItem(self.line)
         scene.handle.attach(None, None)
@@ -135,14 +134,14 @@ class HeaderDragInteraction(Interaction):
         self.active = False
         self.index: int | None = None
         self.marker = QGraphicsRectItem()
-        self.marker.setBrush(QColor(palette.SELECTION))
+        self.marker.setBrush(QColor(theme().selection))
         self.marker.setPen(Qt.PenStyle.NoPen)
         self.marker.setZValue(FEEDBACK_Z)
         self.ghost = QGraphicsRectItem()
-        ghost = QColor(palette.SELECTION)
+        ghost = QColor(theme().selection)
         ghost.setAlpha(40)
         self.ghost.setBrush(ghost)
-        self.ghost.setPen(pen(palette.SELECTION, 1.0))
+        self.ghost.setPen(pen(theme().selection, 1.0))
         self.ghost.setZValue(FEEDBACK_Z)
 
     def _ids(self) -> list[str]:

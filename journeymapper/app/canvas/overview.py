@@ -17,8 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper import palette
-from journeymapper.app.canvas.items.grid import LANE_TINTS
-from journeymapper.app.canvas.style import BACKDROP, color, pen
+from journeymapper.app.canvas.style import Theme, backdrop, color, pen, theme
 from journeymapper.layout import LANE_HEADER_W, MapLayout
 
 if TYPE_CHECKING:
@@ -28,7 +27,8 @@ if TYPE_CHECKING:
 class _Picture:
     """The layout turned into batches of rectangles and lines, one batch per colour."""
 
-    def __init__(self, layout: MapLayout, scene: JourneyScene) -> None:
+    def __init__(self, layout: MapLayout, scene: JourneyScene, t: Theme) -> None:
+        self.theme = t
         self.cards: dict[str, list[QRectF]] = {}
         journey = scene.journey
         tints: dict[object, str] = {}
@@ -37,7 +37,7 @@ class _Picture:
             category = journey.touchpoint(card_id).category
             tint = tints.get(category)
             if tint is None:
-                tint = palette.mix(palette.category_color(category), palette.PAPER, 0.45)
+                tint = t.overview_card(category)
                 tints[category] = tint
             self.cards.setdefault(tint, []).append(QRectF(r.x, r.y, r.w, r.h))
         self.lines = []
@@ -71,8 +71,9 @@ class OverviewItem(QGraphicsItem):
         self.update()
 
     def _picture_for(self, layout: MapLayout) -> _Picture:
-        if self._picture is None or self._layout is not layout:
-            self._picture = _Picture(layout, self.source)
+        t = theme()
+        if self._picture is None or self._layout is not layout or self._picture.theme is not t:
+            self._picture = _Picture(layout, self.source, t)
             self._layout = layout
         return self._picture
 
@@ -81,18 +82,19 @@ class OverviewItem(QGraphicsItem):
     ) -> None:
         layout = self.source.layout
         picture = self._picture_for(layout)
-        painter.fillRect(QRectF(0, 0, layout.width, layout.height), color(palette.PAPER))
+        t = picture.theme
+        painter.fillRect(QRectF(0, 0, layout.width, layout.height), color(t.paper))
         for lane_id, row in layout.lanes.items():
-            tint = LANE_TINTS[layout.lane_kinds[lane_id]]
+            tint = t.lane_tints[layout.lane_kinds[lane_id]]
             painter.fillRect(QRectF(0, row.y, row.w, row.h), color(tint))
-            painter.fillRect(QRectF(0, row.y, LANE_HEADER_W, row.h), color(palette.LANE_HEADER))
+            painter.fillRect(QRectF(0, row.y, LANE_HEADER_W, row.h), color(t.lane_header))
         for stage in self.source.journey.stages:
             column = layout.stages.get(stage.id)
             if column is not None:
-                band = palette.mix(stage.color, palette.PAPER, 0.55)
+                band = palette.mix(stage.color, t.paper, 0.55)
                 painter.fillRect(QRectF(column.x, 0, column.w, layout.header_h), color(band))
-        faint = QColor(palette.CONNECTION)
-        faint.setAlpha(70)
+        faint = QColor(t.connection)
+        faint.setAlpha(70 if not t.dark else 110)
         painter.setPen(pen(faint.name(QColor.NameFormat.HexArgb), 0.0))
         painter.drawLines(picture.lines)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -101,13 +103,13 @@ class OverviewItem(QGraphicsItem):
             painter.drawRects(rects)
         selected = self.source.selected_card_rects()
         if selected:
-            painter.setBrush(color(palette.SELECTION))
+            painter.setBrush(color(t.selection))
             painter.drawRects(selected)
-        painter.setPen(pen("#475569", 0.0))
+        painter.setPen(pen(t.emotion_line, 0.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for curve in picture.curves:
             painter.drawPolyline(curve)
-        painter.setPen(pen("#B8C2CF", 0.0))
+        painter.setPen(pen(t.frame, 0.0))
         painter.drawRect(QRectF(0, 0, layout.width, layout.height))
 
 
@@ -117,7 +119,7 @@ class OverviewScene(QGraphicsScene):
     def __init__(self, source: JourneyScene) -> None:
         super().__init__()
         self.source = source
-        self.setBackgroundBrush(BACKDROP)
+        self.setBackgroundBrush(backdrop())
         self.item = OverviewItem(source)
         self.addItem(self.item)
         self.sync()
@@ -126,3 +128,8 @@ class OverviewScene(QGraphicsScene):
         """Match the editing scene's extent and redraw from its current layout."""
         self.setSceneRect(self.source.sceneRect())
         self.item.refresh()
+
+    def restyle(self) -> None:
+        """Repaint in the current theme's colours (the picture follows the theme)."""
+        self.setBackgroundBrush(backdrop())
+        self.item.update()

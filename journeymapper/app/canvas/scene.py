@@ -25,7 +25,7 @@ from journeymapper.app.canvas.items.connection import ConnectionItem
 from journeymapper.app.canvas.items.connection_layer import ConnectionLayer
 from journeymapper.app.canvas.items.grid import GridItem
 from journeymapper.app.canvas.items.handle import HandleItem
-from journeymapper.app.canvas.style import BACKDROP, DENSE_ITEMS, CanvasStyle
+from journeymapper.app.canvas.style import DENSE_ITEMS, CanvasStyle, backdrop
 from journeymapper.app.canvas.sync import SceneSync
 from journeymapper.app.document import Document
 from journeymapper.layout import (
@@ -67,7 +67,7 @@ class JourneyScene(QGraphicsScene):
         super().__init__()
         self.document = document
         self.style = CanvasStyle()
-        self.setBackgroundBrush(BACKDROP)
+        self.setBackgroundBrush(backdrop())
         self.cards: dict[str, CardItem] = {}
         self.connections: dict[str, ConnectionItem] = {}
         self.grid = GridItem()
@@ -143,6 +143,14 @@ class JourneyScene(QGraphicsScene):
         self._validate_cell()
         self._place_handle()
         self.layout_changed.emit()
+
+    def restyle(self) -> None:
+        """Repaint everything in the current theme's colours (light ↔ dark): the
+        backdrop, and every item, whose device cache an update throws away."""
+        self.setBackgroundBrush(backdrop())
+        for item in self.items():
+            item.update()
+        self.update()
 
     # ----- what the items ask ---------------------------------------------------------
 

@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
-from journeymapper import palette
+from journeymapper.app.colors import theme
 from journeymapper.app.fonts import ui_font
 
 if TYPE_CHECKING:
     from journeymapper.app.canvas.view import JourneyView
-
-_PILL = QColor(255, 255, 255, 235)
 
 
 def paint_sticky_labels(painter: QPainter, view: JourneyView) -> None:
@@ -51,8 +49,11 @@ def paint_sticky_labels(painter: QPainter, view: JourneyView) -> None:
 
 
 def _pill(painter: QPainter, rect: QRectF, text: str, chip: QColor | None) -> None:
-    painter.setPen(QColor(palette.GRID))
-    painter.setBrush(_PILL)
+    t = theme()
+    fill = QColor(t.card)
+    fill.setAlpha(235)
+    painter.setPen(QColor(t.frame if t.dark else t.grid))
+    painter.setBrush(fill)
     painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
     left = 5.0
     if chip is not None:
@@ -60,5 +61,5 @@ def _pill(painter: QPainter, rect: QRectF, text: str, chip: QColor | None) -> No
         painter.setBrush(chip)
         painter.drawEllipse(QPointF(rect.x() + 10, rect.center().y()), 4, 4)
         left = 18.0
-    painter.setPen(QColor(palette.INK))
+    painter.setPen(QColor(t.ink))
     painter.drawText(rect.adjusted(left, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)

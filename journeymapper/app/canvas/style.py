@@ -1,9 +1,10 @@
 """Colours, pens and levels of detail shared by the canvas items.
 
-The colours are `journeymapper.palette`'s (the poster uses the same ones); this module
-only turns them into Qt objects once. The level-of-detail thresholds say at which zoom
-an item stops drawing text and icons, and below which the whole map is drawn by the
-overview item instead of item by item.
+The colours come from `journeymapper.app.colors.theme()` (light or dark; the light one
+is the poster's palette); this module only turns them into Qt objects once, cached by
+their `#RRGGBB` name, so a theme switch needs no cache flush here. The level-of-detail
+thresholds say at which zoom an item stops drawing text and icons, and below which the
+whole map is drawn by the overview item instead of item by item.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QStaticText, QTextOption
 
 from journeymapper import palette
+from journeymapper.app.colors import Theme as Theme  # re-exported for the items
+from journeymapper.app.colors import theme as theme
 from journeymapper.app.fonts import scene_font
 from journeymapper.model.schema import EmotionScale
 
@@ -23,7 +26,6 @@ DETAIL_LOD = 0.32
 # Below OVERVIEW_LOD the overview item draws the whole map in a handful of calls.
 OVERVIEW_LOD = 0.2
 
-BACKDROP = QColor("#E9EDF2")
 # More items than this in a frame and the arrows are drawn without antialiasing.
 DENSE_ITEMS = 260
 
@@ -87,3 +89,8 @@ class CanvasStyle:
 
     def emotion_color(self, value: int) -> QColor:
         return color(palette.emotion_color(value, self.scale))
+
+
+def backdrop() -> QColor:
+    """What the view shows around the map, in the current theme."""
+    return color(theme().backdrop)

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPalette,
     QResizeEvent,
     QWheelEvent,
 )
@@ -30,6 +31,7 @@ from journeymapper.app.canvas.overview import OverviewScene
 from journeymapper.app.canvas.scene import JourneyScene
 from journeymapper.app.canvas.sticky import paint_sticky_labels
 from journeymapper.app.canvas.style import OVERVIEW_LOD
+from journeymapper.app.colors import DARK, LIGHT, is_dark_color, set_theme
 
 MIN_ZOOM = 0.01
 MAX_ZOOM = 4.0
@@ -261,6 +263,20 @@ class JourneyView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.editors.reposition()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
+
+    def restyle(self) -> None:
+        """The palette changed (the system or View ▸ Appearance went light ↔ dark):
+        paint the canvas with the theme that matches it."""
+        window = self.palette().color(QPalette.ColorRole.Window).name()
+        set_theme(DARK if is_dark_color(window) else LIGHT)
+        self.journey_scene.restyle()
+        self.overview.restyle()
+        self.viewport().update()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)

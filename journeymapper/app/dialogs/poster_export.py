@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.app.colors import theme
 from journeymapper.app.dialogs.poster_export_preview import PosterPreview, map_image
 from journeymapper.app.dialogs.poster_export_worker import PosterExportWorker
 from journeymapper.io.poster.export import PosterResult, prepare
@@ -226,7 +227,7 @@ class PosterExportDialog(QDialog):
             _, _, plan = prepare(self.journey, options, self._layout)
         except PosterError as exc:
             self.preview.show_plan(None, None, "")
-            self.summary.setText(f"<span style='color:#B42318'>{_escape(str(exc))}</span>")
+            self.summary.setText(f"<span style='color:{theme().pain}'>{_escape(str(exc))}</span>")
             self.export_button.setEnabled(False)
             self.plan = None
             return
@@ -236,7 +237,8 @@ class PosterExportDialog(QDialog):
         text = _escape(describe(plan, options))
         if advice:
             text += (
-                f"<br><span style='color:#6B7280'>{_escape(advice[0].upper() + advice[1:])}.</span>"
+                f"<br><span style='color:{theme().placeholder}'>"
+                f"{_escape(advice[0].upper() + advice[1:])}.</span>"
             )
         self.summary.setText(text)
         self.export_button.setEnabled(True)
@@ -289,7 +291,7 @@ class PosterExportDialog(QDialog):
         self.summary.setText("Export cancelled; nothing was written.")
 
     def _failed(self, message: str) -> None:
-        self.summary.setText(f"<span style='color:#B42318'>{_escape(message)}</span>")
+        self.summary.setText(f"<span style='color:{theme().pain}'>{_escape(message)}</span>")
         QMessageBox.warning(self, "Poster not exported", message)
 
     def _finished(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from journeymapper import palette
+from journeymapper.app.colors import theme
 from journeymapper.io.poster.grid import KIND_COLORS, LANE_TINTS
 from journeymapper.io.poster.options import Mode
 from journeymapper.io.poster.plan import Plan
@@ -19,7 +20,6 @@ from journeymapper.layout import CARD_W, LANE_HEADER_W, MapLayout
 from journeymapper.model.document import Journey
 
 THUMB = 1400  # the longest side of the map image, in pixels
-BACKDROP = QColor("#E9EDF2")
 SHEET_LINE = QColor(palette.SELECTION)
 
 
@@ -138,7 +138,7 @@ class PosterPreview(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.fillRect(self.rect(), BACKDROP)
+        painter.fillRect(self.rect(), QColor(theme().backdrop))
         if self.plan is not None:
             if self.plan.mode is Mode.TILE:
                 self._paint_tiles(painter, self.plan)

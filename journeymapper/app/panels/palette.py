@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -93,7 +93,6 @@ class PaletteDock(QDockWidget):
                 continue
             group = QStandardItem(label.upper())
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.setForeground(QColor(palette.MUTED_INK))
             font = group.font()
             font.setBold(True)
             font.setPointSizeF(max(7.5, font.pointSizeF() - 1.5))

@@ -88,7 +88,7 @@ class PersonasDock(QDockWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._chosen)
         add = QPushButton("Add")
-        add.setIcon(QIcon(glyphs.icon("person", "#475569")))
+        add.setIcon(QIcon(glyphs.icon("person", glyphs.INK)))
         self.remove = QPushButton("Remove")
         add.clicked.connect(self.add_persona)
         self.remove.clicked.connect(self.remove_persona)

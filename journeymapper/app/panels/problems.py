@@ -118,7 +118,7 @@ class ProblemsDock(QDockWidget):
         self.validator = Validator(document, self)
         self.validator.on_result = self.show_findings
         self.summary = QLabel("Checking…")
-        self.summary.setStyleSheet(f"color: {palette.MUTED_INK};")
+        self.summary.setStyleSheet("color: palette(placeholder-text);")
         self.tree = QListWidget()
         self.tree.setIconSize(QSize(16, 16))
         self.tree.setWordWrap(True)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper import palette
 from journeymapper.app.canvas.items.face import paint_face
 from journeymapper.app.canvas.style import (
     DETAIL_LOD,
@@ -28,6 +27,7 @@ from journeymapper.app.canvas.style import (
     color,
     draw_line,
     pen,
+    theme,
 )
 from journeymapper.app.glyphs import paint_icon
 from journeymapper.layout import CARD_PAD, CARD_W, NAME_FONT, SMALL_FONT, CardGeometry, Rect
@@ -49,8 +49,6 @@ _FLAGS = (
 )
 _MOVING = QGraphicsItem.GraphicsItemChange.ItemPositionChange
 _MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
-_HALO = QColor(palette.SELECTION)
-_HALO.setAlpha(60)
 
 
 @cache
@@ -185,16 +183,17 @@ class CardItem(QGraphicsItem):
     def _paint_simple(self, painter: QPainter, selected: bool) -> None:
         """Zoomed out: the card's shape and colours, with bars standing in for its text."""
         height = self.geometry.rect.h
-        painter.setPen(pen(palette.SELECTION, 4.0) if selected else pen(palette.CARD_BORDER, 1.5))
-        painter.setBrush(color(palette.CARD))
+        t = theme()
+        painter.setPen(pen(t.selection, 4.0) if selected else pen(t.card_border, 1.5))
+        painter.setBrush(color(t.card))
         painter.drawPath(_body(height))
-        painter.fillPath(_accent(height), color(palette.category_color(self.tp.category)))
+        painter.fillPath(_accent(height), color(t.category_color(self.tp.category)))
         parts = self.geometry.parts
         if self.tp.emotion is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.style.emotion_color(self.tp.emotion))
             painter.drawEllipse(_qrect(parts.face))
-        bar = color("#C9D1DC")
+        bar = color(t.placeholder_bar)
         for line, baseline in zip(self.geometry.name_lines, parts.name_baselines, strict=True):
             width = min(CARD_W - 2 * CARD_PAD, len(line) * NAME_FONT * 0.62)
             painter.fillRect(
@@ -204,33 +203,36 @@ class CardItem(QGraphicsItem):
     def _paint_body(self, painter: QPainter, selected: bool, persona: str | None) -> None:
         height = self.geometry.rect.h
         body = _body(height)
+        t = theme()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if selected:
-            painter.setPen(pen(_HALO.name(QColor.NameFormat.HexArgb), 6.0))
+            halo = QColor(t.selection)
+            halo.setAlpha(60 if not t.dark else 90)
+            painter.setPen(pen(halo.name(QColor.NameFormat.HexArgb), 6.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(body)
         if persona is not None and persona in self.tp.personas:
-            painter.setPen(pen(self.style.persona_colors.get(persona, palette.SELECTION), 5.0))
+            painter.setPen(pen(self.style.persona_colors.get(persona, t.selection), 5.0))
             painter.drawPath(body)
         if selected:
-            border = pen(palette.SELECTION, 2.0)
+            border = pen(t.selection, 2.0)
         elif self.hovered:
-            border = pen(palette.HOVER, 1.6)
+            border = pen(t.hover, 1.6)
         else:
-            border = pen(palette.CARD_BORDER, 1.0)
+            border = pen(t.card_border, 1.0)
         painter.setPen(border)
-        painter.setBrush(color(palette.CARD))
+        painter.setBrush(color(t.card))
         painter.drawPath(body)
-        painter.fillPath(_accent(height), color(palette.category_color(self.tp.category)))
+        painter.fillPath(_accent(height), color(t.category_color(self.tp.category)))
 
     def _paint_content(self, painter: QPainter) -> None:
-        tp, parts = self.tp, self.geometry.parts
-        accent = color(palette.category_color(tp.category))
+        tp, parts, t = self.tp, self.geometry.parts, theme()
+        accent = color(t.category_color(tp.category))
         paint_icon(painter, catalog.icon_for(tp.channel), _qrect(parts.icon), accent)
         paint_face(painter, _qrect(parts.face), tp.emotion, self.style.scale)
         label = catalog.channel_label(tp.channel) if tp.channel else "No channel"
         room = parts.face.x - 6 - parts.channel_x
-        painter.setPen(color(palette.MUTED_INK))
+        painter.setPen(color(t.muted_ink))
         icon_mid = parts.icon.y + parts.icon.h / 2
         draw_line(
             painter,
@@ -239,18 +241,18 @@ class CardItem(QGraphicsItem):
             elide(label, SMALL_FONT, room),
             SMALL_FONT,
         )
-        painter.setPen(color(palette.INK))
+        painter.setPen(color(t.ink))
         for line, baseline in zip(self.geometry.name_lines, parts.name_baselines, strict=True):
             draw_line(painter, parts.icon.x, baseline, line, NAME_FONT, bold=True)
         if parts.markers is not None:
             self._paint_markers(painter, parts.markers)
 
     def _paint_markers(self, painter: QPainter, row: Rect) -> None:
-        tp = self.tp
+        tp, t = self.tp, theme()
         x, mid = row.x, row.y + row.h / 2
         for count, icon_name, hex_color in (
-            (len(tp.pain_points), "pain", palette.PAIN),
-            (len(tp.opportunities), "opportunity", palette.OPPORTUNITY),
+            (len(tp.pain_points), "pain", t.pain),
+            (len(tp.opportunities), "opportunity", t.opportunity),
         ):
             if count:
                 paint_icon(painter, icon_name, QRectF(x, mid - 6, 12, 12), color(hex_color))
@@ -262,22 +264,24 @@ class CardItem(QGraphicsItem):
         self._paint_personas(painter, row)
 
     def _paint_votes(self, painter: QPainter, x: float, mid: float) -> float:
+        t = theme()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color(palette.VOTE))
+        painter.setBrush(color(t.vote))
         for _ in range(min(self.tp.votes, 5)):
             painter.drawEllipse(QPointF(x + 3.5, mid), 3.3, 3.3)
             x += 8.5
         if self.tp.votes > 5:
-            painter.setPen(color("#9A6B00"))
+            painter.setPen(color(t.vote_ink))
             draw_line(painter, x + 4, mid + 3.2, f"+{self.tp.votes - 5}", SMALL_FONT, bold=True)
             x += 20
         return x + 6
 
     def _paint_personas(self, painter: QPainter, row: Rect) -> None:
-        x = row.right - 5
-        painter.setPen(pen("#FFFFFF", 1.5))
+        x, t = row.right - 5, theme()
+        painter.setPen(pen(t.ring, 1.5))
         for persona_id in reversed(self.tp.personas):
-            painter.setBrush(color(self.style.persona_colors.get(persona_id, palette.NO_CATEGORY)))
+            fallback = t.category_color(None)
+            painter.setBrush(color(self.style.persona_colors.get(persona_id, fallback)))
             painter.drawEllipse(QPointF(x, row.y + row.h / 2), 5.5, 5.5)
             x -= 9
 

@@ -10,15 +10,16 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper import palette
-from journeymapper.app.canvas.style import color, draw_line, pen
+from journeymapper.app.canvas.style import color, draw_line, pen, theme
 from journeymapper.layout import CARD_W, MIN_CARD_H, SMALL_FONT, Rect
 
 HIGHLIGHT_Z = 3.0
-_TINT = QColor(palette.SELECTION)
-_TINT.setAlpha(22)
-_GHOST = QColor(palette.SELECTION)
-_GHOST.setAlpha(14)
+
+
+def _tint(alpha: int) -> QColor:
+    result = QColor(theme().selection)
+    result.setAlpha(alpha)
+    return result
 
 
 class CellHighlightItem(QGraphicsItem):
@@ -54,19 +55,20 @@ class CellHighlightItem(QGraphicsItem):
         r = self.rect
         cell = QRectF(r.x, r.y, r.w, r.h).adjusted(1.5, 1.5, -1.5, -1.5)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        t = theme()
         if self.dashed:
-            painter.setPen(pen(palette.SELECTION, 1.6, Qt.PenStyle.DashLine))
+            painter.setPen(pen(t.selection, 1.6, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
         else:
-            painter.setPen(pen(palette.SELECTION, 2.0))
-            painter.setBrush(_TINT)
+            painter.setPen(pen(t.selection, 2.0))
+            painter.setBrush(_tint(22 if not t.dark else 40))
         painter.drawRect(cell)
         if self.ghost is None:
             return
         g = self.ghost
-        painter.setPen(pen(palette.HOVER, 1.4, Qt.PenStyle.DashLine))
-        painter.setBrush(_GHOST)
+        painter.setPen(pen(t.hover, 1.4, Qt.PenStyle.DashLine))
+        painter.setBrush(_tint(14 if not t.dark else 30))
         painter.drawRoundedRect(QRectF(g.x, g.y, g.w, g.h), 7, 7)
         if self.hint:
-            painter.setPen(color(palette.SELECTION))
+            painter.setPen(color(t.selection))
             draw_line(painter, g.x + 10, g.y + g.h / 2 + 3, self.hint, SMALL_FONT)

@@ -8,6 +8,8 @@ at yet, and the bounds (the two cards' rectangles, widened) need no curve.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import (
@@ -17,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper import palette
-from journeymapper.app.canvas.style import DETAIL_LOD, CanvasStyle, color, draw_line, pen
+from journeymapper.app.canvas.style import DETAIL_LOD, CanvasStyle, color, draw_line, pen, theme
 from journeymapper.layout import SMALL_FONT, EdgePath, Rect, edge_path
 from journeymapper.text import elide, text_width
 
@@ -27,6 +28,7 @@ _SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _RESTING = _SELECTABLE | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
+@cache
 def _pens(ink: str, width: float) -> tuple[QPen, QPen, str]:
     line = QPen(QColor(ink), width)
     line.setCosmetic(True)
@@ -37,9 +39,6 @@ def _pens(ink: str, width: float) -> tuple[QPen, QPen, str]:
     return line, head, ink
 
 
-_NORMAL = _pens(palette.CONNECTION, 1.5)
-_HOVERED = _pens(palette.HOVER, 2.2)
-_SELECTED = _pens(palette.SELECTION, 2.6)
 LABEL_W = 140.0
 _HIT_WIDTH = 10.0
 _MARGIN = 40.0  # edge_path bends stay within the two cards' box widened by this
@@ -154,13 +153,14 @@ class ConnectionItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        t = theme()
         if self.isSelected():
-            line, head, ink = _SELECTED
+            line, head, ink = _pens(t.selection, 2.6)
         elif self.hovered:
-            line, head, ink = _HOVERED
+            line, head, ink = _pens(t.hover, 2.2)
         else:
-            line, head, ink = _NORMAL
-        if self.live or ink != palette.CONNECTION:
+            line, head, ink = _pens(t.connection, 1.5)
+        if self.live or ink != t.connection:
             painter.setPen(line)
             painter.drawPath(self.path())
             painter.setPen(head)
@@ -177,8 +177,9 @@ class ConnectionItem(QGraphicsItem):
         width = text_width(text, SMALL_FONT) + 12
         x, y = self.edge.label_point
         pill = QRectF(x - width / 2, y - 9, width, 18)
-        painter.setPen(pen(palette.GRID, 1.0))
-        painter.setBrush(color(palette.PAPER))
+        t = theme()
+        painter.setPen(pen(t.grid, 1.0))
+        painter.setBrush(color(t.paper))
         painter.drawRoundedRect(pill, 9, 9)
-        painter.setPen(color(palette.INK if ink == palette.CONNECTION else ink))
+        painter.setPen(color(t.ink if ink == t.connection else ink))
         draw_line(painter, pill.x() + 6, y + SMALL_FONT * 0.36, text, SMALL_FONT)

@@ -19,8 +19,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper import palette
-from journeymapper.app.canvas.style import CanvasStyle
+from journeymapper.app.canvas.style import CanvasStyle, theme
 
 if TYPE_CHECKING:
     from journeymapper.app.canvas.items.connection import ConnectionItem
@@ -31,7 +30,7 @@ _Entry = tuple[float, float, float, float, "ConnectionItem"]
 
 
 def _pen(width: float, alpha: int) -> QPen:
-    ink = QColor(palette.CONNECTION)
+    ink = QColor(theme().connection)
     ink.setAlpha(alpha)
     pen = QPen(ink, width)
     pen.setCosmetic(True)
@@ -44,9 +43,10 @@ def line_width(lod: float) -> float:
     return min(2.2, max(0.7, 1.5 * lod))
 
 
-_FILL = QColor(palette.CONNECTION)
-_DENSE_FILL = QColor(palette.CONNECTION)
-_DENSE_FILL.setAlpha(150)
+def _fill(dense: bool) -> QColor:
+    ink = QColor(theme().connection)
+    ink.setAlpha(150 if dense else 255)
+    return ink
 
 
 class ConnectionLayer(QGraphicsItem):
@@ -126,6 +126,6 @@ class ConnectionLayer(QGraphicsItem):
         for item in shown:
             painter.drawPath(item.path())
         painter.setPen(_pen(1.0, 150 if dense else 255))
-        painter.setBrush(_DENSE_FILL if dense else _FILL)
+        painter.setBrush(_fill(dense))
         for item in shown:
             painter.drawPolygon(item.arrow())

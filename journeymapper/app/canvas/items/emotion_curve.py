@@ -10,13 +10,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper import palette
 from journeymapper.app.canvas.items.face import paint_face
-from journeymapper.app.canvas.style import CanvasStyle, color, pen
+from journeymapper.app.canvas.style import CanvasStyle, color, pen, theme
 from journeymapper.layout import LANE_HEADER_W, EmotionPlot, EmotionSeries, Rect, emotion_y
 
 EMOTION_Z = 7.0
-MAIN_LINE = "#475569"
 FACE = 12.0
 
 
@@ -59,13 +57,13 @@ class EmotionLaneItem(QGraphicsItem):
         for series in self.plot.series[1:]:
             if series.points:
                 strong = series.persona == highlighted
-                ink = self.style.persona_colors.get(series.persona or "", palette.MUTED_INK)
+                ink = self.style.persona_colors.get(series.persona or "", theme().muted_ink)
                 painter.setOpacity(1.0 if strong else 0.55 if highlighted is None else 0.25)
                 self._paint_series(painter, series, ink, 3.2 if strong else 1.6, dots=strong)
         main = self.plot.series[0]
         if main.points:
             painter.setOpacity(0.35 if highlighted else 1.0)
-            self._paint_series(painter, main, MAIN_LINE, 2.6, dots=True)
+            self._paint_series(painter, main, theme().emotion_line, 2.6, dots=True)
         painter.setOpacity(1.0)
 
     def _paint_guides(self, painter: QPainter, lod: float) -> None:
@@ -73,10 +71,11 @@ class EmotionLaneItem(QGraphicsItem):
         scale = self.style.scale
         steps = range(scale.minimum, scale.maximum + 1)
         shown = set(steps) if len(steps) <= 7 else {scale.minimum, 0, scale.maximum}
+        t = theme()
         for value in steps:
             y = emotion_y(plot, value, scale)
             style = Qt.PenStyle.SolidLine if value == 0 else Qt.PenStyle.DashLine
-            painter.setPen(pen("#D5DBE3" if value == 0 else "#E6EAF0", 1.0, style))
+            painter.setPen(pen(t.emotion_zero if value == 0 else t.emotion_guide, 1.0, style))
             painter.drawLine(QPointF(plot.x, y), QPointF(plot.right, y))
             if value in shown and lod * FACE >= 5:
                 face = QRectF(LANE_HEADER_W - FACE - 8, y - FACE / 2, FACE, FACE)
@@ -91,8 +90,8 @@ class EmotionLaneItem(QGraphicsItem):
             painter.drawPath(_curve(series))
         if not dots:
             return
-        painter.setPen(pen("#FFFFFF", 1.5))
+        painter.setPen(pen(theme().ring, 1.5))
         for (x, y), value in zip(series.points, series.values, strict=True):
             painter.setBrush(QColor(self.style.emotion_color(round(value))))
             painter.drawEllipse(QPointF(x, y), 4.5, 4.5)
-        painter.setBrush(color(palette.PAPER))
+        painter.setBrush(color(theme().paper))

@@ -9,10 +9,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from journeymapper import palette
+from journeymapper.app.colors import theme
 from journeymapper.model.schema import EmotionScale
 
 _WHITE = QColor("#FFFFFF")
-_EMPTY = QColor("#CBD3DD")
 
 
 @cache
@@ -27,7 +27,7 @@ def paint_face(painter: QPainter, rect: QRectF, emotion: int | None, scale: Emot
     """A face in `rect` for `emotion`; an empty dashed ring when the emotion is unset."""
     painter.save()
     if emotion is None:
-        ring = QPen(_EMPTY, max(1.0, rect.width() / 14), Qt.PenStyle.DashLine)
+        ring = QPen(QColor(theme().face_empty), max(1.0, rect.width() / 14), Qt.PenStyle.DashLine)
         painter.setPen(ring)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(rect.adjusted(1, 1, -1, -1))

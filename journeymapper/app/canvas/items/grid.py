@@ -10,8 +10,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper import palette
-from journeymapper.app.canvas.style import color, draw_line, pen
+from journeymapper.app.canvas.style import color, draw_line, pen, theme
 from journeymapper.layout import (
     CELL_PAD,
     LANE_FONT,
@@ -20,17 +19,9 @@ from journeymapper.layout import (
     MapLayout,
     baselines,
 )
-from journeymapper.model.schema import LaneKind
 from journeymapper.text import elide, line_height, wrap
 
 GRID_Z = -10.0
-LANE_TINTS = {
-    LaneKind.TOUCHPOINTS: "#FFFFFF",
-    LaneKind.NOTES: "#FAFBFC",
-    LaneKind.EMOTION: "#FBFBFE",
-    LaneKind.PAIN_POINTS: "#FEF8F8",
-    LaneKind.OPPORTUNITIES: "#F6FBF8",
-}
 
 
 class GridItem(QGraphicsItem):
@@ -71,35 +62,37 @@ class GridItem(QGraphicsItem):
         layout = self.layout
         if layout is None:
             return
-        painter.fillRect(self._bounds, color(palette.PAPER))
+        t = theme()
+        painter.fillRect(self._bounds, color(t.paper))
         for lane_id, row in layout.lanes.items():
-            tint = LANE_TINTS[layout.lane_kinds[lane_id]]
+            tint = t.lane_tints[layout.lane_kinds[lane_id]]
             painter.fillRect(
                 QRectF(LANE_HEADER_W, row.y, row.w - LANE_HEADER_W, row.h), color(tint)
             )
-        painter.setPen(pen(palette.GRID, 1.0))
+        painter.setPen(pen(t.grid, 1.0))
         lines = [QLineF(r.x, 0, r.x, layout.height) for r in layout.stages.values()]
         lines += [QLineF(0, r.y, layout.width, r.y) for r in layout.lanes.values()]
         painter.drawLines(lines)
-        painter.setPen(pen("#B8C2CF", 1.2))
+        painter.setPen(pen(t.frame, 1.2))
         painter.drawRect(self._bounds)
         self._paint_corner(painter, layout)
 
     def _paint_corner(self, painter: QPainter, layout: MapLayout) -> None:
         """The map's title where the stage and lane headers meet."""
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        painter.fillRect(QRectF(0, 0, LANE_HEADER_W, layout.header_h), color(palette.LANE_HEADER))
-        painter.setPen(pen(palette.GRID, 1.0))
+        t = theme()
+        painter.fillRect(QRectF(0, 0, LANE_HEADER_W, layout.header_h), color(t.lane_header))
+        painter.setPen(pen(t.grid, 1.0))
         painter.drawLine(QLineF(0, layout.header_h, LANE_HEADER_W, layout.header_h))
         painter.drawLine(QLineF(LANE_HEADER_W, 0, LANE_HEADER_W, layout.header_h))
         if lod * LANE_FONT < 3:
             return
-        painter.setPen(color(palette.INK))
+        painter.setPen(color(t.ink))
         lines = baselines(CELL_PAD - 2, len(self.title), LANE_FONT)
         for line, baseline in zip(self.title, lines, strict=True):
             draw_line(painter, CELL_PAD, baseline, line, LANE_FONT, bold=True)
         if self.caption:
-            painter.setPen(color(palette.MUTED_INK))
+            painter.setPen(color(t.muted_ink))
             (baseline,) = baselines(
                 CELL_PAD - 2 + len(self.title) * line_height(LANE_FONT), 1, SMALL_FONT
             )

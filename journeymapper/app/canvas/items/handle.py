@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper import palette
-from journeymapper.app.canvas.style import color, pen
+from journeymapper.app.canvas.style import color, pen, theme
 from journeymapper.layout import Rect
 
 if TYPE_CHECKING:
@@ -71,8 +70,9 @@ class HandleItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(pen("#FFFFFF", 2.0))
-        painter.setBrush(color(palette.SELECTION if self.hovered else "#5B84EE"))
+        t = theme()
+        painter.setPen(pen(t.handle_ring, 2.0))
+        painter.setBrush(color(t.selection if self.hovered else t.handle))
         painter.drawEllipse(QPointF(0, 0), RADIUS, RADIUS)
         painter.setPen(pen("#FFFFFF", 1.8))
         painter.drawLine(QPointF(-3, 0), QPointF(3, 0))

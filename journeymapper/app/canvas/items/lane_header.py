@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper import palette
-from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen
+from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen, theme
 from journeymapper.app.glyphs import paint_icon
 from journeymapper.layout import CELL_PAD, LANE_FONT, SMALL_FONT, Rect, baselines
 from journeymapper.model.schema import Lane, LaneKind
@@ -36,13 +35,6 @@ KIND_CAPTIONS = {
     LaneKind.EMOTION: "Emotion",
     LaneKind.PAIN_POINTS: "Pain points",
     LaneKind.OPPORTUNITIES: "Opportunities",
-}
-KIND_COLORS = {
-    LaneKind.TOUCHPOINTS: palette.SELECTION,
-    LaneKind.NOTES: palette.MUTED_INK,
-    LaneKind.EMOTION: "#E0A030",
-    LaneKind.PAIN_POINTS: palette.PAIN,
-    LaneKind.OPPORTUNITIES: palette.OPPORTUNITY,
 }
 
 
@@ -90,20 +82,20 @@ class LaneHeaderItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        r = self.boundingRect()
-        painter.fillRect(r, color("#EDF0F4" if self.hovered else palette.LANE_HEADER))
+        r, t = self.boundingRect(), theme()
+        painter.fillRect(r, color(t.lane_header_hover if self.hovered else t.lane_header))
         kind = self.lane.kind
-        painter.fillRect(QRectF(r.x(), r.y(), 3, r.height()), color(KIND_COLORS[kind]))
-        painter.setPen(pen(palette.GRID, 1.0))
+        painter.fillRect(QRectF(r.x(), r.y(), 3, r.height()), color(t.kind_colors[kind]))
+        painter.setPen(pen(t.grid, 1.0))
         painter.drawLine(r.topRight(), r.bottomRight())
         if bool(option.state & QStyle.StateFlag.State_Selected):
-            painter.setPen(pen(palette.SELECTION, 2.0))
+            painter.setPen(pen(t.selection, 2.0))
             painter.drawRect(r.adjusted(1, 1, -1, -1))
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < DETAIL_LOD:  # the same zoom at which cards stop showing their names
             return
         x = self.rect.x + CELL_PAD
-        painter.setPen(color(palette.INK))
+        painter.setPen(color(t.ink))
         for line, baseline in zip(
             self.titles, baselines(self.rect.y + CELL_PAD, len(self.titles), LANE_FONT), strict=True
         ):
@@ -114,7 +106,7 @@ class LaneHeaderItem(QGraphicsItem):
         caption = KIND_CAPTIONS[kind]
         if caption.casefold() == self.lane.name.casefold():
             return
-        muted = color(palette.MUTED_INK)
+        muted = color(t.muted_ink)
         paint_icon(painter, kind.value, QRectF(x, top, 11, 11), muted)
         painter.setPen(muted)
         (baseline,) = baselines(top - 0.5, 1, SMALL_FONT)

@@ -10,8 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper import palette
-from journeymapper.app.canvas.style import color, draw_line
+from journeymapper.app.canvas.style import color, draw_line, theme
 from journeymapper.layout import BULLET_INDENT, CELL_PAD, TEXT_FONT, ListItem, Rect, baselines
 from journeymapper.model.schema import LaneKind
 
@@ -51,7 +50,8 @@ class ListCellItem(QGraphicsItem):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod * TEXT_FONT < 3.5:
             return
-        bullet = color(palette.PAIN if self.kind is LaneKind.PAIN_POINTS else palette.OPPORTUNITY)
+        t = theme()
+        bullet = color(t.pain if self.kind is LaneKind.PAIN_POINTS else t.opportunity)
         x = self.rect.x + CELL_PAD
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for item in self.items:
@@ -59,6 +59,6 @@ class ListCellItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(bullet)
             painter.drawEllipse(QPointF(x + 3, lines[0] - TEXT_FONT * 0.33), 2.6, 2.6)
-            painter.setPen(color(palette.INK))
+            painter.setPen(color(t.ink))
             for line, baseline in zip(item.lines, lines, strict=True):
                 draw_line(painter, x + BULLET_INDENT, baseline, line, TEXT_FONT)

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper import palette
-from journeymapper.app.canvas.style import color, draw_line
+from journeymapper.app.canvas.style import color, draw_line, theme
 from journeymapper.layout import CELL_PAD, TEXT_FONT, Rect, baselines
 
 CELL_Z = -5.0
@@ -63,11 +62,11 @@ class NotesCellItem(QGraphicsItem):
         x = self.rect.x + CELL_PAD
         if not self.lines:
             if self.hovered:
-                painter.setPen(color("#9AA4B2"))
+                painter.setPen(color(theme().hint_ink))
                 (baseline,) = baselines(self.rect.y + CELL_PAD, 1, TEXT_FONT)
                 draw_line(painter, x, baseline, HINT, TEXT_FONT)
             return
-        painter.setPen(color(palette.INK))
+        painter.setPen(color(theme().ink))
         for line, baseline in zip(
             self.lines, baselines(self.rect.y + CELL_PAD, len(self.lines), TEXT_FONT), strict=True
         ):

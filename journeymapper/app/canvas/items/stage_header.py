@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper import palette
-from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen
+from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen, theme
 from journeymapper.layout import (
     CELL_PAD,
     PHASE_FONT,
@@ -88,21 +87,20 @@ class StageHeaderItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         r = self.boundingRect()
-        base = self.stage.color
-        tint = palette.mix(base, palette.PAPER, 0.80 if self.hovered else 0.86)
-        painter.fillRect(r, color(tint))
+        base, t = self.stage.color, theme()
+        painter.fillRect(r, color(t.stage_band(base, self.hovered)))
         painter.fillRect(QRectF(r.x(), r.y(), r.width(), BAR_H), color(base))
-        painter.setPen(pen(palette.GRID, 1.0))
+        painter.setPen(pen(t.grid, 1.0))
         painter.drawLine(r.bottomLeft(), r.bottomRight())
         if bool(option.state & QStyle.StateFlag.State_Selected):
-            painter.setPen(pen(palette.SELECTION, 2.0))
+            painter.setPen(pen(t.selection, 2.0))
             painter.drawRect(r.adjusted(1, 1, -1, -1))
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < DETAIL_LOD:  # the same zoom at which cards stop showing their names
             return
         x = self.rect.x + CELL_PAD
         lines = baselines(self.rect.y + TITLE_TOP, len(self.titles), STAGE_FONT)
-        painter.setPen(color(palette.INK))
+        painter.setPen(color(t.ink))
         for line, baseline in zip(self.titles, lines, strict=True):
             draw_line(painter, x, baseline, line, STAGE_FONT, bold=True)
         if lod < 0.5:  # small print: phase and count
@@ -111,9 +109,9 @@ class StageHeaderItem(QGraphicsItem):
         (baseline,) = baselines(top, 1, PHASE_FONT)
         phase = PHASE_LABELS.get(self.stage.phase, "") if self.stage.phase else ""
         if phase and phase.casefold() != self.stage.name.casefold():
-            painter.setPen(color(palette.mix(base, palette.INK, 0.35)))
+            painter.setPen(color(t.phase_ink(base)))
             draw_line(painter, x, baseline, phase.upper(), PHASE_FONT, bold=True)
         count = f"{self.count} touchpoint{'s' if self.count != 1 else ''}"
-        painter.setPen(color(palette.MUTED_INK))
+        painter.setPen(color(t.muted_ink))
         right = self.rect.right - CELL_PAD - text_width(count, SMALL_FONT)
         draw_line(painter, right, baseline, count, SMALL_FONT)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from journeymapper import palette
 from journeymapper.app.document import Document
 from journeymapper.app.panels.forms.fields import ReasonLabel, section
 from journeymapper.model.edits import Edit
@@ -56,7 +55,7 @@ class Form(QWidget):
         column.addWidget(reason)
         self.reasons[key] = reason
         caption = QLabel(label)
-        caption.setStyleSheet(f"color: {palette.MUTED_INK}; padding-top: 4px;")
+        caption.setStyleSheet("color: palette(placeholder-text); padding-top: 4px;")
         if wide:
             self.form.addRow(caption)
             self.form.addRow(holder)
@@ -67,7 +66,7 @@ class Form(QWidget):
     def note(self, text: str) -> QLabel:
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setStyleSheet(f"color: {palette.MUTED_INK};")
+        label.setStyleSheet("color: palette(placeholder-text);")
         self.form.addRow(label)
         return label
 

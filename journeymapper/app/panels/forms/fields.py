@@ -85,7 +85,7 @@ def _tool(icon: str, tip: str) -> QToolButton:
     button.setText(tip)
     button.setToolTip(tip)
     button.setAutoRaise(True)
-    button.setIcon(glyphs.icon(icon, palette.MUTED_INK))
+    button.setIcon(glyphs.icon(icon, glyphs.MUTED))
     return button
 
 
@@ -252,7 +252,7 @@ class ColorButton(QToolButton):
 def section(title: str) -> QLabel:
     label = QLabel(title.upper())
     label.setStyleSheet(
-        f"color: {palette.MUTED_INK}; font-weight: bold; font-size: 8pt;"
+        "color: palette(placeholder-text); font-weight: bold; font-size: 8pt;"
         " padding-top: 10px; letter-spacing: 0.5px;"
     )
     return label

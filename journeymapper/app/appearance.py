@@ -1,0 +1,110 @@
+"""View ▸ Appearance: follow the system's light or dark palette, or force one.
+
+A facilitator on a washed-out projector forces Light; someone in a dark room forces
+Dark; everyone else follows the system (`QStyleHints.colorScheme()`, or the lightness of
+the platform's own palette where the platform does not say). The choice is kept in the
+settings. A change of the system's scheme while the editor runs re-themes it at once:
+`apply` sets the canvas theme and the widget palette, and every view, getting a
+PaletteChange event, repaints its canvas in the new colours.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from journeymapper.app import colors
+from journeymapper.app.settings import settings
+from journeymapper.app.theme import apply_theme
+
+KEY = "view/appearance"
+
+
+class Appearance(enum.Enum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+    @property
+    def label(self) -> str:
+        return {"system": "&System", "light": "&Light", "dark": "&Dark"}[self.value]
+
+
+def saved() -> Appearance:
+    value = settings().value(KEY, Appearance.SYSTEM.value)
+    try:
+        return Appearance(str(value))
+    except ValueError:
+        return Appearance.SYSTEM
+
+
+class _State(QObject):
+    """The application's platform palette as it was before the theme replaced it, and
+    the link to the style hints' scheme changes (one per application)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.platform_palette = QPalette(app.palette())
+        self.applying = False
+        hints = app.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self._scheme_changed)
+
+    def _scheme_changed(self, *_: object) -> None:
+        if not self.applying and saved() is Appearance.SYSTEM:
+            apply(self.parent())  # type: ignore[arg-type]
+
+
+def _state(app: QApplication) -> _State:
+    state = app.findChild(_State)
+    return state if isinstance(state, _State) else _State(app)
+
+
+def system_is_dark(app: QApplication) -> bool:
+    scheme = app.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        return True
+    if scheme == Qt.ColorScheme.Light:
+        return False
+    window = _state(app).platform_palette.color(QPalette.ColorRole.Window)
+    return window.lightnessF() < 0.45
+
+
+def effective_theme(app: QApplication, choice: Appearance | None = None) -> colors.Theme:
+    choice = saved() if choice is None else choice
+    if choice is Appearance.SYSTEM:
+        return colors.DARK if system_is_dark(app) else colors.LIGHT
+    return colors.DARK if choice is Appearance.DARK else colors.LIGHT
+
+
+def apply(app: QApplication, choice: Appearance | None = None) -> colors.Theme:
+    """Theme the application for `choice` (default: the saved one); returns the theme."""
+    state = _state(app)
+    theme = effective_theme(app, choice)
+    state.applying = True
+    try:
+        colors.set_theme(theme)
+        apply_theme(app, theme)
+    finally:
+        state.applying = False
+    return theme
+
+
+def choose(choice: Appearance) -> colors.Theme:
+    """The user picked `choice` in View ▸ Appearance: keep it and re-theme."""
+    settings().setValue(KEY, choice.value)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return apply(app, choice)
+
+
+def current_is_dark() -> bool:
+    return colors.theme().dark
+
+
+def platform_palette() -> QPalette | None:
+    app = QGuiApplication.instance()
+    return _state(app).platform_palette if isinstance(app, QApplication) else None
