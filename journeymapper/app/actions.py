@@ -13,7 +13,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
-from journeymapper.app import glyphs
+from journeymapper.app import appearance, glyphs
 from journeymapper.model.schema import LaneKind
 
 if TYPE_CHECKING:
@@ -175,6 +175,8 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     window.lanes_menu = view.addMenu("&Lanes")
     window.lanes_menu.aboutToShow.connect(window.fill_lanes_menu)
     window.docks_menu = view.addMenu("&Panels")
+    view.addSeparator()
+    appearance.build_menu(view)
     insert = bar.addMenu("&Insert")
     insert.addActions([a.add_touchpoint, a.add_stage])
     lanes = insert.addMenu("&Lane")

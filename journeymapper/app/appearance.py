@@ -13,8 +13,8 @@ from __future__ import annotations
 import enum
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QActionGroup, QPalette
+from PySide6.QtWidgets import QApplication, QMenu
 
 from journeymapper.app import colors
 from journeymapper.app.settings import settings
@@ -101,10 +101,30 @@ def choose(choice: Appearance) -> colors.Theme:
     return apply(app, choice)
 
 
-def current_is_dark() -> bool:
-    return colors.theme().dark
+def build_menu(parent: QMenu) -> QMenu:
+    """View ▸ Appearance: System, Light, Dark (one checked; the choice is saved)."""
+    menu = parent.addMenu("&Appearance")
+    menu.setObjectName("appearance_menu")
+    group = QActionGroup(menu)
+    group.setExclusive(True)
+    for choice in Appearance:
+        action = menu.addAction(choice.label)
+        action.setObjectName(f"appearance_{choice.value}")
+        action.setCheckable(True)
+        action.setData(choice.value)
+        action.setStatusTip(
+            "Follow the system's light or dark palette"
+            if choice is Appearance.SYSTEM
+            else f"Always use the {choice.value} look (e.g. on a projector)"
+        )
+        group.addAction(action)
+        action.triggered.connect(lambda _=False, c=choice: choose(c))
+    menu.aboutToShow.connect(lambda: _check(group))
+    _check(group)
+    return menu
 
 
-def platform_palette() -> QPalette | None:
-    app = QGuiApplication.instance()
-    return _state(app).platform_palette if isinstance(app, QApplication) else None
+def _check(group: QActionGroup) -> None:
+    current = saved().value
+    for action in group.actions():
+        action.setChecked(action.data() == current)

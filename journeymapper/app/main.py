@@ -1,7 +1,8 @@
 """Start the editor: `journeymapper [FILE]` calls `run(path)`.
 
-Sets up the application once (name, organisation for the settings, the bundled
-fonts, the style), opens a window on `path` or on a new map, and runs the event loop.
+Sets up the application once (name, organisation for the settings, the desktop entry
+and icon, the bundled fonts, the light or dark look of View ▸ Appearance), opens a
+window on `path` or on a new map, and runs the event loop.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journeymapper import __version__
+from journeymapper.app import appearance
+from journeymapper.app.app_icon import APP_ID, app_icon
 from journeymapper.app.fonts import load_fonts, ui_font
 from journeymapper.app.settings import APPLICATION, ORGANIZATION
-from journeymapper.app.theme import apply_theme
 from journeymapper.io.errors import JourneyFileError
 
 log = logging.getLogger(__name__)
@@ -35,9 +37,11 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("JourneyMapper")
+    app.setDesktopFileName(APP_ID)  # ties windows to journeymapper.desktop (Wayland, docks)
+    app.setWindowIcon(app_icon())
     load_fonts()
     app.setFont(ui_font(9.5))
-    apply_theme(app)
+    appearance.apply(app)
     return app
 
 

@@ -21,8 +21,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from journeymapper.app import files, glyphs
+from journeymapper.app import files
 from journeymapper.app.actions import Actions, build_menus, build_toolbar
+from journeymapper.app.app_icon import app_icon
 from journeymapper.app.canvas.scene import JourneyScene
 from journeymapper.app.canvas.view import JourneyView, journey_paths
 from journeymapper.app.context_menu import build_context_menu
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self._wire()
         self._canvas_shortcuts()
-        self.setWindowIcon(glyphs.icon("app", "#2563EB"))
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._restore_layout()
         files.install_optional_dialogs(self)
