@@ -9,7 +9,8 @@ DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysym
         libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libegl1 \
         libgl1 libfontconfig1 libdbus-1-3 poppler-utils
 
-.PHONY: run test bench lint format deps venv clean
+.PHONY: run test bench lint format deps venv clean dist dist-check install-desktop \
+        uninstall-desktop icons
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +48,34 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# ----- packaging: the desktop bundle and the Linux desktop entry -------------------
+DIST_STAMP := $(VENV)/.dist-installed
+
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dist]'
+	touch $(DIST_STAMP)
+
+# A one-folder, windowed PyInstaller bundle: dist/journeymapper/journeymapper.
+dist: $(DIST_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@du -sh dist/journeymapper
+
+# Builds the bundle, then runs it from inside, offscreen: --version, a PDF and a PNG export.
+dist-check: dist
+	PY=$(PY) bash packaging/dist_check.sh
+
+# Registers the menu entry, icons and the *.journey type for this user (Linux);
+# runs the bundle when `make dist` built one, else this checkout's venv.
+install-desktop: $(STAMP)
+	bash packaging/install_desktop.sh
+
+uninstall-desktop:
+	bash packaging/install_desktop.sh --uninstall
+
+# Redraws the application icon's SVG and PNGs (resources/desktop/icons) from icons.py.
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m journeymapper.app.app_icon
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist *.egg-info

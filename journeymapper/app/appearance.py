@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -42,8 +42,14 @@ def saved() -> Appearance:
 
 
 class _State(QObject):
-    """The application's platform palette as it was before the theme replaced it, and
-    the link to the style hints' scheme changes (one per application)."""
+    """The platform's palette as it was before the theme replaced it, and the links to
+    what changes it at run time (one per application):
+
+    - the style hints' `colorSchemeChanged` (the system went light ↔ dark);
+    - an application palette set by someone else (the platform theme, a tool): taken as
+      the new platform palette, then the theme is applied again over it, which also
+      re-polishes the widgets so every view repaints its canvas.
+    """
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -52,10 +58,23 @@ class _State(QObject):
         hints = app.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self._scheme_changed)
+        app.installEventFilter(self)
 
     def _scheme_changed(self, *_: object) -> None:
         if not self.applying and saved() is Appearance.SYSTEM:
             apply(self.parent())  # type: ignore[arg-type]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        app = self.parent()
+        if (
+            watched is app
+            and event.type() == QEvent.Type.ApplicationPaletteChange
+            and not self.applying
+            and isinstance(app, QApplication)
+        ):
+            self.platform_palette = QPalette(app.palette())
+            QTimer.singleShot(0, lambda: apply(app))  # not from inside the palette change
+        return False
 
 
 def _state(app: QApplication) -> _State:

@@ -57,6 +57,7 @@ class Theme:
     stage_tint_hover: float
     phase_towards: str  # a phase label is the stage colour moved towards this
     category_lift: float  # category colours moved this far towards white (dark: brighter)
+    no_category: str  # a card without a category (or a persona without a colour)
     overview_card_tint: float
     editor_selection: str  # selected text in the in-place editor
     # the widgets
@@ -78,7 +79,7 @@ class Theme:
     kind_colors: dict[LaneKind, str] = field(default_factory=dict)
 
     def category_color(self, category: Category | None) -> str:
-        base = palette.category_color(category)
+        base = palette.category_color(category) if category else self.no_category
         return palette.mix(base, "#FFFFFF", self.category_lift) if self.category_lift else base
 
     def emotion_color(self, value: float, scale: EmotionScale) -> str:
@@ -89,7 +90,7 @@ class Theme:
         return palette.mix(stage_color, self.paper, amount)
 
     def phase_ink(self, stage_color: str) -> str:
-        return palette.mix(stage_color, self.phase_towards, 0.35 if not self.dark else 0.5)
+        return palette.mix(stage_color, self.phase_towards, 0.5)
 
     def overview_card(self, category: Category | None) -> str:
         return palette.mix(self.category_color(category), self.paper, self.overview_card_tint)
@@ -122,8 +123,8 @@ LIGHT = Theme(
     connection=palette.CONNECTION,
     handle="#5B84EE",
     handle_ring="#FFFFFF",
-    pain=palette.PAIN,
-    opportunity=palette.OPPORTUNITY,
+    pain="#C53030",  # the poster's red and green, a shade darker: counts are small text
+    opportunity="#15803D",
     vote=palette.VOTE,
     vote_ink="#9A6B00",
     emotion_line="#475569",
@@ -135,6 +136,7 @@ LIGHT = Theme(
     stage_tint_hover=0.80,
     phase_towards=palette.INK,
     category_lift=0.0,
+    no_category="#7D8899",
     overview_card_tint=0.45,
     editor_selection="#BFD3FB",
     window="#FFFFFF",
@@ -148,7 +150,7 @@ LIGHT = Theme(
     tool_checked="#DCE7FD",
     highlight=palette.SELECTION,
     highlighted_text="#FFFFFF",
-    placeholder="#6B7280",
+    placeholder="#5F6773",
     link="#1D4ED8",
     warning="#B45309",
     icon_ink="#334155",
@@ -167,7 +169,7 @@ DARK = Theme(
     backdrop="#0F1216",
     paper="#1A1E24",
     ink="#E6E9EE",
-    muted_ink="#A3ACB9",
+    muted_ink="#AAB3BF",
     hint_ink="#6E7785",
     grid="#313741",
     frame="#464E5A",
@@ -201,6 +203,7 @@ DARK = Theme(
     stage_tint_hover=0.70,
     phase_towards="#FFFFFF",
     category_lift=0.18,
+    no_category="#8592A5",
     overview_card_tint=0.35,
     editor_selection="#35518C",
     window="#1E2228",

@@ -32,7 +32,7 @@ def test_menus_and_shortcuts_dialog(window, qtbot) -> None:
     assert titles == ["File", "Edit", "View", "Insert", "Help"]
     dialog = ShortcutsDialog(window)
     qtbot.addWidget(dialog)
-    assert len(shortcuts()) >= 20
+    assert len(shortcuts(window)) >= 20
     assert window.acts.undo.shortcuts()
     assert window.acts.find.shortcuts()
 
