@@ -98,6 +98,7 @@ class Actions:
             kind: a(f"add_lane_{kind.value}", label, self._lane_adder(kind))
             for kind, label in _LANE_LABELS.items()
         }
+        resolve_conflicts([*self._all.values(), self.undo, self.redo])
 
     def _add(
         self,
@@ -136,6 +137,23 @@ class Actions:
 
     def by_name(self) -> dict[str, QAction]:
         return dict(self._all)
+
+
+def resolve_conflicts(actions: list[QAction]) -> None:
+    """Drop a platform's secondary binding that another action uses as its own key.
+
+    Standard keys bring every binding the platform knows: on X11, Delete is also Ctrl+D,
+    which is Duplicate here, and an ambiguous shortcut fires neither action. A key
+    stays with the action whose first binding it is; the others lose it.
+    """
+    primary = {a.shortcuts()[0].toString(): a for a in actions if a.shortcuts()}
+    for action in actions:
+        keys = action.shortcuts()
+        kept = [
+            k for i, k in enumerate(keys) if i == 0 or primary.get(k.toString(), action) is action
+        ]
+        if len(kept) != len(keys):
+            action.setShortcuts(kept)
 
 
 _LANE_LABELS = {

@@ -3,6 +3,7 @@ the version and the licences of what the editor ships."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 from PySide6.QtCore import Qt
@@ -133,3 +134,74 @@ def test_about_copies_versions(window, qtbot) -> None:
     button.click()
     assert f"JourneyMapper {__version__}" in QApplication.clipboard().text()
     assert "reportlab" in QApplication.clipboard().text()
+
+
+def test_a_platform_binding_never_steals_another_actions_key(app) -> None:
+    from journeymapper.app.actions import resolve_conflicts
+
+    delete, duplicate = QAction("Delete"), QAction("Duplicate")
+    delete.setShortcuts([QKeySequence("Del"), QKeySequence("Ctrl+D")])  # X11's Delete
+    duplicate.setShortcut(QKeySequence("Ctrl+D"))
+    resolve_conflicts([delete, duplicate])
+    assert delete.shortcuts() == [QKeySequence("Del")]
+    assert duplicate.shortcuts() == [QKeySequence("Ctrl+D")]
+
+
+CLASH_SCRIPT = r"""
+import json, sys
+import json
+from collections import defaultdict
+from PySide6.QtCore import QSettings, Qt
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])
+from PySide6.QtGui import QAction, QKeySequence
+from journeymapper.app.main import application
+from journeymapper.app.files import open_window
+app = application([])
+window = open_window(None)
+owners = defaultdict(set)
+for action in window.findChildren(QAction):
+    if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut:
+        continue
+    for sequence in action.shortcuts():
+        owners[sequence.toString()].add(action.text())
+print(json.dumps({k: sorted(v) for k, v in owners.items() if len(v) > 1}))
+"""
+
+
+def test_no_shortcut_clash_with_the_x11_key_bindings(tmp_path) -> None:
+    """X11's bindings differ from the offscreen platform's (Delete is also Ctrl+D)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write), "-screen", "0", "800x600x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            display = f":{pipe.readline().strip()}"
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        result = subprocess.run(
+            [sys.executable, "-c", CLASH_SCRIPT, str(tmp_path)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {}

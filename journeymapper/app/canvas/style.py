@@ -44,6 +44,12 @@ def pen(hex_color: str, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.Sol
     return result
 
 
+def device_ratio(painter: QPainter) -> float:
+    """The device pixel ratio painted at (2.0 on a 2× screen; cache pixmaps carry it)."""
+    device = painter.device()
+    return max(1.0, device.devicePixelRatioF()) if device is not None else 1.0
+
+
 def device_dpi(painter: QPainter) -> int:
     device = painter.device()
     return device.logicalDpiY() if device is not None else 96

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper import __version__
 from journeymapper.app.app_icon import app_icon
+from journeymapper.app.colors import theme
 from journeymapper.resources import resource
 
 DESCRIPTION = "An offline editor for customer journey maps."
@@ -81,12 +82,13 @@ def about_html() -> str:
     return (
         "<p><b>Font.</b> DejaVu Sans 2.37, bundled unmodified so text looks the same on "
         "screen and on the poster. Fonts © Bitstream (Bitstream Vera licence); DejaVu "
-        f"changes are in the public domain. <a href='{QUrl.fromLocalFile(str(font)).toString()}'>"
+        f"changes are in the public domain. <a style='color:{theme().link}' "
+        f"href='{QUrl.fromLocalFile(str(font)).toString()}'>"
         "Licence text</a>.</p>"
         "<p><b>Icons.</b> JourneyMapper's own vector icon set (and the application icon), "
         "part of this program and under its MIT licence.</p>"
         "<p><b>Libraries.</b></p>"
-        f"<table cellspacing='0' cellpadding='3'>{rows}</table>"
+        f"<table cellspacing='0' cellpadding='4'>{rows}</table>"
     )
 
 

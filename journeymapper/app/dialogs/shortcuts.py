@@ -63,13 +63,15 @@ def _clean(text: str) -> str:
 
 def key_sequences(action: QAction) -> list[QKeySequence]:
     """The action's shortcuts a keyboard can type: not the dedicated Open, Save, Copy,
-    Zoom In… keys some keyboards have (Qt binds those too; a sheet would only clutter)."""
+    Zoom In… keys (or Sun's F13…F20) some keyboards have: Qt binds those too, and a
+    sheet would only clutter."""
     return [s for s in action.shortcuts() if not s.isEmpty() and not _appliance_key(s)]
 
 
 def _appliance_key(sequence: QKeySequence) -> bool:
     key = sequence[0].key()
-    return key == Qt.Key.Key_Help or key.value >= Qt.Key.Key_Back.value
+    sun_keys = Qt.Key.Key_F13.value <= key.value <= Qt.Key.Key_F35.value  # Undo=F14 on Sun
+    return key == Qt.Key.Key_Help or key.value >= Qt.Key.Key_Back.value or sun_keys
 
 
 def _keys(action: QAction) -> str:

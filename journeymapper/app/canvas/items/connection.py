@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.app.canvas.style import DETAIL_LOD, CanvasStyle, color, draw_line, pen, theme
+from journeymapper.app.canvas.style import (
+    DETAIL_LOD,
+    CanvasStyle,
+    color,
+    device_ratio,
+    draw_line,
+    pen,
+    theme,
+)
 from journeymapper.layout import SMALL_FONT, EdgePath, Rect, edge_path
 from journeymapper.text import elide, text_width
 
@@ -29,11 +37,11 @@ _RESTING = _SELECTABLE | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
 @cache
-def _pens(ink: str, width: float) -> tuple[QPen, QPen, str]:
-    line = QPen(QColor(ink), width)
+def _pens(ink: str, width: float, ratio: float = 1.0) -> tuple[QPen, QPen, str]:
+    line = QPen(QColor(ink), width * ratio)  # cosmetic: device pixels, so × the ratio
     line.setCosmetic(True)
     line.setCapStyle(Qt.PenCapStyle.RoundCap)
-    head = QPen(QColor(ink), 1.0)
+    head = QPen(QColor(ink), ratio)
     head.setCosmetic(True)
     head.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
     return line, head, ink
@@ -153,13 +161,13 @@ class ConnectionItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        t = theme()
+        t, ratio = theme(), device_ratio(painter)
         if self.isSelected():
-            line, head, ink = _pens(t.selection, 2.6)
+            line, head, ink = _pens(t.selection, 2.6, ratio)
         elif self.hovered:
-            line, head, ink = _pens(t.hover, 2.2)
+            line, head, ink = _pens(t.hover, 2.2, ratio)
         else:
-            line, head, ink = _pens(t.connection, 1.5)
+            line, head, ink = _pens(t.connection, 1.5, ratio)
         if self.live or ink != t.connection:
             painter.setPen(line)
             painter.drawPath(self.path())

@@ -19,7 +19,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper.app.canvas.style import CanvasStyle, theme
+from journeymapper.app.canvas.style import CanvasStyle, device_ratio, theme
 
 if TYPE_CHECKING:
     from journeymapper.app.canvas.items.connection import ConnectionItem
@@ -121,11 +121,12 @@ class ConnectionLayer(QGraphicsItem):
         dense = self.style.dense
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not dense)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setPen(_pen(line_width(lod), 150 if dense else 255))
+        ratio = device_ratio(painter)  # cosmetic pens are device pixels: 2 on a 2× screen
+        painter.setPen(_pen(line_width(lod) * ratio, 150 if dense else 255))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for item in shown:
             painter.drawPath(item.path())
-        painter.setPen(_pen(1.0, 150 if dense else 255))
+        painter.setPen(_pen(ratio, 150 if dense else 255))
         painter.setBrush(_fill(dense))
         for item in shown:
             painter.drawPolygon(item.arrow())
