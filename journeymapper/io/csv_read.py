@@ -17,6 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from journeymapper.io.csv_format import COLUMNS, FORMAT, CsvError
+from journeymapper.io.import_limits import (
+    MAX_CSV_COLUMNS,
+    MAX_CSV_ROWS,
+    ImportLimitError,
+    SkippedList,
+    WarningList,
+)
 from journeymapper.io.interchange_build import (
     ENCODING_NAMES,
     ImportResult,
@@ -42,6 +49,7 @@ from journeymapper.io.interchange_cells import (
 )
 from journeymapper.model import catalog
 from journeymapper.model.schema import EmotionScale
+from journeymapper.perf import gc_paused
 
 REQUIRED = ("stage", "name")
 _ALIASES = {
@@ -72,7 +80,11 @@ def parse_csv(raw: bytes, path: str | Path | None = None) -> ImportResult:
     if header_at is None:
         raise CsvError(path, "", "is empty: there is no header row")
     sheet = _Sheet(path, records, header_at)
-    result = sheet.read()
+    try:
+        with gc_paused():
+            result = sheet.read()
+    except ImportLimitError as exc:
+        raise CsvError(path, "", str(exc)) from None
     result.encoding = encoding
     if encoding in ENCODING_NAMES:
         result.warnings.insert(
@@ -87,8 +99,13 @@ def _records(text: str, path: str | Path | None) -> list[list[str]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
     try:
-        for record in reader:
-            records.append(record)
+        with gc_paused():
+            for record in reader:
+                if len(records) >= MAX_CSV_ROWS:
+                    raise CsvError(
+                        path, "", f"has more than {MAX_CSV_ROWS:,} rows; JourneyMapper reads fewer"
+                    )
+                records.append(record)
     except csv.Error as exc:
         raise CsvError(path, f"row {len(records) + 1}", f"cannot be read ({exc})") from None
     return records
@@ -98,7 +115,11 @@ def _sniff_delimiter(header: str) -> str:
     """The delimiter under which the header names `stage` and `name`, else the commonest."""
     best, best_count = ",", 0
     for delimiter in (",", ";", "\t"):
-        names = {_column_key(c) for c in next(csv.reader([header], delimiter=delimiter), [])}
+        try:
+            cells = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:  # a field over the csv module's limit: `_records` says so
+            continue
+        names = {_column_key(c) for c in cells[: MAX_CSV_COLUMNS + 1]}
         if all(r in names for r in REQUIRED):
             return delimiter
         if len(names) > best_count:
@@ -131,8 +152,8 @@ class _Sheet:
     records: list[list[str]]
     header_at: int
     columns: dict[str, int] = field(default_factory=dict)
-    skipped: list[Notice] = field(default_factory=list)
-    warnings: list[Notice] = field(default_factory=list)
+    skipped: list[Notice] = field(default_factory=SkippedList)
+    warnings: list[Notice] = field(default_factory=WarningList)
 
     def read(self) -> ImportResult:
         self._read_header()
@@ -169,6 +190,15 @@ class _Sheet:
     def _read_header(self) -> None:
         header = self.records[self.header_at]
         row = self.header_at + 1
+        while header and not header[-1].strip():
+            header.pop()  # a spreadsheet may write empty columns after the last one used
+        if len(header) > MAX_CSV_COLUMNS:
+            raise CsvError(
+                self.path,
+                f"row {row}",
+                f"the header has {len(header):,} columns; a sheet JourneyMapper reads has at "
+                f"most {MAX_CSV_COLUMNS:,}",
+            )
         for index, cell in enumerate(header):
             key = _column_key(cell)
             if not key:

@@ -1,8 +1,8 @@
 """Reading GraphML into a map: safely, with the line of everything it skips.
 
-defusedxml parses the file with DTDs, entity declarations and external references
-forbidden, so a "billion laughs" bomb or an entity pointing at a local file raises
-`GraphMLError` before anything expands. Nodes become touchpoints and edges connections
+`graphml_xml` parses the file with defusedxml (no DTDs, entities or external
+references: a "billion laughs" bomb or an entity pointing at a local file raises
+`GraphMLError` before anything expands). Nodes become touchpoints and edges connections
 (see `graphml` for the keys); nodes of nested graphs (yEd groups) are taken too, the
 group nodes themselves are not.
 """
@@ -11,16 +11,26 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import DefusedXMLParser
 from pydantic import ValidationError
 
 from journeymapper.io.errors import first_problem
 from journeymapper.io.graphml import FORMAT, FRAME_KEY, GraphMLError
+from journeymapper.io.graphml_xml import parse_xml
+from journeymapper.io.import_limits import (
+    MAX_CONNECTIONS,
+    MAX_GRAPHML_KEYS,
+    MAX_GRAPHML_NODES,
+    MAX_SKIPPED,
+    ImportLimitError,
+    SkippedList,
+    WarningList,
+    check_limit,
+)
 from journeymapper.io.interchange_build import (
     ImportResult,
     LaneKindError,
@@ -39,56 +49,26 @@ from journeymapper.io.interchange_cells import (
     parse_ownership,
     split_items,
 )
+from journeymapper.model.integrity import ProblemKind, reference_problems
 from journeymapper.model.schema import FORMAT_VERSION, JourneyData, Slot
+from journeymapper.perf import gc_paused
 
 NO_STAGE = "Imported"
 
 
-class _LineBuilder(ET.TreeBuilder):
-    """A tree builder that remembers the line each element starts on."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: dict[ET.Element, int] = {}
-        self.expat: Any = None
-
-    def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:  # type: ignore[override]
-        element = super().start(tag, attrs)
-        if self.expat is not None:
-            self.lines[element] = self.expat.CurrentLineNumber
-        return element
-
-
-def parse_xml(raw: bytes, path: str | Path | None) -> tuple[ET.Element, dict[ET.Element, int]]:
-    """The root element and each element's line; unsafe or broken XML is a GraphMLError."""
-    builder = _LineBuilder()
-    parser = DefusedXMLParser(
-        target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True
-    )
-    builder.expat = parser.parser
-    try:
-        parser.feed(raw)
-        root = parser.close()
-    except DefusedXmlException as exc:
-        raise GraphMLError(
-            path,
-            "",
-            f"declares a DTD or entities ({type(exc).__name__}); GraphML never needs them, "
-            "and they are refused because they can expand without end or read other files",
-        ) from None
-    except ET.ParseError as exc:
-        line, column = getattr(exc, "position", (0, 0))
-        message = str(exc).split(":")[0]
-        raise GraphMLError(
-            path, f"line {line}, column {column + 1}", f"not well-formed XML ({message})"
-        ) from None
-    except (ValueError, LookupError, UnicodeError, RecursionError) as exc:
-        raise GraphMLError(path, "", f"cannot be read as XML ({exc})") from None
-    return root, builder.lines
+_LOCAL_NAMES: dict[str, str] = {}
 
 
 def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    """`{uri}node` → `node`; a file has a few dozen tags, read hundreds of thousands of times."""
+    if not isinstance(tag, str):
+        return ""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1]
+        if len(_LOCAL_NAMES) < 10_000:
+            _LOCAL_NAMES[tag] = name
+    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +93,11 @@ def parse_graphml(raw: bytes, path: str | Path | None = None) -> ImportResult:
     graph = next((child for child in root if _local(child.tag) == "graph"), None)
     if graph is None:
         raise GraphMLError(path, "", "holds no <graph>")
-    return _Reader(path, root, graph, lines).read()
+    try:
+        with gc_paused():
+            return _Reader(path, root, graph, lines).read()
+    except ImportLimitError as exc:
+        raise GraphMLError(path, "", str(exc)) from None
 
 
 class _Reader:
@@ -127,9 +111,16 @@ class _Reader:
         self.path = path
         self.graph = graph
         self.lines = lines
-        self.skipped: list[Notice] = []
-        self.warnings: list[Notice] = []
+        self.skipped: list[Notice] = SkippedList()
+        self.warnings: list[Notice] = WarningList()
         self.keys = self._keys(root)
+        self.defaults: dict[str, dict[str, tuple[str, str]]] = {}
+        for domain in ("graph", "node", "edge"):
+            self.defaults[domain] = {
+                key.name: (key.default, key.kind)
+                for key in self.keys.values()
+                if key.domain in (domain, "all") and key.default is not None and not key.yfiles
+            }
         self.node_ids: dict[str, str] = {}
 
     def line(self, element: ET.Element) -> int:
@@ -140,6 +131,7 @@ class _Reader:
         for element in root:
             if _local(element.tag) != "key" or "id" not in element.attrib:
                 continue
+            check_limit(len(keys) + 1, MAX_GRAPHML_KEYS, "<key> declarations")
             default = next((c.text or "" for c in element if _local(c.tag) == "default"), None)
             keys[element.attrib["id"]] = _Key(
                 name=element.get("attr.name") or element.attrib["id"],
@@ -152,10 +144,7 @@ class _Reader:
 
     def values(self, element: ET.Element, domain: str) -> dict[str, Any]:
         """The data of a node, edge or graph by attribute name, typed by its key."""
-        found: dict[str, tuple[str, str]] = {}
-        for key in self.keys.values():
-            if key.domain in (domain, "all") and key.default is not None and not key.yfiles:
-                found[key.name] = (key.default, key.kind)
+        found = dict(self.defaults.get(domain, {}))  # each key's default, then the data
         for data in element:
             if _local(data.tag) != "data":
                 continue
@@ -167,7 +156,8 @@ class _Reader:
                 if label and "__yed_label" not in found:
                     found["__yed_label"] = (label, "string")
                 continue
-            found[key.name] = ("".join(data.itertext()), key.kind)
+            text = "".join(data.itertext()) if len(data) else data.text or ""
+            found[key.name] = (text, key.kind)
         typed: dict[str, Any] = {}
         for name, (text, kind) in found.items():
             try:
@@ -199,6 +189,14 @@ class _Reader:
                 )
             )
         nodes, edges = self._elements()
+        for found, limit, what, kind in (
+            (nodes, MAX_GRAPHML_NODES, "nodes", "nodes"),
+            (edges, MAX_CONNECTIONS + MAX_SKIPPED, "edges", "connections"),
+        ):
+            if len(found) > limit:
+                raise ImportLimitError(
+                    f"holds {len(found):,} {what}; JourneyMapper imports at most {limit:,} {kind}"
+                )
         for node in nodes:  # the file's node ids win over ids made from stage names
             self.builder.reserve(node.get("id", ""))
         for node in nodes:
@@ -218,6 +216,18 @@ class _Reader:
             if not isinstance(frame, dict) or frame.pop("version", None) != FORMAT_VERSION:
                 raise ValueError("written by another version of JourneyMapper")
             data = JourneyData.model_validate({**frame, "touchpoints": (), "connections": ()})
+            broken = [
+                p for p in reference_problems(data) if p.kind is not ProblemKind.NO_TOUCHPOINT_LANE
+            ]
+            if broken:
+                self.warnings.append(
+                    Notice(
+                        line,
+                        f"the stored map frame is invalid ({broken[0].place}: "
+                        f"{broken[0].message}); ignored",
+                    )
+                )
+                return None
         except ValidationError as exc:
             place, message = first_problem(exc)
             self.warnings.append(
@@ -233,9 +243,9 @@ class _Reader:
     def _elements(self) -> tuple[list[ET.Element], list[ET.Element]]:
         nodes: list[ET.Element] = []
         edges: list[ET.Element] = []
-        pending = [self.graph]
+        pending = deque([self.graph])
         while pending:
-            graph = pending.pop(0)
+            graph = pending.popleft()
             for element in graph:
                 tag = _local(element.tag)
                 if tag == "node":

@@ -16,6 +16,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from journeymapper.io.errors import FileFormatError, first_problem
+from journeymapper.io.import_limits import (
+    MAX_CONNECTIONS,
+    MAX_LANES,
+    MAX_PERSONAS,
+    MAX_STAGES,
+    MAX_TOUCHPOINTS,
+    check_limit,
+)
 from journeymapper.model.builders import PERSONA_COLORS, STAGE_COLORS
 from journeymapper.model.schema import (
     Connection,
@@ -75,7 +83,11 @@ class ImportResult:
         """Every notice as a sentence, in file order: what the CLI prints and dialogs list."""
         tagged = [(n, "skipped") for n in self.skipped] + [(n, "warning") for n in self.warnings]
         tagged.sort(key=lambda pair: pair[0].line)
-        return [_sentence(n, tag) for n, tag in tagged]
+        lines = [_sentence(n, tag) for n, tag in tagged]
+        dropped = getattr(self.warnings, "dropped", 0)
+        if dropped:
+            lines.append(f"… and {dropped:,} more warnings")
+        return lines
 
 
 def _sentence(notice: Notice, tag: str) -> str:
@@ -87,13 +99,20 @@ def _sentence(notice: Notice, tag: str) -> str:
 def read_limited(
     path: str | Path, error: type[FileFormatError], limit: int = MAX_IMPORT_BYTES
 ) -> bytes:
-    """The bytes of `path`, refusing anything that is not a regular file under `limit`."""
+    """The bytes of `path`, refusing anything that is not a regular file under `limit`.
+
+    The size is checked before a byte is read, so a huge file costs nothing."""
     path = Path(path)
     try:
         if not path.exists():
             raise error(path, "", "does not exist")
         if not path.is_file():
             raise error(path, "", "is not a file (a folder or a device?)")
+        size = path.stat().st_size
+        if size > limit:
+            raise error(
+                path, "", f"is {size / 2**20:.1f} MB; files over {limit // 2**20} MB are refused"
+            )
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:
@@ -164,6 +183,8 @@ class MapBuilder:
     Seeded with a `frame` (stages, lanes and personas of a map), it finds those by id
     or name and keeps every lane of it; otherwise the map gets the usual notes,
     emotion, pain-point and opportunity lanes around the touchpoint lanes it meets.
+    Names and ids are found through dictionaries, so a file of many rows costs time in
+    proportion to its rows; a map beyond `import_limits` raises `ImportLimitError`.
     """
 
     def __init__(self, title: str, frame: JourneyData | None = None) -> None:
@@ -177,6 +198,10 @@ class MapBuilder:
         self.connections: list[Connection] = []
         self._edges: set[tuple[str, str]] = set()
         self._cells: dict[tuple[str, str], int] = {}
+        self._suffix: dict[str, int] = {}  # the last number `fresh_id` gave each stem
+        self._stage_names: dict[str, str] = {}  # casefolded name → id of the first such
+        self._persona_names: dict[str, str] = {}
+        self._lane_names: dict[str, Lane] = {}
         if frame is None:
             self.lanes = [
                 self._lane("Doing", LaneKind.NOTES),
@@ -191,6 +216,14 @@ class MapBuilder:
             self.lanes = list(frame.lanes)
             self.personas = list(frame.personas)
             self._ids |= {o.id for o in (*self.stages, *self.lanes, *self.personas)}
+        for stage in self.stages:
+            self._stage_names.setdefault(stage.name.casefold(), stage.id)
+        for persona in self.personas:
+            self._persona_names.setdefault(persona.name.casefold(), persona.id)
+        for lane in self.lanes:
+            self._lane_names.setdefault(lane.name.casefold(), lane)
+        self._stage_ids = {s.id for s in self.stages}
+        self._persona_ids = {p.id for p in self.personas}
 
     def _lane(self, name: str, kind: LaneKind = LaneKind.TOUCHPOINTS) -> Lane:
         return Lane(id=self.fresh_id(name, "lane"), name=name, kind=kind)
@@ -207,10 +240,12 @@ class MapBuilder:
     def fresh_id(self, hint: str, prefix: str) -> str:
         """A new unique id built from `hint` (a name) or `prefix`, and reserve it."""
         stem = slug(hint) or prefix
-        candidate, n = stem, 1
+        n = self._suffix.get(stem, 1)
+        candidate = stem if n == 1 else f"{stem}-{n}"
         while candidate in self._ids:
             n += 1
             candidate = f"{stem}-{n}"
+        self._suffix[stem] = n
         self._ids.add(candidate)
         return candidate
 
@@ -234,8 +269,7 @@ class MapBuilder:
     # ----- stages, lanes, personas by name ------------------------------------------
 
     def find_stage(self, name: str) -> str | None:
-        key = name.strip().casefold()
-        return next((s.id for s in self.stages if s.name.casefold() == key), None)
+        return self._stage_names.get(name.strip().casefold())
 
     def stage(self, name: str, *, separate: bool = False) -> str:
         """The id of the stage called `name`, created at the end if new (or if `separate`)."""
@@ -243,14 +277,17 @@ class MapBuilder:
         found = None if separate else self.find_stage(name)
         if found is not None:
             return found
+        check_limit(len(self.stages) + 1, MAX_STAGES, "stages")
         phase = guess_phase(name)
         color = PHASE_COLORS[phase] if phase else STAGE_COLORS[len(self.stages) % len(STAGE_COLORS)]
         stage = Stage(id=self.fresh_id(name, "stage"), name=name, phase=phase, color=color)
         self.stages.append(stage)
+        self._stage_names.setdefault(name.casefold(), stage.id)
+        self._stage_ids.add(stage.id)
         return stage.id
 
     def stage_by_id(self, ident: str) -> str | None:
-        return ident if any(s.id == ident for s in self.stages) else None
+        return ident if ident in self._stage_ids else None
 
     def lane(self, name: str) -> str:
         """The id of the touchpoints lane called `name` ('' → the first one), created if new.
@@ -262,13 +299,14 @@ class MapBuilder:
         if not name:
             first = next((lane for lane in self.lanes if lane.kind is LaneKind.TOUCHPOINTS), None)
             return first.id if first else self.lane(DEFAULT_LANE)
-        key = name.casefold()
-        for lane in self.lanes:
-            if lane.name.casefold() == key:
-                if lane.kind is not LaneKind.TOUCHPOINTS:
-                    raise LaneKindError(lane.name, lane.kind)
-                return lane.id
+        found = self._lane_names.get(name.casefold())
+        if found is not None:
+            if found.kind is not LaneKind.TOUCHPOINTS:
+                raise LaneKindError(found.name, found.kind)
+            return found.id
+        check_limit(len(self.lanes) + 1, MAX_LANES, "lanes")
         lane = self._lane(name)
+        self._lane_names[name.casefold()] = lane
         cards = [i for i, old in enumerate(self.lanes) if old.kind is LaneKind.TOUCHPOINTS]
         if cards:
             at = cards[-1] + 1
@@ -288,17 +326,19 @@ class MapBuilder:
     def persona(self, name: str) -> str:
         """The id of the persona called `name`, created if new."""
         name = name.strip()
-        key = name.casefold()
-        found = next((p.id for p in self.personas if p.name.casefold() == key), None)
+        found = self._persona_names.get(name.casefold())
         if found is not None:
             return found
+        check_limit(len(self.personas) + 1, MAX_PERSONAS, "personas")
         color = PERSONA_COLORS[len(self.personas) % len(PERSONA_COLORS)]
         persona = Persona(id=self.fresh_id(name, "persona"), name=name, color=color)
         self.personas.append(persona)
+        self._persona_names[name.casefold()] = persona.id
+        self._persona_ids.add(persona.id)
         return persona.id
 
     def persona_by_id(self, ident: str) -> str | None:
-        return ident if any(p.id == ident for p in self.personas) else None
+        return ident if ident in self._persona_ids else None
 
     # ----- touchpoints and connections ------------------------------------------------
 
@@ -308,6 +348,7 @@ class MapBuilder:
         `ident` is kept when it is a valid, unused id; otherwise a fresh one is made.
         Raises `TouchpointError` naming the field a value is wrong for.
         """
+        check_limit(len(self.touchpoints) + 1, MAX_TOUCHPOINTS, "touchpoints")
         if ident is None or not _valid_id(ident) or not self.claim_id(ident):
             ident = self.fresh_id(str(fields.get("name", "")), "tp")
         cell = (fields["stage"], fields["lane"])
@@ -330,6 +371,7 @@ class MapBuilder:
         """
         if (source, target) in self._edges:
             return False
+        check_limit(len(self.connections) + 1, MAX_CONNECTIONS, "connections")
         if ident is None or not _valid_id(ident) or ident in self._ids:
             ident = self.fresh_id(f"c-{source}-{target}", "c")
         conn = Connection(id=ident, source=source, target=target, label=label)

@@ -27,11 +27,22 @@ The import follows Mermaid's own grammar (`journey.jison`) and semantics (`journ
 from __future__ import annotations
 
 import html.entities
+import math
 import re
 import textwrap
 from pathlib import Path
 from typing import Any
 
+from journeymapper.io.import_limits import (
+    MAX_ENTITY_CODES,
+    MAX_LINES,
+    MAX_STATEMENTS,
+    MAX_TEXT_BLOCK,
+    ImportLimitError,
+    SkippedList,
+    WarningList,
+    check_limit,
+)
 from journeymapper.io.interchange_build import (
     ENCODING_NAMES,
     ImportResult,
@@ -43,6 +54,7 @@ from journeymapper.io.interchange_build import (
     title_from_path,
 )
 from journeymapper.io.mermaid import FORMAT, NO_SECTION, MermaidError
+from journeymapper.perf import gc_paused
 
 _DIAGRAM_WORDS = (
     "graph",
@@ -122,8 +134,16 @@ def read_mermaid(path: str | Path) -> ImportResult:
 def parse_mermaid(text: str, path: str | Path | None = None) -> ImportResult:
     if "\x00" in text:
         raise MermaidError(path, "", "holds NUL bytes: it is not Mermaid text")
+    if text.count("\n") + text.count("\r") > MAX_LINES:
+        raise MermaidError(
+            path, "", f"has more than {MAX_LINES:,} lines; JourneyMapper reads fewer"
+        )
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return _Parser(path, lines).parse()
+    try:
+        with gc_paused():
+            return _Parser(path, lines).parse()
+    except ImportLimitError as exc:
+        raise MermaidError(path, "", str(exc)) from None
 
 
 _SCORE = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
@@ -132,6 +152,8 @@ _ACC_DESCR = re.compile(r"^accdescr\s*:\s*(.*)$", re.I | re.S)
 _ACC_BLOCK = re.compile(r"^accdescr\s*\{(.*)$", re.I | re.S)
 _TITLE = re.compile(r"^title\s(.*)$", re.I | re.S)
 _SECTION = re.compile(r"^section\s([^:]*)(.*)$", re.I | re.S)
+_FENCE = re.compile(r"^-{3}\s*$")
+_FRONT_TITLE = re.compile(r"^title\s*:\s*(.*?)\s*$")
 
 
 class _Parser:
@@ -139,19 +161,23 @@ class _Parser:
         self.path = path
         self.lines = lines
         self.builder = MapBuilder(title_from_path(path))
-        self.skipped: list[Notice] = []
-        self.warnings: list[Notice] = []
+        self.skipped: list[Notice] = SkippedList()
+        self.warnings: list[Notice] = WarningList()
+        self.hashes = 0  # '#' seen: each may start an entity code, which costs a decode
+        self.statements = 0
         self.titles: dict[str, str] = {}
         self.stage: str | None = None
         self.previous: str | None = None
         self.block: list[str] | None = None  # lines of an open `accDescr {`
         self.block_start = 0
+        self.block_size = 0
 
     def parse(self) -> ImportResult:
         start = self._front_matter()
         header = self._header(start)
-        for number in range(header + 1, len(self.lines) + 1):
-            self._line(number, self.lines[number - 1])
+        for number, line in enumerate(self.lines[header:], header + 1):
+            if line or self.block is not None:  # a file of blank lines costs little
+                self._line(number, line)
         if self.block is not None:
             self.warnings.append(
                 Notice(self.block_start, "the accDescr { … } block is never closed with }")
@@ -175,9 +201,9 @@ class _Parser:
         if not self.lines or self.lines[0].rstrip() != "---":
             return 0
         for end in range(1, len(self.lines)):
-            if re.match(r"^-{3}\s*$", self.lines[end]):
+            if self.lines[end].startswith("---") and _FENCE.match(self.lines[end]):
                 for line in self.lines[1:end]:
-                    match = re.match(r"^title\s*:\s*(.*?)\s*$", line)
+                    match = _FRONT_TITLE.match(line) if line.startswith("title") else None
                     if match:
                         self.titles["front"] = _yaml_scalar(match[1])
                 return end + 1
@@ -211,17 +237,24 @@ class _Parser:
     # ----- lines and statements -----------------------------------------------------
 
     def _line(self, number: int, line: str) -> None:
+        if "#" in line and not line.lstrip().startswith("%%"):
+            self.hashes += line.count("#")
+            check_limit(self.hashes, MAX_ENTITY_CODES, "'#' characters (entity codes)")
         if self.block is not None:
             close = line.find("}")
+            part = line if close < 0 else line[:close]
+            if self.block_size < MAX_TEXT_BLOCK:  # a description keeps 20,000 at most
+                self.block.append(part[: MAX_TEXT_BLOCK - self.block_size])
+            self.block_size += len(part) + 1
             if close < 0:
-                self.block.append(line)
                 return
-            self.block.append(line[:close])
             self._end_block()
             line = line[close + 1 :]
         stripped = line.strip()
         if not stripped or stripped.startswith("%%") or stripped in ("```", "~~~"):
             return  # blank, a comment, or the fence closing a diagram pasted from Markdown
+        self.statements += 1
+        check_limit(self.statements, MAX_STATEMENTS, "statements")
         if self._accessibility(number, stripped):
             return
         protected = _Protected(stripped)
@@ -243,7 +276,7 @@ class _Parser:
         match = _ACC_BLOCK.match(stripped)
         if match is None:
             return False
-        self.block, self.block_start = [], number
+        self.block, self.block_start, self.block_size = [], number, 0
         self._line(number, match[1])
         return True
 
@@ -330,6 +363,9 @@ class _Parser:
             self._warn(number, f"the score '{text[:20]}' is not a number; no emotion was set")
             return None
         score = float(text) if text else 0.0
+        if not math.isfinite(score):
+            self._warn(number, f"the score '{text[:20]}' is too large; no emotion was set")
+            return None
         rounded = int(score + 0.5) if score >= 0 else -int(-score + 0.5)
         if rounded != score:
             self._warn(number, f"the score {text} is not a whole number; rounded to {rounded}")

@@ -13,6 +13,10 @@ from enum import StrEnum
 
 from journeymapper.model.schema import JourneyData, LaneKind
 
+#: problems reported at most: a hostile file of 200,000 broken references is refused
+#: for its first one, without spending a second on describing all the others
+MAX_PROBLEMS = 10_000
+
 
 class ProblemKind(StrEnum):
     DUPLICATE_ID = "duplicate_id"
@@ -32,7 +36,7 @@ class ReferenceProblem:
 
 
 def reference_problems(data: JourneyData) -> list[ReferenceProblem]:
-    """Every broken reference in `data`, in file order."""
+    """Every broken reference in `data` (the first `MAX_PROBLEMS`), in file order."""
     if _all_sound(data):
         return []
     problems: list[ReferenceProblem] = []
@@ -56,6 +60,8 @@ def reference_problems(data: JourneyData) -> list[ReferenceProblem]:
                 problems.append(_dangling(f"lanes[{i}].notes.{stage_id}", "stage", stage_id))
     scale = data.emotion_scale
     for i, tp in enumerate(data.touchpoints):
+        if len(problems) >= MAX_PROBLEMS:
+            return problems[:MAX_PROBLEMS]
         here = f"touchpoints[{i}]"
         if tp.stage not in stage_ids:
             problems.append(_dangling(f"{here}.stage", "stage", tp.stage, tp.id))
@@ -86,6 +92,8 @@ def reference_problems(data: JourneyData) -> list[ReferenceProblem]:
             )
     seen_pairs: dict[tuple[str, str], str] = {}
     for i, conn in enumerate(data.connections):
+        if len(problems) >= MAX_PROBLEMS:
+            break
         here = f"connections[{i}]"
         for end in ("source", "target"):
             ref = getattr(conn, end)
@@ -104,7 +112,7 @@ def reference_problems(data: JourneyData) -> list[ReferenceProblem]:
             )
         else:
             seen_pairs[pair] = conn.id
-    return problems
+    return problems[:MAX_PROBLEMS]
 
 
 def _all_sound(data: JourneyData) -> bool:
