@@ -2,26 +2,38 @@
 
 The new content goes to a temporary file beside the target, is flushed and fsynced,
 then renamed over the target; the folder is fsynced so the rename itself survives a
-power cut. The previous version is kept as `NAME.bak` by hard-linking it before the
-rename, so at every instant the target is either the whole old file or the whole new
-one.
+power cut. The previous version is kept as `NAME.bak`: hard-linked under a temporary
+name before the rename, and renamed to `NAME.bak` only once the target is replaced. So
+at every instant the target is either the whole old file or the whole new one, and a
+save that fails (a full disk, a read-only folder) leaves both the target and its
+`.bak` exactly as they were.
+
+A file without any write permission (`chmod a-w`) is refused with `PermissionError`
+even for root, who could otherwise replace it: its owner marked it read-only.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import logging
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 def write_atomic(path: str | Path, data: bytes, *, backup: bool = False) -> None:
     """Write `data` to `path` atomically; with `backup`, keep the old file as `path.bak`."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    _refuse_read_only(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
+    kept: Path | None = None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -29,13 +41,26 @@ def write_atomic(path: str | Path, data: bytes, *, backup: bool = False) -> None
             os.fsync(handle.fileno())
         _copy_mode(target, tmp)
         if backup and target.is_file():
-            _keep_backup(target)
+            kept = _link_backup(target)
         os.replace(tmp, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for leftover in (tmp, kept):
+            if leftover is not None:
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
         raise
+    if kept is not None:
+        _finish_backup(kept, target.with_name(target.name + ".bak"))
     fsync_folder(folder)
+
+
+def _refuse_read_only(target: Path) -> None:
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise PermissionError(errno.EACCES, "the file is read-only", str(target))
 
 
 def _copy_mode(target: Path, tmp: Path) -> None:
@@ -50,10 +75,9 @@ def _copy_mode(target: Path, tmp: Path) -> None:
         os.chmod(tmp, mode)
 
 
-def _keep_backup(target: Path) -> None:
-    """Make `target.bak` the current file, atomically, without ever moving the target."""
-    backup = target.with_name(target.name + ".bak")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=target.parent)
+def _link_backup(target: Path) -> Path:
+    """The current target under a temporary name beside it (a hard link, or a copy)."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.bak.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -64,11 +88,22 @@ def _keep_backup(target: Path) -> None:
             shutil.copy2(target, tmp)
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
-        os.replace(tmp, backup)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    return tmp
+
+
+def _finish_backup(kept: Path, backup: Path) -> None:
+    """Make the kept previous version `NAME.bak`. The save itself has succeeded by now, so
+    a failure here is logged and the save still counts."""
+    try:
+        os.replace(kept, backup)
+    except OSError as exc:
+        log.warning("could not keep %s: %s", backup, exc)
+        with contextlib.suppress(OSError):
+            kept.unlink()
 
 
 def fsync_folder(folder: Path) -> None:
