@@ -88,6 +88,7 @@ class Document(QObject):
 
     replaced = Signal()  # a new Journey object (open, new); everything rebuilds
     path_changed = Signal()
+    saved = Signal()  # written to `path` (the file watcher remembers what it holds now)
     edit_refused = Signal(str)
 
     def __init__(self, journey: Journey | None = None, path: Path | None = None) -> None:
@@ -156,3 +157,4 @@ class Document(QObject):
         if target != self.path:
             self.path = target.resolve()
             self.path_changed.emit()
+        self.saved.emit()

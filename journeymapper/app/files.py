@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from journeymapper.app import save_errors
 from journeymapper.app.settings import add_recent_file, clear_recent_files
 from journeymapper.io.atomic import write_atomic
 from journeymapper.io.errors import JourneyFileError
@@ -85,6 +86,9 @@ def open_path(window: MainWindow, path: Path) -> MainWindow | None:
 def save(window: MainWindow) -> bool:
     if window.document.path is None:
         return save_as(window)
+    answer = window.safety.confirm_save_over()  # the file changed on disk? (app/safety.py)
+    if answer != "save":
+        return save_as(window) if answer == "save_as" else False
     return _write(window, window.document.path)
 
 
@@ -104,8 +108,8 @@ def _write(window: MainWindow, path: Path) -> bool:
     try:
         window.document.save(path)
     except (OSError, JourneyFileError) as exc:
-        QMessageBox.critical(window, "Cannot save the map", f"{path}\n\n{exc}")
-        return False
+        log.warning("saving %s failed: %s", path, exc)
+        return save_errors.report(window, path, exc) and save_as(window)  # app/save_errors.py
     add_recent_file(path.resolve())
     window.statusBar().showMessage(f"Saved {path.name}", 4000)
     return True

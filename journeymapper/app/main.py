@@ -11,13 +11,14 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journeymapper import __version__
 from journeymapper.app import appearance
 from journeymapper.app.app_icon import APP_ID, app_icon
 from journeymapper.app.fonts import load_fonts, ui_font
+from journeymapper.app.recovery import offer_when_started
 from journeymapper.app.settings import APPLICATION, ORGANIZATION
 from journeymapper.io.errors import JourneyFileError
 
@@ -64,9 +65,21 @@ def run(path: str | None = None) -> int:
     """Open the editor (on `path` if given) and return the exit code."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = application()
+    start_safety_net(app)  # crash log, recovery copies (app/crash.py, app/recovery.py)
     window = open_first_window(path)
     window.show()
+    QTimer.singleShot(0, lambda: offer_when_started(window))
     return app.exec()
+
+
+def start_safety_net(app: QApplication) -> None:
+    """Log unexpected errors calmly, and lock this run's folder of recovery copies."""
+    from journeymapper.app.crash import install_crash_handler
+    from journeymapper.app.recovery_session import current_session, end_session
+
+    install_crash_handler()
+    current_session()
+    app.aboutToQuit.connect(end_session)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from journeymapper.app.panels.palette import PaletteDock
 from journeymapper.app.panels.personas import PersonasDock
 from journeymapper.app.panels.problems import ProblemsDock
 from journeymapper.app.panels.properties import PropertiesDock
+from journeymapper.app.safety import install_safety
 from journeymapper.app.settings import recent_files, settings
 from journeymapper.app.status import StatusBar
 from journeymapper.model.document import Journey
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._restore_layout()
         files.install_optional_dialogs(self)
+        self.safety = install_safety(self)  # autosave, file watcher (app/safety.py)
         self._update_title()
         self.status.show_counts()
         WINDOWS.append(self)
@@ -284,6 +286,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
+        self.safety.window_closed()  # saved or discarded: its recovery copy goes
         self.scene.blockSignals(True)  # its items go with the window; nobody must hear it
         if self in WINDOWS:
             WINDOWS.remove(self)

@@ -7,6 +7,7 @@ dialog behind. Settings go to a temporary directory, never the user's.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from tests.sample import clothing_store
 def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    # Recovery copies and logs (QStandardPaths' data folders) never go to the user's.
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))
 
 
 @pytest.fixture(scope="session")
@@ -78,3 +81,14 @@ def answer(monkeypatch) -> Callable[[str, QMessageBox.StandardButton], list[str]
         return asked
 
     return patch
+
+
+@pytest.fixture
+def recovery_session(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A recovery session of the test's own, in tmp_path/recovery (app/recovery_session.py)."""
+    from journeymapper.app.autosave import writer_pool
+    from journeymapper.app.recovery_session import end_session, start_session
+
+    yield start_session(tmp_path / "recovery")
+    writer_pool().waitForDone()
+    end_session()

@@ -1,0 +1,174 @@
+"""On start: offer the maps a run that did not close cleanly left unsaved.
+
+`offer_recovery(window)` claims the copies of runs that are gone (see
+`recovery_session`), lists them in a dialog — Restore / Discard / Later — and acts:
+
+- Restore opens each map as it was last autosaved, modified (`[*]`, the undo stack not
+  clean) and with its original path when it had one, so Save writes there (asking
+  first if the file changed on disk meanwhile). Its copy moves into this run's session
+  before the old one is removed, so a second crash loses nothing.
+- Discard removes the copies. Later keeps them, to be offered next time.
+
+A copy that cannot be read is kept on disk and named, never silently deleted.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeymapper.app.document import Document
+from journeymapper.app.recovery_session import claim_orphans, current_session
+from journeymapper.io.errors import JourneyFileError
+from journeymapper.io.recovery_store import RecoveryCopy, remove_copy
+
+if TYPE_CHECKING:
+    from journeymapper.app.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+Choice = Literal["restore", "discard", "later"]
+
+
+def describe(copy: RecoveryCopy) -> str:
+    info = copy.info
+    when = info.saved_at.astimezone().strftime("%d %b %Y, %H:%M")
+    where = str(info.original) if info.original else "never saved"
+    return f"{info.title} — {where} — changes of {when}"
+
+
+class RecoveryDialog(QDialog):
+    def __init__(self, copies: list[RecoveryCopy], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Recover unsaved maps")
+        self.choice: Choice = "later"
+        count = len(copies)
+        text = QLabel(
+            "JourneyMapper did not close properly last time. "
+            + (
+                "This map had changes that were not saved:"
+                if count == 1
+                else f"These {count} maps had changes that were not saved:"
+            )
+        )
+        text.setWordWrap(True)
+        self.list = QListWidget()
+        for copy in copies:
+            self.list.addItem(describe(copy))
+        self.list.setMinimumWidth(520)
+        note = QLabel(
+            "Restore opens them as they were at the last autosave. Later keeps them for "
+            "the next start; Discard deletes them."
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        self.restore = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.discard = buttons.addButton("Discard", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.later = buttons.addButton("Later", QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore.setDefault(True)
+        for button, choice in (
+            (self.restore, "restore"),
+            (self.discard, "discard"),
+            (self.later, "later"),
+        ):
+            button.clicked.connect(lambda _=False, c=choice: self._choose(c))
+        column = QVBoxLayout(self)
+        column.addWidget(text)
+        column.addWidget(self.list)
+        column.addWidget(note)
+        column.addWidget(buttons)
+
+    def _choose(self, choice: Choice) -> None:
+        self.choice = choice
+        if choice == "later":
+            self.reject()
+        else:
+            self.accept()
+
+    @property
+    def buttons(self) -> dict[Choice, QPushButton]:
+        return {"restore": self.restore, "discard": self.discard, "later": self.later}  # type: ignore[dict-item]
+
+
+def ask_with_dialog(parent: QWidget | None, copies: list[RecoveryCopy]) -> Choice:
+    dialog = RecoveryDialog(copies, parent)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.exec()
+    return dialog.choice
+
+
+def offer_recovery(
+    window: MainWindow,
+    ask: Callable[[QWidget | None, list[RecoveryCopy]], Choice] = ask_with_dialog,
+) -> list[MainWindow]:
+    """Offer what runs that are gone left unsaved; the windows restored, if any."""
+    session = current_session()
+    orphans = claim_orphans(session.root, session.id)
+    if not orphans.copies:
+        orphans.release(remove_empty=True)
+        return []
+    choice = ask(window, orphans.copies)
+    restored: list[MainWindow] = []
+    if choice == "restore":
+        restored = restore(window, orphans.copies)
+    elif choice == "discard":
+        for copy in orphans.copies:
+            remove_copy(copy.folder, copy.key)
+    orphans.release(remove_empty=choice != "later")
+    return restored
+
+
+def restore(window: MainWindow, copies: list[RecoveryCopy]) -> list[MainWindow]:
+    """Open each copy as a modified map; the first in `window` if it is untouched."""
+    from journeymapper.app.main_window import MainWindow
+
+    restored: list[MainWindow] = []
+    unreadable: list[str] = []
+    for copy in copies:
+        try:
+            journey = copy.load()
+        except JourneyFileError as exc:
+            log.warning("recovery copy %s cannot be read: %s", copy.map_path, exc)
+            unreadable.append(f"{copy.info.title}: {exc}")
+            continue
+        path = copy.info.original
+        if window.document.pristine and not restored:
+            target = window
+            target.document.set_journey(journey, path)
+        else:
+            target = MainWindow(Document(journey, path))
+            target.show()
+        target.document.undo_stack.resetClean()  # modified: it was never saved
+        target.safety.watch.set_baseline(copy.info.base)  # the file as the edits began
+        target.safety.autosave.save_now(wait=True)  # ours now, before the old copy goes
+        remove_copy(copy.folder, copy.key)
+        restored.append(target)
+    if unreadable:
+        QMessageBox.warning(
+            window,
+            "Some maps could not be restored",
+            "These recovery copies cannot be read; they were kept in "
+            f"{copies[0].folder.parent}:\n\n" + "\n".join(unreadable),
+        )
+    return restored
+
+
+def offer_when_started(window: MainWindow) -> None:
+    """The start-up call: offer, and never let a problem here stop the editor opening."""
+    try:
+        offer_recovery(window)
+    except OSError as exc:
+        log.warning("recovery copies could not be checked: %s", exc)
