@@ -1,15 +1,23 @@
-"""Benchmarks of the editor on a generated 5,000-touchpoint map (the editor issue's size).
+"""Benchmarks of the editor: the real main window, offscreen, on generated maps.
 
-- open: from the file to the window shown and painted once (load, layout, items, docks);
-  each run also pays for deleting the previous run's window, so the figure is an
-  upper bound;
-- frame at 100 %: the viewport rendered into an image, centred on the densest part;
-- fit-all frame: the whole map fitted to the window (the overview picture);
+- open: from the file to the window shown, painted and taking input, through the path
+  `journeymapper FILE` takes (a big file loads on a worker thread behind a progress
+  dialog); the previous run's window is closed untimed;
+- frame at 100 %: the viewport painted into an image through its own paint event,
+  centred on the middle of the map, where cards and arrows are thickest;
+- fit-all frame: the same with the whole map fitted to the window (the overview);
 - card move: one real mouse-move event on a card being dragged (picked up untimed),
-  its connections following, and the repaint it causes.
+  its connections following, and the repaint it causes;
+- hit test: what a click asks first, `view.items(pos)` under the cursor, on a card, on
+  an arrow and on an empty cell in turn;
+- edit → canvas: a card moved to another column through the undo stack, the scene
+  brought up to date and the viewport repainted;
+- revalidate: after an edit, the problems dock's validation from the moment its timer
+  fires to the findings arriving on the UI thread; the run itself is on a worker thread
+  and "UI thread blocked" is the part of it the UI thread pays (taking the snapshot).
 
-The medians are compared with the budgets; the GUI runs on whatever Qt platform is set
-(`make bench` uses offscreen).
+One window per size serves every case but open (each case leaves it as it found it).
+The GUI runs on whatever Qt platform is set (`make bench` uses offscreen).
 """
 
 from __future__ import annotations
@@ -17,17 +25,26 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
+from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.core import map_file
-from benchmarks.run import Case
+from benchmarks.run import Case, Timed
 
-SIZE = 5_000
-TARGETS = {"open": 1.5, "frame": 0.016, "fit": 0.05, "move": 0.016}
 WIDTH, HEIGHT = 1280, 800
+TARGETS: dict[tuple[str, int], float] = {
+    ("open", 10_000): 1.0,
+    ("open", 100_000): 5.0,
+    ("frame", 10_000): 0.016,
+    ("fit", 10_000): 0.05,
+    ("move", 10_000): 0.016,
+    ("hit", 10_000): 0.001,
+    ("revalidate", 10_000): 0.05,
+}
+Window = Any  # journeymapper.app.main_window.MainWindow, imported lazily
 
 
 def _app() -> QApplication:
@@ -36,42 +53,61 @@ def _app() -> QApplication:
     return application(["benchmarks"])
 
 
-def _window():  # type: ignore[no-untyped-def]
-    from journeymapper.app import files
+def open_window(size: int) -> Window:
+    """The real window on the generated map of `size`, shown and ready for input."""
+    from journeymapper.app.opening import open_and_wait
 
     _app()
-    window = files.open_window(map_file(SIZE))
+    window = open_and_wait(map_file(size))
     window.resize(WIDTH, HEIGHT)
-    window.show()
     QApplication.processEvents()
     return window
 
 
-def _close(window) -> None:  # type: ignore[no-untyped-def]
+def close(window: Window) -> None:
+    window.document.undo_stack.setClean()  # never ask to save
     window.close()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
 
 
-def _open() -> Callable[[], object]:
-    from journeymapper.app import files
+_shared: dict[int, Window] = {}
+
+
+def shared_window(size: int) -> Window:
+    """One window per size for the cases that leave it as they found it."""
+    for other in [s for s in _shared if s != size]:
+        close(_shared.pop(other))
+    if size not in _shared:
+        _shared[size] = open_window(size)
+    window = _shared[size]
+    window.view.fit_all()
+    QApplication.processEvents()
+    return window
+
+
+# ----- the cases ----------------------------------------------------------------------
+
+
+def _open(size: int) -> Timed:
+    from journeymapper.app.opening import open_and_wait
 
     _app()
-    path = map_file(SIZE)
-    shown: list[object] = []
+    for other in list(_shared):  # a fair start: no other big map in memory
+        close(_shared.pop(other))
+    path = map_file(size)
+    shown: list[Window] = []
+
+    def before() -> None:
+        while shown:
+            close(shown.pop())
 
     def run() -> None:
-        while shown:
-            _close(shown.pop())
-        window = files.open_window(path)
-        window.resize(WIDTH, HEIGHT)
-        window.show()
-        window.view.fit_all()
-        QApplication.processEvents()
+        window = open_and_wait(path)
         window.view.viewport().repaint()
         shown.append(window)
 
-    return run
+    return Timed(run, before, before)
 
 
 def _render(view) -> Callable[[], object]:  # type: ignore[no-untyped-def]
@@ -86,55 +122,67 @@ def _render(view) -> Callable[[], object]:  # type: ignore[no-untyped-def]
     return run
 
 
-def _densest_card(window) -> str:  # type: ignore[no-untyped-def]
+def middle_card(window: Window) -> str:
     """A card in the middle of the map, where cards and arrows are thickest."""
     layout = window.scene.layout
     middle = layout.width / 2
     return min(layout.cards, key=lambda c: abs(layout.cards[c].rect.x - middle))
 
 
-def _frame() -> Callable[[], object]:
-    window = _window()
-    rect = window.scene.layout.cards[_densest_card(window)].rect
-    window.view.set_zoom(1.0)
+def _at_card(window: Window, card_id: str, zoom: float = 1.0) -> None:
+    rect = window.scene.layout.cards[card_id].rect
+    window.view.set_zoom(zoom)
     window.view.centerOn(rect.x + rect.w / 2, rect.y + rect.h / 2)
+    QApplication.processEvents()
+
+
+def _frame(size: int) -> Callable[[], object]:
+    window = shared_window(size)
+    _at_card(window, middle_card(window))
     return _render(window.view)
 
 
-def _fit() -> Callable[[], object]:
-    window = _window()
+def _fit(size: int) -> Callable[[], object]:
+    window = shared_window(size)
     window.view.fit_all()
     return _render(window.view)
 
 
-def _move() -> Callable[[], object]:
-    window = _window()
+def _move(size: int) -> Timed:
+    window = shared_window(size)
     view = window.view
-    card_id = _densest_card(window)
+    card_id = middle_card(window)
+    _at_card(window, card_id)
     rect = window.scene.layout.cards[card_id].rect
-    view.set_zoom(1.0)
-    view.centerOn(rect.x + rect.w / 2, rect.y + rect.h / 2)
-    QApplication.processEvents()
     viewport = view.viewport()
     start = view.mapFromScene(QPointF(rect.x + 40, rect.y + rect.h / 2))
-    _send(viewport, QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    send(viewport, QEvent.Type.MouseButtonPress, start)
     offsets = itertools.cycle([QPoint(dx, dx // 2) for dx in (4, 8, 12, 16, 12, 8, 4, 0)])
 
     def run() -> None:
-        _send(viewport, QEvent.Type.MouseMove, start + next(offsets), Qt.MouseButton.NoButton)
+        send(viewport, QEvent.Type.MouseMove, start + next(offsets))
+        QApplication.processEvents()
+
+    def cleanup() -> None:  # drop it where it started: the model never changes
+        send(viewport, QEvent.Type.MouseMove, start)
+        send(viewport, QEvent.Type.MouseButtonRelease, start)
+        QApplication.processEvents()
+        while window.document.undo_stack.canUndo():
+            window.document.undo_stack.undo()
         QApplication.processEvents()
 
     for _ in range(4):  # pick the card up: the first moves of a drag start it
         run()
-    return run
+    return Timed(run, cleanup=cleanup)
 
 
-def _send(widget, kind: QEvent.Type, pos: QPoint, button: Qt.MouseButton) -> None:  # type: ignore[no-untyped-def]
-    held = (
-        Qt.MouseButton.LeftButton
-        if kind != QEvent.Type.MouseButtonRelease
-        else (Qt.MouseButton.NoButton)
-    )
+def send(widget, kind: QEvent.Type, pos: QPoint, button: Qt.MouseButton | None = None) -> None:  # type: ignore[no-untyped-def]
+    left = Qt.MouseButton.LeftButton
+    pressed = kind == QEvent.Type.MouseButtonPress
+    released = kind == QEvent.Type.MouseButtonRelease
+    held = Qt.MouseButton.NoButton if released else left
+    if button is None:
+        button = left if pressed or released else Qt.MouseButton.NoButton
     event = QMouseEvent(
         kind,
         QPointF(pos),
@@ -146,16 +194,118 @@ def _send(widget, kind: QEvent.Type, pos: QPoint, button: Qt.MouseButton) -> Non
     QApplication.sendEvent(widget, event)
 
 
-OPERATIONS: dict[str, tuple[str, Callable[[], Callable[[], object]]]] = {
-    "editor open (file → window)": ("open", _open),
-    "editor frame at 100 %": ("frame", _frame),
-    "editor fit-all frame": ("fit", _fit),
-    "editor card move (per mouse move)": ("move", _move),
+def _hit(size: int) -> Callable[[], object]:
+    window = shared_window(size)
+    view = window.view
+    card_id = middle_card(window)
+    _at_card(window, card_id)
+    layout = window.scene.layout
+    card = layout.cards[card_id].rect
+    points = [QPointF(card.x + 30, card.y + 20)]
+    conn = next((c for c, (s, _) in layout.connection_ends.items() if s == card_id), None)
+    edge = layout.edge(conn) if conn else None
+    if edge is not None:
+        points.append(QPointF(*edge.point_at(0.5)))
+    cell = layout.cell(*layout.card_lane_at(card.x, card.y))  # type: ignore[misc]
+    points.append(QPointF(cell.x + 4, cell.bottom - 4))
+    spots = itertools.cycle([view.mapFromScene(p) for p in points])
+
+    def run() -> None:
+        view.items(next(spots))
+
+    return run
+
+
+def _edit(size: int) -> Timed:
+    """A card moved to the next card column of its cell and back, one edit per run."""
+    from journeymapper.model.edits import MoveTouchpoints, Placement
+    from journeymapper.model.schema import Slot
+
+    window = shared_window(size)
+    card_id = middle_card(window)
+    _at_card(window, card_id)
+    journey, stack = window.document.journey, window.document.undo_stack
+    tp = journey.touchpoint(card_id)
+    home = Placement.of(tp)
+    away = Placement(tp.stage, tp.lane, Slot(column=tp.slot.column + 1, order=-1.0))
+    places = itertools.cycle([away, home])
+
+    def run() -> None:
+        window.document.push(MoveTouchpoints({card_id: next(places)}))
+        window.scene.ensure_layout()
+        window.view.viewport().repaint()
+
+    def cleanup() -> None:
+        while stack.canUndo():
+            stack.undo()
+        QApplication.processEvents()
+
+    return Timed(run, cleanup=cleanup)
+
+
+def _revalidation(size: int, blocked: bool) -> Timed:
+    from journeymapper.model.edits import UpdateTouchpoint
+
+    window = shared_window(size)
+    validator = window.problems_dock.validator
+    journey, stack = window.document.journey, window.document.undo_stack
+    card_id = middle_card(window)
+    names = itertools.cycle(["Reads the spring catalogue", journey.touchpoint(card_id).name])
+    QApplication.processEvents()
+    wait_idle(validator)
+
+    def before() -> None:
+        window.document.push(UpdateTouchpoint(card_id, {"name": next(names)}))
+        window.scene.ensure_layout()
+        validator.cancel_pending()  # the debounce timer: the run is started by hand
+        QApplication.processEvents()
+
+    def run() -> None:
+        validator.run()
+        if not blocked:
+            wait_idle(validator)
+
+    def cleanup() -> None:
+        wait_idle(validator)
+        while stack.canUndo():
+            stack.undo()
+        validator.cancel_pending()
+        QApplication.processEvents()
+
+    return Timed(run, before, cleanup)
+
+
+def wait_idle(validator) -> None:  # type: ignore[no-untyped-def]
+    """Spin the event loop until the validator has delivered its latest run."""
+    while validator.busy:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 1)
+    QApplication.processEvents()
+
+
+OPERATIONS: dict[str, tuple[str, Callable[[int], Callable[[], object] | Timed]]] = {
+    "open (file → interactive window)": ("open", _open),
+    "frame at 100 %": ("frame", _frame),
+    "fit-all frame": ("fit", _fit),
+    "card move (per mouse move)": ("move", _move),
+    "hit test under the cursor": ("hit", _hit),
+    "edit → canvas updated": ("edit", _edit),
+    "revalidate after one edit (worker)": ("revalidate", partial(_revalidation, blocked=False)),
+    "revalidate: UI thread blocked": ("blocked", partial(_revalidation, blocked=True)),
 }
+REPEATS = {"hit": 60, "move": 24, "frame": 9, "fit": 9}
 
 
 def cases(sizes: Sequence[int]) -> Iterator[Case]:
-    """The editor's cases, always at 5,000 touchpoints (the size its budgets name)."""
-    del sizes
-    for operation, (key, setup) in OPERATIONS.items():
-        yield Case(operation, SIZE, partial(setup), TARGETS[key])
+    for size in sizes:
+        for operation, (key, setup) in OPERATIONS.items():
+            repeat = REPEATS.get(key)
+            if size >= 100_000 and key == "open":
+                repeat = 3
+            yield Case(
+                operation,
+                size,
+                partial(setup, size),
+                TARGETS.get((key, size)),
+                repeat=repeat,
+                trace=key in ("open", "edit"),
+            )

@@ -5,12 +5,15 @@
 
 Cases come from the modules in `SUITES`; each module has a function
 `cases(sizes) -> Iterable[Case]`. A case names an operation and a size, and a `setup`
-that prepares everything untimed and returns the callable to time. Each case runs
+that prepares everything untimed and returns what to time: a callable, or a `Timed`
+with untimed `before` (run before each timed call) and `cleanup` steps. Each case runs
 several times (fewer at 100,000 cards); the table shows median, min and max, the
 target (on the median) and whether it was met, the ratio to a baseline case of the
 same size (plain `json.loads` / `json.dumps`), and peak memory: the tracemalloc peak
 of Python allocations during one extra, untimed run (tracemalloc slows the code it
-watches, so it is never on during timing). Exit code 1 when a target is missed.
+watches, so it is never on during timing). A case of kind "memory" measures bytes
+instead of seconds: its callable returns them (the resident memory of a child
+process that opened the map). Exit code 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -34,10 +37,19 @@ from pathlib import Path
 
 log = logging.getLogger("benchmarks")
 
-SUITES = ("benchmarks.core", "benchmarks.poster", "benchmarks.editor")
+SUITES = ("benchmarks.core", "benchmarks.editor", "benchmarks.poster", "benchmarks.memory")
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
 RESULTS = Path(__file__).with_name("results.md")
+
+
+@dataclass(frozen=True)
+class Timed:
+    """What a case's setup returns when the timed call needs untimed steps around it."""
+
+    run: Callable[[], object]
+    before: Callable[[], object] | None = None  # before every timed call, untimed
+    cleanup: Callable[[], object] | None = None  # once, after the last call
 
 
 @dataclass(frozen=True)
@@ -46,9 +58,12 @@ class Case:
 
     operation: str
     size: int
-    setup: Callable[[], Callable[[], object]]
-    target: float | None = None  # seconds, compared with the median
+    setup: Callable[[], Callable[[], object] | Timed]
+    target: float | None = None  # seconds (bytes for kind "memory"), against the median
     baseline: str | None = None  # an operation at the same size to print a ratio to
+    kind: str = "time"  # or "memory": the callable returns a number of bytes
+    repeat: int | None = None  # runs, when this case needs fewer than the default
+    trace: bool = True  # the extra tracemalloc run for the peak-memory column
 
 
 @dataclass
@@ -96,18 +111,31 @@ def select(cases: list[Case], pattern: str | None) -> list[Case]:
 
 def measure(case: Case, repeat: int, memory: bool) -> Result:
     result = Result(case)
+    timed: Timed | None = None
     try:
-        func = case.setup()
+        prepared = case.setup()
+        timed = prepared if isinstance(prepared, Timed) else Timed(prepared)
         for _ in range(repeat):
+            if timed.before is not None:
+                timed.before()
             gc.collect()
             start = time.perf_counter()
-            func()
-            result.times.append(time.perf_counter() - start)
-        if memory:
-            result.peak_bytes = _traced_peak(func)
+            value = timed.run()
+            elapsed = time.perf_counter() - start
+            result.times.append(float(value) if case.kind == "memory" else elapsed)  # type: ignore[arg-type]
+        if memory and case.trace and case.kind == "time":
+            if timed.before is not None:
+                timed.before()
+            result.peak_bytes = _traced_peak(timed.run)
     except Exception as exc:  # a failing case is reported in the table, the others still run
         log.exception("%s at %s failed", case.operation, case.size)
         result.error = f"{type(exc).__name__}: {exc}"
+    finally:
+        if timed is not None and timed.cleanup is not None:
+            try:
+                timed.cleanup()
+            except Exception:
+                log.exception("cleaning up after %s at %s failed", case.operation, case.size)
     return result
 
 
@@ -146,17 +174,24 @@ def table(results: list[Result]) -> str:
         base = medians.get((c.baseline, c.size)) if c.baseline else None
         ratio = f"{r.median / base:.1f}× {c.baseline}" if base else ""
         verdict = {None: "", True: "✓", False: "✗"}[r.passed]
-        target = f"≤ {_seconds(c.target)}" if c.target is not None else ""
-        memory = f"{r.peak_bytes / 2**20:,.0f} MB" if r.peak_bytes is not None else ""
+        show = _megabytes if c.kind == "memory" else _seconds
+        target = f"≤ {show(c.target)}" if c.target is not None else ""
+        memory = _megabytes(r.peak_bytes) if r.peak_bytes is not None else ""
         rows.append(
-            f"| {c.operation} | {c.size:,} | {_seconds(r.median)} | {_seconds(min(r.times))} | "
-            f"{_seconds(max(r.times))} | {target} | {verdict} | {ratio} | {memory} |"
+            f"| {c.operation} | {c.size:,} | {show(r.median)} | {show(min(r.times))} | "
+            f"{show(max(r.times))} | {target} | {verdict} | {ratio} | {memory} |"
         )
     return "\n".join(rows)
 
 
 def _seconds(value: float) -> str:
+    if value < 0.001:
+        return f"{value * 1000:.2f} ms"
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:,.2f} s"
+
+
+def _megabytes(value: float) -> str:
+    return f"{value / 2**20:,.0f} MB"
 
 
 def machine() -> list[str]:
@@ -205,9 +240,11 @@ def write_results(path: Path, text: str, argv: Sequence[str]) -> None:
         "",
         text,
         "",
-        "Times are wall-clock seconds of one call. *peak memory* is the tracemalloc peak of "
-        "Python allocations during one extra untimed run of the case; the whole benchmark "
-        f"process peaked at {_max_rss_mb():,.0f} MB resident (ru_maxrss).",
+        "Times are wall-clock seconds of one call. *resident memory* rows are the peak "
+        "resident memory (ru_maxrss) of a child process that opened the map in the real "
+        "window and used it (see benchmarks/memory.py). *peak memory* is the tracemalloc "
+        "peak of Python allocations during one extra untimed run of the case; the whole "
+        f"benchmark process peaked at {_max_rss_mb():,.0f} MB resident (ru_maxrss).",
         "",
     ]
     path.write_text("\n".join(body), encoding="utf-8")
@@ -236,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = []
     for case in select(collect(sizes), args.only):
         log.info("%s at %s…", case.operation, f"{case.size:,}")
-        repeat = repeats_for(case.size, args.repeat, args.quick)
+        repeat = args.repeat or case.repeat or repeats_for(case.size, None, args.quick)
         results.append(measure(case, repeat, memory=not args.no_memory))
     text = table(_ordered(results))
     sys.stdout.write(text + "\n")
@@ -255,4 +292,7 @@ def _ordered(results: Iterable[Result]) -> list[Result]:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run the imported module's `main`, so the suites and this script share one `Timed`.
+    from benchmarks import run as _imported
+
+    raise SystemExit(_imported.main())

@@ -64,6 +64,13 @@ class Validator(QObject):
         document.signals.changed.connect(self.changed)
         document.replaced.connect(self.changed)
 
+    @property
+    def busy(self) -> bool:
+        return self._running
+
+    def cancel_pending(self) -> None:
+        self._timer.stop()
+
     def changed(self, delay: int = DELAY_MS) -> None:
         self.generation += 1
         self._timer.start(delay)
