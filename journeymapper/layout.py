@@ -5,19 +5,20 @@ it holds, so text is never clipped. Cards sit in columns of a stage × lane cell
 (`Slot.column`) and stack in `Slot.order`. All numbers are floats in points (1/72 in),
 with y growing downwards; the poster flips y in one place.
 
-`layout_journey` is a pure function of a `Journey`. The canvas keeps the result and
-asks it where things are (`cell_at`, `slot_for_drop`); the PDF draws it.
+`layout_journey` is a pure function of a `Journey`; `layout_engine` computes it, and
+keeps it current edit by edit for the canvas. The canvas asks the result where things
+are (`cell_at`, `slot_for_drop`); the PDF draws it.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from journeymapper.model.document import Journey
-from journeymapper.model.schema import EmotionScale, Lane, LaneKind, Slot, Stage, Touchpoint
+from journeymapper.model.schema import EmotionScale, LaneKind, Slot, Touchpoint
 from journeymapper.perf import gc_paused
 from journeymapper.text import line_height, wrap
 
@@ -50,8 +51,10 @@ ITEM_GAP = 4.0
 ASCENT = 0.76  # DejaVu Sans ascent as a fraction of the font size
 
 
-@dataclass(frozen=True, slots=True)
-class Rect:
+class Rect(NamedTuple):
+    """An axis-aligned rectangle. A named tuple rather than a frozen dataclass: a big
+    map makes one per card at every layout, and a tuple is built four times faster."""
+
     x: float
     y: float
     w: float
@@ -135,8 +138,9 @@ def card_height(line_count: int, markers: bool) -> float:
     return max(MIN_CARD_H, math.ceil(content))
 
 
-@dataclass(frozen=True, slots=True)
-class CardGeometry:
+class CardGeometry(NamedTuple):
+    """Where a card goes and what its name wraps to (a named tuple, like `Rect`)."""
+
     id: str
     rect: Rect
     name_lines: tuple[str, ...]
@@ -276,7 +280,7 @@ class MapLayout:
     lists: dict[tuple[str, str], tuple[ListItem, ...]] = field(default_factory=dict)
     emotion: dict[str, EmotionPlot] = field(default_factory=dict)
     columns: dict[tuple[str, str], dict[int, list[str]]] = field(default_factory=dict)
-    _edges: dict[str, EdgePath] = field(default_factory=dict)
+    _edges: dict[str, EdgePath] = field(default_factory=dict, compare=False, repr=False)
 
     def edge(self, conn_id: str) -> EdgePath | None:
         """The curve of a connection, or None when one of its cards is in a hidden lane.
@@ -363,269 +367,18 @@ class MapLayout:
         return Slot(column=column, order=order)
 
 
-_Size = tuple[tuple[str, ...], float, bool]
-
-
-def _card_size(tp: Touchpoint) -> _Size:
-    lines = card_name_lines(tp.name)
-    markers = has_markers(tp)
-    return lines, card_height(len(lines), markers), markers
-
-
 def layout_journey(journey: Journey, reserve: tuple[str, str] | None = None) -> MapLayout:
     """Compute the whole layout of `journey`.
 
     `reserve`, a (stage id, lane id) cell, keeps room for one more card column there:
     the editor opens that gap while a card is being typed, so its editor covers nothing.
+    The canvas keeps a `layout_engine.LayoutEngine` instead, which updates the layout
+    edit by edit and always gives what this gives.
     """
+    from journeymapper.layout_engine import LayoutEngine  # it builds on this module
+
     with gc_paused():
-        return _Builder(journey, reserve).build()
-
-
-class _Builder:
-    def __init__(self, journey: Journey, reserve: tuple[str, str] | None = None) -> None:
-        self.journey = journey
-        self.reserve = reserve
-        self.stages: Sequence[Stage] = journey.stages
-        self.lanes: Sequence[Lane] = [lane for lane in journey.lanes if not lane.hidden]
-        self.stage_index = {s.id: i for i, s in enumerate(self.stages)}
-        self.lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
-        self.touchpoints: list[Touchpoint] = list(journey.touchpoints())
-
-    def build(self) -> MapLayout:
-        columns = self._group_cards()
-        sizes = {tp.id: _card_size(tp) for tp in self.touchpoints}
-        widths = self._stage_widths(columns)
-        xs = _cumulative(LANE_HEADER_W, [widths[s.id] for s in self.stages])
-        stage_titles = {
-            s.id: wrap(s.name, STAGE_FONT, widths[s.id] - 2 * CELL_PAD, True) for s in self.stages
-        }
-        header_h = max(
-            [MIN_HEADER_H]
-            + [
-                2 * CELL_PAD - 4 + len(t) * line_height(STAGE_FONT) + line_height(PHASE_FONT)
-                for t in stage_titles.values()
-            ]
-        )
-        lists = self._list_items(widths)
-        notes = {
-            (lane.id, s.id): wrap(lane.notes[s.id], TEXT_FONT, widths[s.id] - 2 * CELL_PAD)
-            for lane in self.lanes
-            if lane.kind is LaneKind.NOTES
-            for s in self.stages
-            if lane.notes.get(s.id)
-        }
-        lane_titles = {
-            lane.id: wrap(lane.name, LANE_FONT, LANE_HEADER_W - 2 * CELL_PAD, True)
-            for lane in self.lanes
-        }
-        heights = {
-            lane.id: self._lane_height(lane, columns, sizes, notes, lists, lane_titles[lane.id])
-            for lane in self.lanes
-        }
-        ys = _cumulative(header_h, [heights[lane.id] for lane in self.lanes])
-        total_w = xs[-1] if self.stages else LANE_HEADER_W
-        total_h = ys[-1] if self.lanes else header_h
-        stage_rects = {
-            s.id: Rect(xs[i], 0.0, widths[s.id], total_h) for i, s in enumerate(self.stages)
-        }
-        lane_rects = {
-            lane.id: Rect(0.0, ys[i], total_w, heights[lane.id])
-            for i, lane in enumerate(self.lanes)
-        }
-        cards = self._place_cards(columns, sizes, stage_rects, lane_rects)
-        result = MapLayout(
-            width=total_w,
-            height=total_h,
-            header_h=header_h,
-            stages=stage_rects,
-            stage_titles=stage_titles,
-            lanes=lane_rects,
-            lane_titles=lane_titles,
-            lane_kinds={lane.id: lane.kind for lane in self.lanes},
-            cards=cards,
-            connection_ends=self.journey.connection_ends(),
-            notes=notes,
-            columns=columns,
-        )
-        result.lists = self._position_lists(lists, lane_rects)
-        result.emotion = {
-            lane.id: self._emotion_plot(lane, lane_rects[lane.id], stage_rects, cards)
-            for lane in self.lanes
-            if lane.kind is LaneKind.EMOTION
-        }
-        return result
-
-    def _group_cards(self) -> dict[tuple[str, str], dict[int, list[str]]]:
-        """Card ids per cell and card column, each column in stacking order."""
-        by_cell: dict[tuple[str, str], dict[int, list[Touchpoint]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
-        for tp in self.touchpoints:
-            by_cell[tp.stage, tp.lane][tp.slot.column].append(tp)
-        return {
-            cell: {
-                col: [tp.id for tp in sorted(tps, key=lambda t: (t.slot.order, t.id))]
-                for col, tps in sorted(cols.items())
-            }
-            for cell, cols in by_cell.items()
-        }
-
-    def _stage_widths(
-        self, columns: dict[tuple[str, str], dict[int, list[str]]]
-    ) -> dict[str, float]:
-        widths = {}
-        visible = {lane.id for lane in self.lanes}
-        for stage in self.stages:
-            count = max(
-                (
-                    max(cols) + 1
-                    for (s, lane), cols in columns.items()
-                    if s == stage.id and lane in visible
-                ),
-                default=0,
-            )
-            if self.reserve is not None and self.reserve[0] == stage.id:
-                cols = columns.get(self.reserve, {})
-                count = max(count, (max(cols) + 2 if cols else 1))
-            needed = 2 * CELL_PAD + count * CARD_W + max(0, count - 1) * CARD_GAP_X
-            widths[stage.id] = max(MIN_STAGE_W, needed)
-        return widths
-
-    def _lane_height(
-        self,
-        lane: Lane,
-        columns: dict[tuple[str, str], dict[int, list[str]]],
-        sizes: dict[str, _Size],
-        notes: dict[tuple[str, str], tuple[str, ...]],
-        lists: dict[tuple[str, str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]],
-        title: tuple[str, ...],
-    ) -> float:
-        title_h = 2 * CELL_PAD + len(title) * line_height(LANE_FONT)
-        if lane.kind is LaneKind.TOUCHPOINTS:
-            stacks = [
-                sum(sizes[c][1] for c in ids) + CARD_GAP_Y * (len(ids) - 1)
-                for (_, lane_id), cols in columns.items()
-                if lane_id == lane.id
-                for ids in cols.values()
-            ]
-            content = 2 * CELL_PAD + max(stacks, default=0.0)
-            return max(MIN_CARD_LANE_H, content, title_h)
-        if lane.kind is LaneKind.EMOTION:
-            return max(EMOTION_LANE_H, title_h)
-        if lane.kind is LaneKind.NOTES:
-            texts = [lines for (lane_id, _), lines in notes.items() if lane_id == lane.id]
-            content = 2 * CELL_PAD + max((len(t) for t in texts), default=0) * line_height(
-                TEXT_FONT
-            )
-            return max(MIN_TEXT_LANE_H, content, title_h)
-        items = [entries for (lane_id, _), entries in lists.items() if lane_id == lane.id]
-        content = 2 * CELL_PAD + max((_list_height(e) for e in items), default=0.0)
-        return max(MIN_TEXT_LANE_H, content, title_h)
-
-    def _list_items(
-        self, widths: dict[str, float]
-    ) -> dict[tuple[str, str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
-        """Per pain-point/opportunity lane and stage: (text, lines, card ids), text once."""
-        result: dict[tuple[str, str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = {}
-        list_lanes = [
-            lane
-            for lane in self.lanes
-            if lane.kind in (LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES)
-        ]
-        if not list_lanes:
-            return result
-        by_stage: dict[str, list[Touchpoint]] = defaultdict(list)
-        for tp in self.touchpoints:
-            if tp.pain_points or tp.opportunities:
-                by_stage[tp.stage].append(tp)
-        for stage in self.stages:
-            cards = sorted(
-                by_stage.get(stage.id, ()),
-                key=lambda t: (self.lane_index.get(t.lane, 0), t.slot.column, t.slot.order, t.id),
-            )
-            width = widths[stage.id] - 2 * CELL_PAD - BULLET_INDENT
-            for lane in list_lanes:
-                found: dict[str, list[str]] = {}
-                for tp in cards:
-                    texts = (
-                        tp.pain_points if lane.kind is LaneKind.PAIN_POINTS else tp.opportunities
-                    )
-                    for text in texts:
-                        found.setdefault(text, []).append(tp.id)
-                if found:
-                    result[lane.id, stage.id] = [
-                        (text, wrap(text, TEXT_FONT, width), tuple(ids))
-                        for text, ids in found.items()
-                    ]
-        return result
-
-    def _position_lists(
-        self,
-        lists: dict[tuple[str, str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]],
-        lane_rects: dict[str, Rect],
-    ) -> dict[tuple[str, str], tuple[ListItem, ...]]:
-        placed = {}
-        for (lane_id, stage_id), entries in lists.items():
-            top = lane_rects[lane_id].y + CELL_PAD
-            items = []
-            for text, lines, ids in entries:
-                items.append(ListItem(text, lines, top, ids))
-                top += len(lines) * line_height(TEXT_FONT) + ITEM_GAP
-            placed[lane_id, stage_id] = tuple(items)
-        return placed
-
-    def _place_cards(
-        self,
-        columns: dict[tuple[str, str], dict[int, list[str]]],
-        sizes: dict[str, _Size],
-        stage_rects: dict[str, Rect],
-        lane_rects: dict[str, Rect],
-    ) -> dict[str, CardGeometry]:
-        cards = {}
-        for (stage_id, lane_id), cols in columns.items():
-            if lane_id not in lane_rects or stage_id not in stage_rects:
-                continue  # a hidden lane
-            left = stage_rects[stage_id].x + CELL_PAD
-            for col, ids in cols.items():
-                x = left + col * (CARD_W + CARD_GAP_X)
-                y = lane_rects[lane_id].y + CELL_PAD
-                for card_id in ids:
-                    lines, height, markers = sizes[card_id]
-                    cards[card_id] = CardGeometry(
-                        card_id, Rect(x, y, CARD_W, height), lines, markers
-                    )
-                    y += height + CARD_GAP_Y
-        return cards
-
-    def _emotion_plot(
-        self,
-        lane: Lane,
-        row: Rect,
-        stage_rects: dict[str, Rect],
-        cards: dict[str, CardGeometry],
-    ) -> EmotionPlot:
-        plot = Rect(
-            LANE_HEADER_W + 6,
-            row.y + EMOTION_MARGIN,
-            row.w - LANE_HEADER_W - 12,
-            row.h - 2 * EMOTION_MARGIN,
-        )
-        scale = self.journey.info.emotion_scale
-        # One pass fills the buckets of every line: all cards (None) and each persona.
-        buckets: dict[str | None, dict[float, list[int]]] = {None: defaultdict(list)}
-        for persona in self.journey.personas:
-            buckets[persona.id] = defaultdict(list)
-        for tp in self.touchpoints:
-            card = cards.get(tp.id)
-            if tp.emotion is None or card is None:
-                continue
-            x = round(card.rect.x + card.rect.w / 2, 3)
-            buckets[None][x].append(tp.emotion)
-            for persona_id in tp.personas:
-                buckets[persona_id][x].append(tp.emotion)
-        series = tuple(_series(key, bucket, plot, scale) for key, bucket in buckets.items())
-        return EmotionPlot(lane.id, plot, series)
+        return LayoutEngine(journey, reserve).layout
 
 
 def emotion_y(plot: Rect, value: float, scale: EmotionScale) -> float:
@@ -634,7 +387,7 @@ def emotion_y(plot: Rect, value: float, scale: EmotionScale) -> float:
     return plot.bottom - fraction * plot.h
 
 
-def _series(
+def series(
     persona: str | None, buckets: dict[float, list[int]], plot: Rect, scale: EmotionScale
 ) -> EmotionSeries:
     """One point per card column holding cards with an emotion: their mean, at its centre."""
@@ -661,12 +414,12 @@ def _clamp(y: float, plot: Rect) -> float:
     return min(max(y, plot.y), plot.bottom)
 
 
-def _list_height(entries: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> float:
+def list_height(entries: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> float:
     lines = sum(len(e[1]) for e in entries)
     return lines * line_height(TEXT_FONT) + ITEM_GAP * max(0, len(entries) - 1)
 
 
-def _cumulative(start: float, sizes: Sequence[float]) -> list[float]:
+def cumulative(start: float, sizes: Sequence[float]) -> list[float]:
     positions = [start]
     for size in sizes:
         positions.append(positions[-1] + size)

@@ -200,8 +200,8 @@ class Journey:
         return tp_id in self._graph
 
     def touchpoint(self, tp_id: str) -> Touchpoint:
-        try:
-            return self._graph.nodes[tp_id]["tp"]  # type: ignore[no-any-return]
+        try:  # the node dict itself: `graph.nodes[...]` builds a view object per call
+            return self._graph._node[tp_id]["tp"]  # type: ignore[no-any-return]
         except KeyError:
             raise UnknownIdError(f"no touchpoint '{tp_id}'") from None
 
