@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
-from benchmarks.generate import generate_map
+from benchmarks.generate import VERSION, generate_map
 from benchmarks.run import Case
 from journeymapper.analysis import validate
 from journeymapper.io.journey_file import load_journey, save_data, save_journey
@@ -27,7 +27,7 @@ TARGETS = {10_000: {"load": 0.3, "save": 0.2, "validate": 0.1}}
 
 def map_file(size: int) -> Path:
     """The generated map of `size` touchpoints, written once under benchmarks/data/."""
-    path = DATA / f"map-{size}.journey"
+    path = DATA / f"map-{size}-v{VERSION}.journey"
     if not path.exists():
         log.info("generating %s", path)
         DATA.mkdir(exist_ok=True)

@@ -2,9 +2,14 @@
 
     python -m benchmarks.generate --touchpoints 10000 -o big.journey
 
-12 stages, 3 touchpoint lanes (digital, physical, human), about two forward
-connections per touchpoint, names up to 40 characters, emotions and pain points.
-The same size and seed always give the same map.
+12 stages, 3 touchpoint lanes (digital, physical, human), names up to 40 characters,
+emotions, pain points (most with an opportunity), owned, paid and earned touchpoints.
+The flow is what a real map's is: every card is reached from the first stage's entry
+cards, and about two connections leave each card, mostly to a neighbour (the next card
+in its column or row, a card of another lane of the same stage), some to the next
+stage, a few further ahead or back to an earlier stage (a repurchase loop).
+The same size and seed always give the same map; `VERSION` names the recipe, so a
+map written by an older recipe is never mistaken for this one's.
 """
 
 from __future__ import annotations
@@ -23,12 +28,15 @@ from journeymapper.model.schema import (
     Kpi,
     Lane,
     LaneKind,
+    Ownership,
     Persona,
     Phase,
     Slot,
     Stage,
     Touchpoint,
 )
+
+VERSION = 2
 
 STAGE_NAMES = (
     "Awareness",
@@ -135,16 +143,16 @@ def generate_map(touchpoints: int, seed: int = 1) -> JourneyData:
     columns = max(1, math.ceil(math.sqrt(per_cell) * 1.6))
     channels = [c.key for c in catalog.CHANNELS]
     tps: list[Touchpoint] = []
-    cell_counts: dict[tuple[int, int], int] = {}
-    by_stage: list[list[str]] = [[] for _ in stages]
+    cells: dict[tuple[int, int], list[str]] = {}
     for n in range(touchpoints):
         stage_index = n * len(stages) // touchpoints
         lane_index = rng.randrange(len(LANES))
-        k = cell_counts.get((stage_index, lane_index), 0)
-        cell_counts[stage_index, lane_index] = k + 1
+        cell = cells.setdefault((stage_index, lane_index), [])
+        k = len(cell)
         name = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}"[:40]
         pains = tuple(rng.sample(PAINS, rng.randrange(3))) if rng.random() < 0.3 else ()
         tp_id = f"tp{n:06d}"
+        cell.append(tp_id)
         tps.append(
             Touchpoint(
                 id=tp_id,
@@ -154,27 +162,17 @@ def generate_map(touchpoints: int, seed: int = 1) -> JourneyData:
                 slot=Slot(column=k % columns, order=float(k // columns)),
                 channel=rng.choice(channels),
                 category=LANES[lane_index][2],
+                ownership=_ownership(rng.random()),
                 emotion=rng.randint(-2, 2) if rng.random() < 0.9 else None,
                 pain_points=pains,
-                opportunities=tuple(rng.sample(GAINS, 1)) if pains and rng.random() < 0.7 else (),
+                opportunities=tuple(rng.sample(GAINS, 1)) if pains and rng.random() < 0.85 else (),
                 kpis=(Kpi(name="Conversion rate", target=4.0, actual=3.1, unit="%"),)
                 if rng.random() < 0.1
                 else (),
                 personas=("p-ana",) if rng.random() < 0.2 else (),
             )
         )
-        by_stage[stage_index].append(tp_id)
-    conns: list[Connection] = []
-    pairs: set[tuple[str, str]] = set()
-    for i, ids in enumerate(by_stage):
-        later = by_stage[i + 1] if i + 1 < len(by_stage) else []
-        for tp_id in ids:
-            for _ in range(2):
-                pool = later if later and rng.random() < 0.5 else ids
-                target = rng.choice(pool)
-                if target != tp_id and (tp_id, target) not in pairs:
-                    pairs.add((tp_id, target))
-                    conns.append(Connection(id=f"c{len(conns):07d}", source=tp_id, target=target))
+    conns = _flow(rng, cells, columns, len(stages))
     return JourneyData(
         title=f"Generated journey ({touchpoints:,} touchpoints)",
         description="A generated map for benchmarks.",
@@ -184,6 +182,72 @@ def generate_map(touchpoints: int, seed: int = 1) -> JourneyData:
         touchpoints=tuple(tps),
         connections=tuple(conns),
     )
+
+
+def _ownership(draw: float) -> Ownership:
+    if draw < 0.08:
+        return Ownership.EARNED
+    return Ownership.PAID if draw < 0.2 else Ownership.OWNED
+
+
+def _flow(
+    rng: random.Random, cells: dict[tuple[int, int], list[str]], columns: int, stage_count: int
+) -> list[Connection]:
+    """The connections: see the module docstring. `cells` holds each stage × lane cell's
+    card ids in the order they fill it (row by row, `columns` cards a row)."""
+    conns: list[Connection] = []
+    pairs: set[tuple[str, str]] = set()
+
+    def link(source: str, target: str) -> None:
+        if source != target and (source, target) not in pairs:
+            pairs.add((source, target))
+            conns.append(Connection(id=f"c{len(conns):07d}", source=source, target=target))
+
+    lanes = sorted({lane for _, lane in cells})
+    for (stage, lane), ids in sorted(cells.items()):
+        before = [cells.get((stage - 1, other)) for other in (lane, *lanes)]
+        earlier = next((c for c in before if c), None)
+        for k, tp_id in enumerate(ids):
+            # in: from the card above, or the one to the left; a row's first card from
+            # the previous stage. Every card is reached from the first stage's entries.
+            if k >= columns:
+                link(ids[k - columns], tp_id)
+            elif k > 0:
+                link(ids[k - 1], tp_id)
+            elif earlier:
+                link(earlier[-1], tp_id)
+            link(tp_id, _next_step(rng, cells, ids, k, stage, lane, lanes, stage_count))
+    return conns
+
+
+def _next_step(
+    rng: random.Random,
+    cells: dict[tuple[int, int], list[str]],
+    ids: list[str],
+    k: int,
+    stage: int,
+    lane: int,
+    lanes: list[int],
+    stage_count: int,
+) -> str:
+    """Where a customer goes next from card `k` of a cell: mostly a neighbour."""
+    draw = rng.random()
+    if draw < 0.6 and k + 1 < len(ids):
+        return ids[k + 1]
+    if draw < 0.85:
+        other = cells.get((stage, rng.choice(lanes)))
+        if other:
+            return other[min(len(other) - 1, max(0, k + rng.randint(-2, 2)))]
+    if draw < 0.99 and stage + 1 < stage_count:
+        ahead = cells.get((stage + 1, rng.choice(lanes)))
+        if ahead:
+            reach = len(ahead) if draw >= 0.97 else min(len(ahead), 12)
+            return ahead[rng.randrange(reach)]
+    if draw >= 0.99 and stage > 0:
+        back = cells.get((rng.randrange(stage), rng.choice(lanes)))
+        if back:
+            return back[rng.randrange(len(back))]
+    return ids[(k + 1) % len(ids)]
 
 
 def main(argv: list[str] | None = None) -> int:
