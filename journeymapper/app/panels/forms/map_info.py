@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from journeymapper.app.document import Document
@@ -63,7 +64,11 @@ class MapForm(Form):
             )
             return
         if labels != scale.labels:
-            new = EmotionScale(minimum=scale.minimum, maximum=scale.maximum, labels=labels)
+            try:
+                new = EmotionScale(minimum=scale.minimum, maximum=scale.maximum, labels=labels)
+            except ValidationError as exc:
+                self.refuse("emotion_scale", _label_problem(exc))
+                return
             self.commit("emotion_scale", UpdateInfo({"emotion_scale": new}))
 
     def _set(self, key: str, value: Any) -> None:
@@ -74,3 +79,12 @@ class MapForm(Form):
             self.refuse("title", "A map needs a title.")
             return
         self.commit(key, UpdateInfo({key: value}))
+
+
+def _label_problem(exc: ValidationError) -> str:
+    error = exc.errors(include_url=False)[0]
+    if error["type"] == "string_too_long":
+        return f"Each label holds at most {error['ctx']['max_length']} characters."
+    if error["type"] == "string_pattern_mismatch":
+        return "A label must not hold control characters."
+    return f"These labels cannot be used: {error['msg']}."

@@ -7,8 +7,10 @@ an emotion outside the map's scale is refused at the field, with the reason unde
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,8 +37,19 @@ EVIDENCE_LABELS = {
 
 
 def _number(text: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    return float(text) if text else None
+    """A KPI value as typed (a decimal comma too); ValueError with a sentence if it is none."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"“{text}” is not a number") from None
+    if math.isnan(value):
+        raise ValueError(f"“{text}” is not a number")
+    if math.isinf(value):
+        raise ValueError(f"“{text}” is too large a number")
+    return value
 
 
 class TouchpointForm(Form):
@@ -262,12 +275,17 @@ class TouchpointForm(Form):
                 self.reasons["kpis"].show_reason("Each KPI needs a name.")
                 return
             try:
-                kpis.append(
-                    Kpi(name=name, target=_number(target), actual=_number(actual), unit=unit)
-                )
-            except ValueError:
+                values = _number(target), _number(actual)
+            except ValueError as exc:
+                self.reasons["kpis"].show_reason(f"{exc} (KPI “{name[:40]}”).")
+                return
+            try:
+                kpis.append(Kpi(name=name, target=values[0], actual=values[1], unit=unit))
+            except ValidationError as exc:
+                error = exc.errors(include_url=False)[0]
+                what = "KPI name" if error["loc"][0] == "name" else "unit"
                 self.reasons["kpis"].show_reason(
-                    f"“{target or actual}” is not a number (KPI “{name}”)."
+                    f"The {what} of KPI “{name[:40]}”: {_problem(error)}."
                 )
                 return
         self._set("kpis", tuple(kpis))
@@ -279,6 +297,14 @@ class TouchpointForm(Form):
     def _tags_edited(self) -> None:
         tags = tuple(dict.fromkeys(t.strip() for t in self.tags.text().split(",") if t.strip()))
         self._set("tags", tags)
+
+
+def _problem(error: Any) -> str:
+    if error["type"] == "string_too_long":
+        return f"at most {error['ctx']['max_length']} characters"
+    if error["type"] == "string_pattern_mismatch":
+        return "no control characters, and not only spaces"
+    return str(error["msg"]).lower()
 
 
 def _fmt(value: float | None) -> str:
