@@ -10,7 +10,7 @@ DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysym
         libgl1 libfontconfig1 libdbus-1-3 poppler-utils
 
 .PHONY: run test bench lint format deps venv clean dist dist-check install-desktop \
-        uninstall-desktop icons
+        uninstall-desktop icons fuzz stress
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,20 @@ test: $(STAMP) deps
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
+
+# A longer campaign of the loaders' hostile-input tests: 2,000 examples per test instead of
+# 60, and every timed 10 MB worst case instead of the slowest of each loader.
+FUZZ_TESTS := tests/io/test_hostile_inputs.py tests/io/test_hostile_timing.py \
+              tests/io/test_hostile_limits.py tests/io/test_journey_fuzz.py tests/io/interchange
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=long JM_FUZZ_LONG=1 QT_QPA_PLATFORM=offscreen \
+	  $(PY) -m pytest -q --hypothesis-show-statistics $(FUZZ_TESTS)
+
+# Saves killed 5,000 times at random moments, and the full / read-only disk tests.
+stress: $(STAMP)
+	JM_SAVE_KILLS=5000 QT_QPA_PLATFORM=offscreen \
+	  $(PY) -m pytest -q -s tests/io/test_save_kills.py tests/io/test_save_faults.py \
+	  tests/app/test_save_failures.py tests/app/test_recovery_process.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
