@@ -63,3 +63,32 @@ def test_validation_results_from_an_older_map_are_dropped(window, qtbot) -> None
     validator._running = True
     validator._done(validator.generation - 1, [])
     assert validator.findings == current
+
+
+def test_validation_reads_a_snapshot_while_the_map_changes(window, qtbot, monkeypatch) -> None:
+    import threading
+
+    from journeymapper.app.panels import problems
+    from journeymapper.model.edits import RemoveTouchpoint
+
+    journey = window.document.journey
+    validator = window.problems_dock.validator
+    qtbot.waitUntil(lambda: not validator.busy)
+    validator.cancel_pending()
+    gate, seen = threading.Event(), []
+
+    def slow_validate(subject):  # type: ignore[no-untyped-def]
+        gate.wait(5)
+        seen.append((subject, subject.touchpoint_count(), subject.has_touchpoint("ad")))
+        return []
+
+    monkeypatch.setattr(problems, "validate", slow_validate)
+    count = journey.touchpoint_count()
+    validator.run()
+    window.document.push(RemoveTouchpoint("ad"))  # on the UI thread, mid-run
+    gate.set()
+    qtbot.waitUntil(lambda: bool(seen))
+    subject, counted, has_ad = seen[0]
+    assert subject is not journey
+    assert (counted, has_ad) == (count, True)
+    assert not journey.has_touchpoint("ad")

@@ -2,9 +2,10 @@
 
 Validation runs on a worker thread, 150 ms after the last change (a burst of edits
 runs it once), and never during a drag (the model does not change until the drop).
-The worker reads the live journey without a copy: an edit can only happen on the UI
-thread, which counts them, so a result computed while the map changed under it, or a
-run that tripped over a change, is thrown away and the newer run's result is shown.
+The worker reads a snapshot of the journey taken on the UI thread when the run starts
+(`Journey.snapshot`, a few milliseconds at 10,000 cards), never the live map, which the
+UI thread may change meanwhile. A result that an edit has made stale is not shown: the
+run that edit started replaces it.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ SUBJECTS_ROLE = Qt.ItemDataRole.UserRole + 1
 class Validator(QObject):
     """Runs `validate` off the UI thread and reports the latest consistent result."""
 
-    finished = Signal(int, object)  # generation, list of findings (or None on a clash)
+    finished = Signal(int, object)  # generation, list of findings (None if it failed)
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,9 +81,9 @@ class Validator(QObject):
             self._again = True
             return
         self._running = True
-        generation, journey = self.generation, self.document.journey
+        generation, snapshot = self.generation, self.document.journey.snapshot()
         threading.Thread(
-            target=self._work, args=(generation, journey), daemon=True, name="validation"
+            target=self._work, args=(generation, snapshot), daemon=True, name="validation"
         ).start()
 
     def run_now(self) -> list[Finding]:
@@ -92,11 +93,11 @@ class Validator(QObject):
             self.on_result(self.findings)
         return self.findings
 
-    def _work(self, generation: int, journey: Journey) -> None:
+    def _work(self, generation: int, snapshot: Journey) -> None:
         try:
-            findings: list[Finding] | None = validate(journey)
-        except Exception:  # the map changed under the run: its next run will report
-            log.debug("validation run %d overtaken by an edit", generation, exc_info=True)
+            findings: list[Finding] | None = validate(snapshot)
+        except Exception:  # a bug in a rule must not take the window down
+            log.exception("validation run %d failed", generation)
             findings = None
         try:
             self.finished.emit(generation, findings)
