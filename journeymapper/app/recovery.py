@@ -120,14 +120,17 @@ def offer_recovery(
     if not orphans.copies:
         orphans.release(remove_empty=True)
         return []
-    choice = ask(window, orphans.copies)
+    choice: Choice = "later"
     restored: list[MainWindow] = []
-    if choice == "restore":
-        restored = restore(window, orphans.copies)
-    elif choice == "discard":
-        for copy in orphans.copies:
-            remove_copy(copy.folder, copy.key)
-    orphans.release(remove_empty=choice != "later")
+    try:
+        choice = ask(window, orphans.copies)
+        if choice == "restore":
+            restored = restore(window, orphans.copies)
+        elif choice == "discard":
+            for copy in orphans.copies:
+                remove_copy(copy.folder, copy.key)
+    finally:  # whatever happens, the folders are let go for the next start
+        orphans.release(remove_empty=choice != "later")
     return restored
 
 

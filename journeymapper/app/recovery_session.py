@@ -137,8 +137,13 @@ def claim_orphans(root: Path, own: str | None) -> Orphans:
     orphans = Orphans()
     try:
         folders = sorted(p for p in root.iterdir() if p.is_dir() and p.name != own)
+        locks = [p for p in root.glob(f"*{LOCK_SUFFIX}") if not p.with_suffix("").is_dir()]
     except OSError:
         return orphans
+    for path in locks:  # runs that died before writing a copy leave only their lock
+        lock = _lock(path)
+        if path.stem != own and lock.tryLock(0):
+            lock.unlock()
     for folder in folders:
         lock = _lock(root / f"{folder.name}{LOCK_SUFFIX}")
         if not lock.tryLock(0):

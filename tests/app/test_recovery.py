@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -158,3 +160,25 @@ def test_an_unreadable_copy_is_kept_and_named(make_window, recovery_session, ans
     assert "Broken" in asked[0]
     assert (folder / "map-1.journey").exists()
     assert os.path.exists(folder / "map-1.json")
+
+
+def _lock_left_by_a_dead_process(path: Path) -> None:
+    code = (
+        "import os, sys; from PySide6.QtCore import QLockFile; "
+        "lock = QLockFile(sys.argv[1]); assert lock.tryLock(0); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60)
+    assert path.exists()
+
+
+def test_stale_locks_of_dead_runs_are_taken_and_cleaned(make_window, recovery_session) -> None:
+    root = recovery_session.root
+    _dead_run(root, "crashed-run", (_edited("After the crash"), None))
+    _lock_left_by_a_dead_process(root / "crashed-run.lock")
+    _lock_left_by_a_dead_process(root / "crashed-before-writing.lock")
+    window = make_window(Journey.default())
+    [restored] = offer_recovery(window, lambda parent, copies: "restore")
+    assert restored.document.journey.title == "After the crash"
+    assert sorted(p.name for p in root.iterdir()) == sorted(
+        [recovery_session.folder.name, f"{recovery_session.id}.lock"]
+    )
