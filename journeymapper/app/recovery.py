@@ -47,7 +47,7 @@ def describe(copy: RecoveryCopy) -> str:
     info = copy.info
     when = info.saved_at.astimezone().strftime("%d %b %Y, %H:%M")
     where = str(info.original) if info.original else "never saved"
-    return f"{info.title} — {where} — changes of {when}"
+    return f"{info.title}\n{where} — changes of {when}"
 
 
 class RecoveryDialog(QDialog):
@@ -68,7 +68,12 @@ class RecoveryDialog(QDialog):
         self.list = QListWidget()
         for copy in copies:
             self.list.addItem(describe(copy))
-        self.list.setMinimumWidth(520)
+            self.list.item(self.list.count() - 1).setToolTip(describe(copy))
+        self.list.setMinimumWidth(560)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long paths keep their name
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.list.sizeHintForRow(0) if copies else 0
+        self.list.setMaximumHeight(min(len(copies), 6) * rows + 2 * self.list.frameWidth() + 4)
         note = QLabel(
             "Restore opens them as they were at the last autosave. Later keeps them for "
             "the next start; Discard deletes them."
