@@ -20,6 +20,7 @@ from journeymapper.io.csv_read import parse_csv
 from journeymapper.io.errors import JourneyFileError
 from journeymapper.io.graphml import GraphMLError, graphml_text
 from journeymapper.io.graphml_read import parse_graphml
+from journeymapper.io.interchange import import_file
 from journeymapper.io.interchange_build import decode_text
 from journeymapper.io.journey_file import build_journey, load_journey, parse_data, to_json
 from journeymapper.io.mermaid import MermaidError, mermaid_text
@@ -73,6 +74,19 @@ def _exported(name: str, journey: Journey) -> bytes:
 def valid_files(name: str) -> list[bytes]:
     """Every example map, written in format `name`."""
     return [_exported(name, load_journey(path)) for path in EXAMPLES]
+
+
+def load_path(name: str, path: Path) -> bool:
+    """Open or import the file at `path` as a user does: True if it loaded, False if it
+    raised its own error."""
+    try:
+        if name == "journey":
+            load_journey(path)
+        else:
+            Journey(import_file(path, name).data)
+    except ERRORS[name]:
+        return False
+    return True
 
 
 def load(name: str, raw: bytes) -> bool:
