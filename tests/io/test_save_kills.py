@@ -1,6 +1,6 @@
 """Kill a saving process at random moments: the target is always the old file or the new one.
 
-Each round forks a child that saves a multi-megabyte map over the target (keeping a
+Each round forks a child that saves a map of over a megabyte over the target (keeping a
 `.bak`) and SIGKILLs it after a random delay. The delays are drawn around the moment
 the rename happens, which the test keeps estimating from the outcomes so far: a fixed
 window measured once lands mostly on one side when the machine gets busier or quieter,
