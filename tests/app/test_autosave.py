@@ -66,7 +66,7 @@ def test_changes_that_keep_coming_are_written_at_least_every_max_delay(
     writer_pool().waitForDone()
     qtbot.wait(50)
     assert len(written) >= 2
-    assert written[0] - started < 1.0
+    assert written[0] - started < 1.5  # 0.5 s, and room for a busy machine
     [copy] = copies_in(recovery_session.folder)
     assert copy.load().title.startswith("Workshop")
 
