@@ -3,7 +3,9 @@
 A session types into the scene's current cell. With "connect as you type" on, every
 new card is connected from the one before it (the card selected when the session
 started, then each new one), in the same undo step as the card itself, so a flow
-called out by a room becomes cards and arrows as fast as it can be typed.
+called out by a room becomes cards and arrows as fast as it can be typed. `emotion`,
+when set while typing (Alt+1…5, see `app/present/quick_add.py`), goes on the next card,
+in its one step too.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class CaptureSession:
         self.previous = previous
         self.connect_flow = connect_flow
         self.added: list[str] = []
+        self.emotion: int | None = None  # for the next card only
 
     def target(self) -> TextTarget | None:
         """The editor's place: the ghost card at the current cell's next free slot."""
@@ -52,7 +55,8 @@ class CaptureSession:
             return True
         journey = scene.journey
         stage_id, lane_id = scene.cell
-        tp = new_touchpoint(journey, name, stage_id, lane_id)
+        extra = {} if self.emotion is None else {"emotion": self.emotion}
+        tp = new_touchpoint(journey, name, stage_id, lane_id, **extra)
         links = ()
         if self.connect_flow and self.previous and journey.has_touchpoint(self.previous):
             links = (new_connection(journey, self.previous, tp.id),)
@@ -60,6 +64,7 @@ class CaptureSession:
             return False
         self.previous = tp.id
         self.added.append(tp.id)
+        self.emotion = None
         scene.select_ids([tp.id])
         return True
 
