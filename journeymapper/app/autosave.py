@@ -7,6 +7,9 @@ removes it. The snapshot (`journey.to_data()`) is taken on the UI thread, where 
 model lives; serialising and writing it happen on one background thread, in order, so
 a removal never overtakes a write still queued before it.
 
+Work that is not in the map yet can ask to be kept too (`keep_also`): a voting round's
+votes, which the copy then holds as if the round had ended when it was written.
+
 JOURNEYMAPPER_AUTOSAVE_MS="IDLE,MAX" sets both intervals in milliseconds (the tests
 use a few hundred); `Autosaver(..., idle_ms=, max_ms=)` sets them per window.
 """
@@ -108,6 +111,8 @@ class Autosaver(QObject):
         self._session = session
         self.key: str | None = None
         self._folder = None
+        self._pending: Callable[[], bool] = lambda: False
+        self._amend: Callable[[JourneyData], JourneyData] = lambda data: data
         default_idle, default_max = intervals()
         self.idle = self._timer(idle_ms or default_idle)
         self.longest = self._timer(max_ms or default_max)
@@ -128,8 +133,28 @@ class Autosaver(QObject):
         """False while the document is being torn down (its undo stack goes first)."""
         return isValid(self) and isValid(self.document) and isValid(self.document.undo_stack)
 
+    def keep_also(
+        self, pending: Callable[[], bool], amend: Callable[[JourneyData], JourneyData]
+    ) -> None:
+        """Keep a copy while `pending()` says there is work outside the map (even once the
+        map is saved); `amend` writes that work into the copy."""
+        self._pending, self._amend = pending, amend
+
+    def session_changed(self) -> None:
+        """The work outside the map changed: copy as for an edit, or drop the copy when
+        nothing unsaved is left."""
+        if not self._alive():
+            return
+        if self._unsaved():
+            self._changed()
+        else:
+            self.discard()
+
+    def _unsaved(self) -> bool:
+        return self.document.modified or self._pending()
+
     def _changed(self) -> None:
-        if not self._alive() or not self.document.modified:
+        if not self._alive() or not self._unsaved():
             return
         self.idle.start()  # restarted by every change: 30 s after the last one
         if not self.longest.isActive():
@@ -138,7 +163,7 @@ class Autosaver(QObject):
     def _clean_changed(self, clean: bool) -> None:
         if not self._alive():
             return
-        if clean:
+        if clean and not self._pending():
             self.discard()
         else:
             self._changed()
@@ -147,13 +172,14 @@ class Autosaver(QObject):
         """Write the copy now (on the writer thread; `wait` blocks until it is written)."""
         self.idle.stop()
         self.longest.stop()
-        if not self.document.modified:
+        if not self._unsaved():
             return
         session = self._session()
         if self.key is None:
             self.key = session.new_key()
             self._folder = session.folder
-        data: JourneyData = self.document.journey.to_data()  # the model lives on this thread
+        # The model lives on this thread: the snapshot is taken here.
+        data: JourneyData = self._amend(self.document.journey.to_data())
         info = RecoveryInfo(
             title=data.title,
             original=self.document.path,
