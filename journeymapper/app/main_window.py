@@ -35,6 +35,7 @@ from journeymapper.app.panels.palette import PaletteDock
 from journeymapper.app.panels.personas import PersonasDock
 from journeymapper.app.panels.problems import ProblemsDock
 from journeymapper.app.panels.properties import PropertiesDock
+from journeymapper.app.present import install_facilitator
 from journeymapper.app.safety import install_safety
 from journeymapper.app.settings import recent_files, settings
 from journeymapper.app.status import StatusBar
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         files.install_optional_dialogs(self)
         self.safety = install_safety(self)  # autosave, file watcher (app/safety.py)
+        self.facilitator = install_facilitator(self)  # present, vote, time (app/present/)
         self._update_title()
         self.status.show_counts()
         WINDOWS.append(self)

@@ -29,7 +29,7 @@ def test_context_menus_fit_what_is_under_the_pointer(window) -> None:
 
 def test_menus_and_shortcuts_dialog(window, qtbot) -> None:
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "View", "Insert", "Help"]
+    assert titles == ["File", "Edit", "View", "Insert", "Workshop", "Help"]
     dialog = ShortcutsDialog(window)
     qtbot.addWidget(dialog)
     assert len(shortcuts(window)) >= 20

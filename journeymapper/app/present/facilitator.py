@@ -1,0 +1,344 @@
+"""The facilitator's workshop tools in one window: presentation mode, stage focus, dot
+voting, the timer, quick add and the session summary, with their actions, the
+Workshop menu and the facilitator bar.
+
+`install_facilitator(window)` builds it all on a finished main window; nothing else in
+the editor needs to know it exists. Keys (every one also in the Workshop menu and on
+Help ▸ Keyboard Shortcuts):
+
+| F11 | present / stop presenting (Esc also leaves) |
+| Page Down / Page Up / Home | next / previous stage in focus, the whole map |
+| Ctrl+Shift+A | quick add sticky notes (Alt+1…5 sets the emotion while typing) |
+| V / Shift+V, click / Shift+click | vote for a card / take the dot back (in a round) |
+| Alt+Right / Alt+Left | next / previous voter |
+| F5 / Shift+F5 / F6 / F7 | timer start-pause-resume / stop / +1 min / +5 min |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from journeymapper.app.present import summary_export
+from journeymapper.app.present.bar import FacilitatorBar
+from journeymapper.app.present.countdown import PRESETS, parse_duration
+from journeymapper.app.present.focus import StageFocus
+from journeymapper.app.present.mode import PresentationMode
+from journeymapper.app.present.quick_add import QuickAdd
+from journeymapper.app.present.ranking import RankingPanel
+from journeymapper.app.present.timer import TimerController, TimerLabel
+from journeymapper.app.present.toast import Toast
+from journeymapper.app.present.voting import Voting
+
+if TYPE_CHECKING:
+    from journeymapper.app.main_window import MainWindow
+
+Context = Qt.ShortcutContext
+
+
+class Facilitator(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.timer = TimerController(self)
+        self.focus = StageFocus(window)
+        self.bar = FacilitatorBar(self.timer)
+        self.mode = PresentationMode(window, self.focus, self.bar)
+        self.voting = Voting(window)
+        self.quick = QuickAdd(window, self.focus)
+        self.ranking = RankingPanel(window, self.focus, self.voting)
+        self.status_timer = TimerLabel(self.timer, 14)
+        self.toast = Toast(window.view)
+        self.acts: dict[str, QAction] = {}
+        self._build_actions()
+        self._build_menus()
+        self._place_bar()
+        self._wire()
+        inner = window.view.key_handler
+        window.view.key_handler = lambda event: self.handle_key(event, inner)
+        window.installEventFilter(self)
+        self._refresh()
+
+    # ----- actions and menus -------------------------------------------------------------
+
+    def _add(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        keys: str = "",
+        context: Context = Context.WindowShortcut,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"workshop_{name}")
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(context)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda *_: slot())
+        if context == Context.WidgetWithChildrenShortcut:
+            self.window.view.addAction(action)  # the canvas (and its editors) only
+        self.acts[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        a, canvas, nowhere = self._add, Context.WidgetWithChildrenShortcut, Context.WidgetShortcut
+        a("present", "&Present", self.mode.toggle, "F11", tip="Full screen for a room; Esc leaves")
+        self.acts["present"].setCheckable(True)
+        a(
+            "next_stage",
+            "&Next Stage",
+            lambda: self.focus.step(1),
+            "PgDown",
+            canvas,
+            "Focus on the next stage, the others dimmed",
+        )
+        a("prev_stage", "&Previous Stage", lambda: self.focus.step(-1), "PgUp", canvas)
+        a(
+            "whole_map",
+            "&Whole Map",
+            lambda: self.focus.set(None),
+            "Home",
+            canvas,
+            "No stage in focus: the whole map",
+        )
+        a(
+            "quick_add",
+            "&Quick Add Sticky Notes",
+            self.quick.start,
+            "Ctrl+Shift+A",
+            tip="Type cards into the focused stage one after another",
+        )
+        a("vote_start", "Start &Voting Round…", self.ask_vote, tip="Dot voting: set up a round")
+        a("vote_end", "&End Voting Round", self.voting.end, tip="Store the votes on the cards")
+        a("vote_discard", "Discard Voting Round", self.voting.discard)
+        # V and Shift+V are the canvas's own keys (handle_key); here they are only shown.
+        a(
+            "vote_card",
+            "Vote for the Selected Card",
+            lambda: self._vote_selected(False),
+            "V",
+            nowhere,
+        )
+        a("vote_back", "Take Back a Vote", lambda: self._vote_selected(True), "Shift+V", nowhere)
+        a("next_voter", "Next Voter", lambda: self.voting.step_voter(1), "Alt+Right", canvas)
+        a("prev_voter", "Previous Voter", lambda: self.voting.step_voter(-1), "Alt+Left", canvas)
+        a("ranking", "&Top Voted Cards", self.ranking.toggle, tip="Cards ranked by votes")
+        a("pain_ranking", "Top &Pain Points", lambda: self.ranking.open(pain_points_only=True))
+        a("timer_toggle", "&Start / Pause / Resume", self.timer.toggle, "F5")
+        a("timer_stop", "St&op", self.timer.stop, "Shift+F5")
+        a("timer_plus1", "+&1 Minute", lambda: self.timer.extend(60), "F6")
+        a("timer_plus5", "+&5 Minutes", lambda: self.timer.extend(300), "F7")
+        a("timer_custom", "&Type a Duration…", self.type_duration)
+        a(
+            "summary",
+            "Session &Summary PDF…",
+            lambda: summary_export.export_dialog(self.window),
+            tip="One page: top-voted touchpoints, pain points and opportunities, findings",
+        )
+        a("show_bar", "Facilitator &Bar", self._refresh, tip="Show the facilitator bar")
+        self.acts["show_bar"].setCheckable(True)
+        for minutes in PRESETS:
+            a(f"timer_{minutes}", f"{minutes} min", lambda m=minutes: self.timer.start(m * 60))
+
+    def _build_menus(self) -> None:
+        w, acts = self.window, self.acts
+        bar = w.menuBar()
+        menus = {m.title().replace("&", ""): m for a in bar.actions() if (m := a.menu())}
+        view = menus.get("View")
+        if isinstance(view, QMenu):
+            view.addSeparator()
+            view.addAction(acts["present"])
+        workshop = QMenu("&Workshop", w)
+        workshop.setObjectName("workshop_menu")
+        workshop.addAction(acts["present"])
+        workshop.addSeparator()
+        workshop.addActions([acts[n] for n in ("next_stage", "prev_stage", "whole_map")])
+        workshop.addSeparator()
+        workshop.addAction(acts["quick_add"])
+        workshop.addSeparator()
+        for name in (
+            "vote_start",
+            "vote_card",
+            "vote_back",
+            "next_voter",
+            "prev_voter",
+            "vote_end",
+            "vote_discard",
+        ):
+            workshop.addAction(acts[name])
+        workshop.addActions([acts["ranking"], acts["pain_ranking"]])
+        workshop.addSeparator()
+        timer = workshop.addMenu("T&imer")
+        timer.addActions([acts[n] for n in ("timer_toggle", "timer_plus1", "timer_plus5")])
+        timer.addAction(acts["timer_stop"])
+        timer.addSeparator()
+        timer.addActions([acts[f"timer_{m}"] for m in PRESETS])
+        timer.addAction(acts["timer_custom"])
+        presets = QMenu(self.bar.presets)
+        presets.addActions([acts[f"timer_{m}"] for m in PRESETS])
+        presets.addAction(acts["timer_custom"])
+        self.bar.presets.setMenu(presets)
+        workshop.addSeparator()
+        workshop.addActions([acts["summary"], acts["show_bar"]])
+        help_menu = menus.get("Help")
+        bar.insertMenu(help_menu.menuAction() if help_menu else None, workshop)
+        export = getattr(w, "export_menu", None)
+        if isinstance(export, QMenu):
+            export.addSeparator()
+            export.addAction(acts["summary"])
+
+    def _place_bar(self) -> None:
+        w, bar = self.window, self.bar
+        central = w.centralWidget()
+        layout = central.layout() if central is not None else None
+        if layout is not None:
+            layout.addWidget(bar)
+        bar.add_tool(
+            "Quick add", self.quick.start, "Type sticky notes into the stage (Ctrl+Shift+A)"
+        )
+        bar.add_tool("Ranking", self.ranking.toggle, "Cards ranked by votes")
+        bar.add_tool("Summary", self.summary_beside, "Write the one-page session summary")
+        self.exit_button = bar.add_tool("Exit  ✕", self.mode.leave, "Stop presenting (Esc)")
+        w.status.addPermanentWidget(self.status_timer)
+
+    def _wire(self) -> None:
+        bar, voting, timer = self.bar, self.voting, self.timer
+        bar.stage_chosen.connect(self.focus.set)
+        bar.step_stage.connect(self.focus.step)
+        bar.duration_typed.connect(self._duration_typed)
+        bar.voting_asked.connect(self.ask_vote)
+        bar.voting_started.connect(self._start_round)
+        bar.voting_cancelled.connect(self._cancel_setup)
+        bar.voting_ended.connect(voting.end)
+        bar.voter_step.connect(voting.step_voter)
+        bar.give_back_focus.connect(self.window.view.setFocus)
+        self.focus.changed.connect(self._refresh)
+        self.mode.toggled.connect(self._presenting)
+        voting.changed.connect(self._refresh)
+        voting.message.connect(self.say)
+        voting.ended.connect(lambda: self.ranking.open())
+        timer.changed.connect(self._timer_shown)
+        timer.ended.connect(lambda: self.say("Time's up."))
+        doc = self.window.document
+        doc.signals.stage_added.connect(lambda _: self._refresh())
+        doc.signals.stage_removed.connect(lambda _: self._refresh())
+        doc.signals.stage_changed.connect(lambda _: self._refresh())
+        doc.signals.stages_reordered.connect(self._refresh)
+        doc.replaced.connect(self._refresh)
+
+    # ----- what the bar and menus show ------------------------------------------------------
+
+    def _refresh(self) -> None:
+        presenting = self.mode.active
+        phase = self.voting.phase
+        extra = self.acts["show_bar"].isChecked()
+        self.bar.setVisible(presenting or extra or phase != "idle")
+        self.bar.stages_box.setVisible(presenting or extra)
+        self.bar.tools_box.setVisible(presenting or extra)
+        self.exit_button.setVisible(presenting)
+        self.bar.show_stages(self.window.document.journey.stages, self.focus.stage_id)
+        voting = self.voting.round
+        self.bar.show_voting(
+            phase,
+            voter=("Room" if voting.anonymous else voting.voter) if voting else "",
+            status=self.voting.status(),
+            turns=bool(voting and not voting.anonymous),
+        )
+        running = voting is not None
+        for name in ("vote_end", "vote_discard", "vote_card", "vote_back"):
+            self.acts[name].setEnabled(running)
+        for name in ("next_voter", "prev_voter"):
+            self.acts[name].setEnabled(running and not voting.anonymous)  # type: ignore[union-attr]
+        self.acts["vote_start"].setEnabled(not running)
+        self.acts["present"].setChecked(presenting)
+
+    def _presenting(self, on: bool) -> None:
+        self.quick.presenting = on
+        self.quick.refresh()
+        self._refresh()
+        self._timer_shown()
+
+    def _timer_shown(self) -> None:
+        self.status_timer.setVisible(self.timer.active and not self.mode.active)
+
+    def say(self, text: str) -> None:
+        """News for the room: large over the canvas while presenting, and in the status
+        bar."""
+        if self.mode.active:
+            self.toast.say(text)
+        self.window.statusBar().showMessage(text, 6000)
+
+    # ----- commands ---------------------------------------------------------------------------
+
+    def ask_vote(self) -> None:
+        self.voting.ask()
+        if self.voting.setting_up:
+            self.bar.voters.setFocus()
+
+    def _start_round(self, votes_each: int, who: str) -> None:
+        if self.voting.start(votes_each, who):
+            self.window.view.setFocus()
+
+    def _cancel_setup(self) -> None:
+        self.voting.cancel_setup()
+        self.window.view.setFocus()
+
+    def _vote_selected(self, back: bool) -> None:
+        for card_id in self.window.scene.selected_card_ids():
+            if back:
+                self.voting.take_back(card_id)
+            else:
+                self.voting.vote(card_id)
+
+    def type_duration(self) -> None:
+        if not self.mode.active:
+            self.acts["show_bar"].setChecked(True)
+        self._refresh()
+        self.bar.ask_duration()
+
+    def _duration_typed(self, text: str) -> None:
+        seconds = parse_duration(text)
+        if seconds is None:
+            self.say(f"“{text}” is not a duration: try 10, 7m, 90s, 1:30 or 1h.")
+            return
+        self.timer.start(seconds)
+        self.bar._duration_done()
+
+    def summary_beside(self) -> None:
+        summary_export.export_beside(self.window, self.say)
+
+    # ----- keys and closing -----------------------------------------------------------------
+
+    def handle_key(self, event: QKeyEvent, inner: Callable[[QKeyEvent], bool] | None) -> bool:
+        """The canvas's keys: voting's V first, then the editor's. While presenting, Esc
+        cancels a gesture, then clears the selection, then leaves (the cell that follows
+        the focused stage does not count: typing keeps going there)."""
+        if self.voting.handle_key(event):
+            return True
+        if event.key() == Qt.Key.Key_Escape and self.mode.active:
+            scene = self.window.scene
+            if scene.interaction is None and not scene.selectedItems():
+                self.mode.leave()
+                return True
+            if inner is not None:
+                inner(event)
+            self.focus.keep_cell()
+            return True
+        return inner is not None and inner(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close and self.mode.active:
+            self.mode.leave()  # the window's layout is saved as it was before presenting
+        return False
+
+
+def install_facilitator(window: MainWindow) -> Facilitator:
+    return Facilitator(window)

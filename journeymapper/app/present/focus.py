@@ -1,0 +1,164 @@
+"""Focus on one stage: the others veiled, the view gliding to it, capture typing there.
+
+Page Down / Page Up step through the stages, Home shows the whole map again. The
+focus is a stage id (it survives edits, and ends when its stage is deleted). The view
+follows with a short animation that never blocks input: each frame just sets the
+zoom and the centre, and a new step starts from wherever the last one got to.
+While presenting, the zoom never goes below `PRESENT_ZOOM`, so names stay readable
+from the back of the room; in the editor a stage is fitted into the window.
+
+The capture cell follows the focus (typing adds cards to the focused stage), and the
+focus follows the cell (Tab to the next stage while capturing moves the focus too).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEasingCurve, QObject, QPointF, QRectF, QVariantAnimation, Signal
+
+from journeymapper.app.present.dim_item import StageDimItem
+from journeymapper.app.present.look import MAX_PRESENT_ZOOM, PRESENT_ZOOM
+from journeymapper.model.schema import LaneKind
+
+if TYPE_CHECKING:
+    from journeymapper.app.main_window import MainWindow
+
+ANIMATION_MS = 260
+MARGIN = 24.0  # scene units around a focused stage
+
+
+class StageFocus(QObject):
+    changed = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.scene = window.scene
+        self.view = window.view
+        self.stage_id: str | None = None
+        self.presenting = False
+        self.dim = StageDimItem()
+        self.scene.addItem(self.dim)
+        self._glide = QVariantAnimation(self)
+        self._glide.setDuration(ANIMATION_MS)
+        self._glide.setStartValue(0.0)
+        self._glide.setEndValue(1.0)
+        self._glide.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._glide.valueChanged.connect(self._glide_step)
+        self._from = (1.0, QPointF())
+        self._to = (1.0, QPointF())
+        self.scene.layout_changed.connect(self.refresh)
+        self.scene.cell_changed.connect(self._cell_changed)
+        window.document.replaced.connect(lambda: self.set(None, follow=False))
+
+    # ----- choosing -------------------------------------------------------------------
+
+    def stage_ids(self) -> list[str]:
+        return [s.id for s in self.window.document.journey.stages]
+
+    def step(self, delta: int) -> None:
+        """The next (+1) or previous (−1) stage; from the whole map, the first or last."""
+        ids = self.stage_ids()
+        if not ids:
+            return
+        if self.stage_id not in ids:
+            start = self._cell_stage()
+            index = ids.index(start) if start in ids else (0 if delta > 0 else len(ids) - 1)
+            self.set(ids[index])
+            return
+        index = min(max(ids.index(self.stage_id) + delta, 0), len(ids) - 1)
+        self.set(ids[index])
+
+    def set(self, stage_id: str | None, follow: bool = True) -> None:
+        if stage_id is not None and stage_id not in self.stage_ids():
+            stage_id = None
+        changed = stage_id != self.stage_id
+        self.stage_id = stage_id
+        self.refresh()
+        if stage_id is not None:
+            self._move_cell(stage_id)
+        if follow:
+            self.follow()
+        if changed:
+            self.changed.emit()
+
+    def keep_cell(self) -> None:
+        """Put the cell back in the focused stage (after Esc cleared it)."""
+        if self.stage_id is not None:
+            self._move_cell(self.stage_id)
+
+    def _cell_stage(self) -> str | None:
+        cell = self.scene.cell
+        return cell[0] if cell is not None else None
+
+    def _move_cell(self, stage_id: str) -> None:
+        """Typing adds to the focused stage: the cell moves there, in the same lane."""
+        scene = self.scene
+        if self.view.editors.active or (scene.cell is not None and scene.cell[0] == stage_id):
+            return
+        lanes = [i for i, k in scene.layout.lane_kinds.items() if k is LaneKind.TOUCHPOINTS]
+        if not lanes:
+            return
+        lane = scene.cell[1] if scene.cell is not None and scene.cell[1] in lanes else lanes[0]
+        scene.set_cell((stage_id, lane))
+
+    def _cell_changed(self) -> None:
+        stage = self._cell_stage()
+        if self.stage_id is not None and stage is not None and stage != self.stage_id:
+            self.set(stage)
+
+    def refresh(self) -> None:
+        """The layout changed (or the focus did): veil the right rectangles."""
+        journey = self.window.document.journey
+        if self.stage_id is not None and self.stage_id not in self.stage_ids():
+            self.stage_id = None
+            self.changed.emit()
+        color = journey.stage(self.stage_id).color if self.stage_id else ""
+        self.dim.show_focus(self.scene.layout, self.stage_id, color)
+
+    # ----- the view follows -------------------------------------------------------------
+
+    def target(self) -> tuple[float, QPointF] | None:
+        """The zoom and centre that show the focus (None: fit the whole map)."""
+        layout = self.scene.layout
+        if self.stage_id is None or self.stage_id not in layout.stages:
+            return None
+        r = layout.stages[self.stage_id]
+        column = QRectF(r.x, 0, r.w, layout.height).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        port = self.view.viewport().rect()
+        fit = min(port.width() / column.width(), port.height() / column.height())
+        if not self.presenting:
+            zoom = min(fit, 1.5)
+            return zoom, column.center()
+        zoom = min(max(fit, PRESENT_ZOOM), MAX_PRESENT_ZOOM)
+        half_w, half_h = port.width() / zoom / 2, port.height() / zoom / 2
+        x = column.center().x() if column.width() <= 2 * half_w else column.left() + half_w
+        top = r.y - 4  # the stage's header right at the top of the screen
+        y = column.center().y() if column.height() <= 2 * half_h else top + half_h
+        return zoom, QPointF(x, y)
+
+    def follow(self, animate: bool = True) -> None:
+        goal = self.target()
+        self._glide.stop()
+        if goal is None:
+            self.view.fit_all()
+            return
+        self._from = (self.view.zoom, self.view.center())
+        self._to = goal
+        if animate and ANIMATION_MS > 0:
+            self._glide.start()
+        else:
+            self._glide_step(1.0)
+
+    def _glide_step(self, value: object) -> None:
+        t = float(value)  # type: ignore[arg-type]
+        (z0, c0), (z1, c1) = self._from, self._to
+        zoom = z1 if t >= 1.0 else math.exp(math.log(z0) + (math.log(z1) - math.log(z0)) * t)
+        self.view.set_zoom(zoom)
+        self.view.centerOn(c0 + (c1 - c0) * t)
+
+    @property
+    def gliding(self) -> bool:
+        return self._glide.state() == QVariantAnimation.State.Running

@@ -1,0 +1,175 @@
+"""Presentation mode: the map full screen, for a room, with the editor still under it.
+
+Entering remembers the window exactly as it is (geometry, maximised or not, the dock
+and toolbar layout, the menu and status bars, the view's zoom and centre), then goes
+full screen with only the canvas and the facilitator bar, in the projector look
+(`look.py`) at a zoom where names are at least 24 px. Leaving puts every one of those
+back. The menu bar is hidden, so the window's actions are added to the window itself
+while presenting: every shortcut (undo, copy, rename, add a touchpoint…) still works,
+and typing still captures cards.
+
+The projector look is the canvas theme (`colors.set_theme`), which all windows share;
+it is put back, from the palette, when presenting ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QToolBar
+
+from journeymapper.app.colors import set_theme, theme
+from journeymapper.app.present.lane_labels import LaneLabels
+from journeymapper.app.present.look import presentation_theme
+
+if TYPE_CHECKING:
+    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.present.bar import FacilitatorBar
+    from journeymapper.app.present.focus import StageFocus
+
+
+@dataclass
+class _Saved:
+    rect: QRect
+    state: QByteArray
+    window_state: Qt.WindowState
+    menu_bar: bool
+    status_bar: bool
+    zoom: float
+    center: QPointF
+    focus: str | None
+    scroll_bars: tuple[Qt.ScrollBarPolicy, Qt.ScrollBarPolicy]
+
+
+class PresentationMode(QObject):
+    toggled = Signal(bool)
+
+    def __init__(self, window: MainWindow, focus: StageFocus, bar: FacilitatorBar) -> None:
+        super().__init__(window)
+        self.window = window
+        self.focus = focus
+        self.bar = bar
+        self.active = False
+        self._saved: _Saved | None = None
+        self._added: list[QAction] = []
+        self.lane_labels = LaneLabels(window.view)
+        window.view.installEventFilter(self)
+        window.view.viewport().installEventFilter(self)
+
+    def toggle(self) -> None:
+        if self.active:
+            self.leave()
+        else:
+            self.enter()
+
+    def enter(self) -> None:
+        if self.active:
+            return
+        w, view = self.window, self.window.view
+        self._saved = _Saved(
+            rect=w.geometry(),
+            state=w.saveState(),
+            window_state=w.windowState(),
+            menu_bar=w.menuBar().isVisible(),
+            status_bar=w.statusBar().isVisible(),
+            zoom=view.zoom,
+            center=view.center(),
+            focus=self.focus.stage_id,
+            scroll_bars=(
+                view.horizontalScrollBarPolicy(),
+                view.verticalScrollBarPolicy(),
+            ),
+        )
+        self.active = True
+        for widget in (*w.findChildren(QDockWidget), *w.findChildren(QToolBar)):
+            if widget.parent() is w:
+                widget.hide()
+        self._added = [a for a in w.findChildren(QAction) if a.shortcuts() and a not in w.actions()]
+        w.addActions(self._added)  # the hidden menu bar no longer carries their keys
+        w.menuBar().hide()
+        w.statusBar().hide()
+        w.showFullScreen()
+        off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff  # the wheel and Space+drag still pan
+        view.setHorizontalScrollBarPolicy(off)
+        view.setVerticalScrollBarPolicy(off)
+        self._apply_look()
+        self.lane_labels.show_over()
+        self.focus.presenting = True
+        self.bar.show()
+        view.setFocus()
+        # The window reaches full screen on the next events: then frame the stage.
+        QTimer.singleShot(0, self._frame)
+        QTimer.singleShot(250, self._cover_screen)
+        self.toggled.emit(True)
+
+    def _cover_screen(self) -> None:
+        """An X server with no window manager ignores the full-screen request: cover the
+        screen by hand (a window manager that honoured it has done so already)."""
+        w = self.window
+        screen = w.screen()
+        if self.active and screen is not None and w.geometry() != screen.geometry():
+            w.setGeometry(screen.geometry())
+            QTimer.singleShot(0, self._frame)
+
+    def _frame(self) -> None:
+        if not self.active:
+            return
+        if self.focus.stage_id is None:
+            self.focus.step(1)
+        else:
+            self.focus.follow(animate=False)
+
+    def leave(self) -> None:
+        if not self.active or self._saved is None:
+            return
+        saved, w = self._saved, self.window
+        self.active = False
+        self.focus.presenting = False
+        self.toggled.emit(False)  # the bar goes first: the window may be narrow again
+        for action in self._added:
+            w.removeAction(action)
+        self._added = []
+        self.lane_labels.hide()
+        w.view.setHorizontalScrollBarPolicy(saved.scroll_bars[0])
+        w.view.setVerticalScrollBarPolicy(saved.scroll_bars[1])
+        state = saved.window_state
+        if state & Qt.WindowState.WindowMaximized:
+            w.showMaximized()
+        elif not state & Qt.WindowState.WindowFullScreen:
+            w.showNormal()
+            w.setGeometry(saved.rect)  # exactly, even where it overhangs a small screen
+        w.restoreState(saved.state)
+        w.menuBar().setVisible(saved.menu_bar)
+        w.statusBar().setVisible(saved.status_bar)
+        w.view.restyle()  # the canvas theme from the palette again
+        self.focus.set(saved.focus, follow=False)
+        self._restore_view(saved)
+        QTimer.singleShot(0, lambda: self._restore_view(saved))  # once the window has its size
+
+    def _restore_view(self, saved: _Saved) -> None:
+        if not self.active:
+            self.window.view.set_zoom(saved.zoom)
+            self.window.view.centerOn(saved.center)
+
+    def _apply_look(self) -> None:
+        if set_theme(presentation_theme(theme())):
+            self.window.scene.restyle()
+            self.window.view.overview.restyle()
+            self.window.view.viewport().update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A palette change (the system went dark, View ▸ Appearance) makes the view
+        # repaint in LIGHT or DARK; while presenting, the projector look goes back on.
+        if not self.active:
+            return False
+        if watched is self.window.view and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        ):
+            QTimer.singleShot(0, self._apply_look)
+        elif event.type() == QEvent.Type.Resize and watched is not self.window.view:
+            self.lane_labels.show_over()  # the viewport: cover it all
+        return False

@@ -1,0 +1,160 @@
+"""Presentation mode and stage focus, driven with real keys on the real window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from journeymapper.app.colors import theme
+from journeymapper.app.present import focus as focus_module
+from journeymapper.app.present.look import PRESENT_ZOOM
+from tests.app.helpers import key, type_as_user
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _docks(window) -> dict[str, bool]:
+    return {
+        d.objectName() or d.windowTitle(): d.isVisible() for d in window.findChildren(QDockWidget)
+    }
+
+
+def _present(window, qtbot) -> None:
+    window.activateWindow()  # F11 is a window shortcut: the window must be the active one
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    key(window.view, Qt.Key.Key_F11)
+    assert window.facilitator.mode.active
+    qtbot.waitUntil(lambda: window.facilitator.focus.stage_id is not None)
+    qtbot.waitUntil(lambda: not window.facilitator.focus.gliding)
+
+
+def test_present_hides_everything_but_the_canvas_and_esc_restores_it(window, qtbot) -> None:
+    qtbot.waitUntil(lambda: window.geometry().width() == 1280)
+    docks, geometry = _docks(window), window.geometry()
+    assert any(docks.values())
+    zoom = window.view.zoom
+    _present(window, qtbot)
+    assert window.isFullScreen()
+    assert not any(_docks(window).values())
+    assert not window.toolbar.isVisible()
+    assert not window.menuBar().isVisible()
+    assert not window.statusBar().isVisible()
+    assert window.facilitator.bar.isVisible()
+    assert theme().name.startswith("present-")
+    assert window.view.zoom >= PRESENT_ZOOM  # names at least 24 px
+    assert window.facilitator.focus.stage_id == "pre-purchase"
+    key(window.view, Qt.Key.Key_Escape)
+    assert not window.facilitator.mode.active
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    qtbot.waitUntil(lambda: window.geometry() == geometry)
+    assert _docks(window) == docks
+    assert window.toolbar.isVisible()
+    assert window.menuBar().isVisible()
+    assert window.statusBar().isVisible()
+    assert not window.facilitator.bar.isVisible()
+    assert not theme().name.startswith("present-")
+    qtbot.waitUntil(lambda: abs(window.view.zoom - zoom) < 1e-6)
+    assert window.facilitator.focus.stage_id is None
+
+
+def test_esc_first_cancels_then_clears_the_selection_then_leaves(window, qtbot) -> None:
+    _present(window, qtbot)
+    window.scene.select_ids(["cart"])
+    key(window.view, Qt.Key.Key_Escape)
+    assert window.facilitator.mode.active
+    assert not window.scene.selectedItems()
+    assert window.scene.cell is not None  # typing still goes to the focused stage
+    key(window.view, Qt.Key.Key_Escape)
+    assert not window.facilitator.mode.active
+
+
+def test_capture_and_editing_shortcuts_work_while_presenting(window, qtbot) -> None:
+    journey, stack = window.document.journey, window.document.undo_stack
+    _present(window, qtbot)
+    key(window.view, Qt.Key.Key_PageDown)
+    assert window.facilitator.focus.stage_id == "purchase"
+    assert window.scene.cell is not None
+    assert window.scene.cell[0] == "purchase"
+    count = journey.touchpoint_count()
+    type_as_user(window.view, "Queue at the till")
+    editor = window.view.editors.editor
+    key(editor, Qt.Key.Key_Return)
+    key(editor, Qt.Key.Key_Escape)
+    added = [tp for tp in journey.touchpoints() if tp.name == "Queue at the till"]
+    assert len(added) == 1
+    assert added[0].stage == "purchase"
+    assert journey.touchpoint_count() == count + 1
+    window.view.setFocus()
+    key(window.view, Qt.Key.Key_Z, CTRL)  # the menu bar is hidden: the key still undoes
+    assert journey.touchpoint_count() == count
+    key(window.view, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert journey.touchpoint_count() == count + 1
+    window.scene.select_ids(["cart"])
+    key(window.view, Qt.Key.Key_1)  # emotion keys too
+    assert journey.touchpoint("cart").emotion == -2
+    assert stack.count() >= 2
+    key(window.view, Qt.Key.Key_F11)
+    assert not window.facilitator.mode.active
+
+
+def test_page_down_and_up_focus_a_stage_dim_the_others_and_the_view_follows(
+    window, qtbot, monkeypatch
+) -> None:
+    monkeypatch.setattr(focus_module, "ANIMATION_MS", 0)
+    focus, layout = window.facilitator.focus, window.scene.layout
+    window.view.setFocus()
+    key(window.view, Qt.Key.Key_PageDown)
+    assert focus.stage_id == "pre-purchase"
+    for expected in ("purchase", "post-purchase", "post-purchase"):  # stops at the last
+        key(window.view, Qt.Key.Key_PageDown)
+        assert focus.stage_id == expected
+        column = layout.stages[expected]
+        assert column.x <= window.view.center().x() <= column.right
+        assert focus.dim.isVisible()
+        veiled = {round(r.x()) for r in focus.dim.veiled}
+        assert round(column.x) not in veiled
+        assert veiled == {round(r.x) for s, r in layout.stages.items() if s != expected}
+    key(window.view, Qt.Key.Key_PageUp)
+    assert focus.stage_id == "purchase"
+    assert window.facilitator.bar.isHidden()  # the editor, not presenting: no bar
+    key(window.view, Qt.Key.Key_Home)
+    assert focus.stage_id is None
+    assert not focus.dim.isVisible()
+
+
+def test_focus_glides_without_blocking_and_ends_with_its_stage_deleted(window, qtbot) -> None:
+    focus = window.facilitator.focus
+    _present(window, qtbot)
+    key(window.view, Qt.Key.Key_PageDown)
+    assert focus.gliding  # animated, and the key returned at once
+    key(window.view, Qt.Key.Key_PageDown)  # a second step while gliding starts from there
+    qtbot.waitUntil(lambda: not focus.gliding)
+    column = window.scene.layout.stages["post-purchase"]
+    assert column.x <= window.view.center().x() <= column.right
+    from journeymapper.model.edits import RemoveStage
+
+    window.document.push(RemoveStage("post-purchase"))
+    window.scene.ensure_layout()
+    assert focus.stage_id is None
+    assert window.facilitator.bar.stage_buttons.keys() == {"pre-purchase", "purchase"}
+
+
+def test_the_stage_buttons_choose_the_focus(window, qtbot) -> None:
+    _present(window, qtbot)
+    bar = window.facilitator.bar
+    bar.stage_buttons["post-purchase"].click()
+    assert window.facilitator.focus.stage_id == "post-purchase"
+    assert bar.stage_buttons["post-purchase"].isChecked()
+    bar.whole_map.click()
+    assert window.facilitator.focus.stage_id is None
+    assert window.view.hasFocus() or window.view.editors.active is False
+
+
+def test_closing_while_presenting_keeps_the_panels_for_next_time(make_window, qtbot) -> None:
+    window = make_window()
+    _present(window, qtbot)
+    window.close()  # the layout saved is the one from before presenting
+    again = make_window()
+    assert any(_docks(again).values())
+    assert again.toolbar.isVisible()
