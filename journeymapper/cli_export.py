@@ -1,6 +1,7 @@
 """`journeymapper export FILE -o OUT`: a poster PDF, or another format by its extension.
 
-PDF posters are built here (`journeymapper.io.poster`); every other extension goes to
+PDF posters are built here (`journeymapper.io.poster`), and with `--summary` the
+one-page session summary (`journeymapper.io.summary_pdf`); every other extension goes to
 `journeymapper.io.interchange.export_file`, imported lazily. Bad options, an unknown
 paper or format, an unreadable map and an unwritable output are each one line on
 stderr and exit code 2; never a traceback.
@@ -96,11 +97,19 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--date", metavar="YYYY-MM-DD", help="the date in the title block (default: today)"
     )
+    parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="a one-page session summary PDF instead of the poster: top-voted touchpoints, "
+        "pain points and opportunities per stage, findings",
+    )
     parser.set_defaults(handler=run_export)
 
 
 def run_export(args: argparse.Namespace, out: Out) -> int:
     fmt = (args.format or args.output.suffix.lstrip(".")).lower()
+    if getattr(args, "summary", False):
+        return _run_summary(args, out, fmt)
     if fmt == "pdf":
         if args.dpi is not None:
             out.problem("--dpi applies to PNG images only; a poster PDF is vector")
@@ -188,6 +197,33 @@ def _run_poster(args: argparse.Namespace, out: Out) -> int:
     advice = hint(result.plan)
     if advice:
         out.line(f"note: {advice}")
+    return EXIT_OK
+
+
+def _run_summary(args: argparse.Namespace, out: Out, fmt: str) -> int:
+    if fmt != "pdf":
+        out.problem(f"--summary writes a PDF, not {_ext(fmt)}")
+        return EXIT_FAILED
+    given = [name for name in (*POSTER_ONLY, "dpi") if getattr(args, name, None)]
+    if given or args.no_legend:
+        out.problem(f"--{(given or ['no-legend'])[0]} applies to posters, not to --summary")
+        return EXIT_FAILED
+    try:
+        day = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        out.problem(f"--date must be YYYY-MM-DD, not {args.date!r}")
+        return EXIT_FAILED
+    journey = _load(args.file, out)
+    if journey is None:
+        return EXIT_FAILED
+    from journeymapper.io.summary_pdf import export_summary
+
+    try:
+        export_summary(journey, args.output, day)
+    except OSError as exc:
+        out.problem(f"{args.output}: cannot be written ({exc.strerror or exc})")
+        return EXIT_FAILED
+    out.line(f"wrote {args.output} (session summary, 1 page)")
     return EXIT_OK
 
 
