@@ -43,7 +43,9 @@ CANVAS_KEYS: tuple[tuple[str, str], ...] = (
     ("Lane below / above (cell)", "Ctrl+Down / Ctrl+Up"),
     ("Move the cell, or nudge the selected cards", "Arrow keys"),
     ("Set the emotion of the selected cards", "1 … 5 (0 clears)"),
-    ("Cancel a gesture, then clear the selection", "Esc"),
+    ("Set the emotion of the card being typed", "Alt+1 … 5 (Alt+0 clears)"),
+    ("Vote for a card / take the vote back (voting round)", "Click / Shift+click"),
+    ("Cancel a gesture, then clear the selection (then stop presenting)", "Esc"),
     ("Zoom around the pointer", "Ctrl+wheel, pinch"),
     ("Pan", "Space+drag, middle-drag, wheel, Shift+wheel"),
 )
