@@ -158,3 +158,15 @@ def test_closing_while_presenting_keeps_the_panels_for_next_time(make_window, qt
     again = make_window()
     assert any(_docks(again).values())
     assert again.toolbar.isVisible()
+
+
+def test_a_full_cell_shows_no_ghost_card_over_the_next_stage(window, qtbot) -> None:
+    _present(window, qtbot)
+    for _ in range(3):
+        key(window.view, Qt.Key.Key_PageDown)
+    scene = window.scene
+    assert scene.cell is not None
+    assert scene.cell[0] == "post-purchase"
+    cell = scene.layout.cell(*scene.cell)
+    ghost = scene.cursor.ghost
+    assert ghost is None or ghost.right <= cell.right

@@ -35,6 +35,8 @@ class CellHighlightItem(QGraphicsItem):
 
     def show_at(self, rect: Rect, ghost: tuple[float, float] | None = None, hint: str = "") -> None:
         ghost_rect = Rect(ghost[0], ghost[1], CARD_W, MIN_CARD_H) if ghost else None
+        if ghost_rect is not None and ghost_rect.right > rect.right:
+            ghost_rect = None  # a full cell: typing makes room; no ghost over the next stage
         if rect != self.rect or ghost_rect != self.ghost:
             self.prepareGeometryChange()
         self.rect, self.ghost, self.hint = rect, ghost_rect, hint
