@@ -304,13 +304,18 @@ class Cell:
         return lines + (line_height(SMALL) if self.more else 0)
 
 
+BULLET = "•"
+INDENT = 9.0  # the item's text, right of its bullet (a hanging indent)
+
+
 def _cell(items: Sequence[tuple[str, str]], width: float, limit: int) -> Cell:
     entries = []
     for text, card in items[:limit]:
-        lines = tuple(_para(f"• {text}", TEXT, width, most=3))
+        lines = tuple(_para(text, TEXT, width - INDENT, most=3))
         source = f"— {card}"
-        inline = text_width(f"{lines[-1]}  ", TEXT) + text_width(source, SMALL) <= width
-        entries.append(Entry(lines, source if inline else elide(source, SMALL, width), inline))
+        room = width - INDENT
+        inline = text_width(f"{lines[-1]}  ", TEXT) + text_width(source, SMALL) <= room
+        entries.append(Entry(lines, source if inline else elide(source, SMALL, room), inline))
     return Cell(tuple(entries), max(0, len(items) - limit))
 
 
@@ -320,15 +325,18 @@ def _draw_cell(pen: Pen, x: float, top: float, cell: Cell) -> None:
         _lines(pen, x, top, ["—"], TEXT)
         return
     for entry in cell.entries:
+        pen.fill_color(MUTED_INK)
+        _lines(pen, x, top, [BULLET], TEXT)
         pen.fill_color(INK)
-        _lines(pen, x, top, entry.lines, TEXT)
+        _lines(pen, x + INDENT, top, entry.lines, TEXT)
         top += len(entry.lines) * line_height(TEXT)
         pen.fill_color(MUTED_INK)
         if entry.inline:
             (y,) = baselines(top - line_height(TEXT), 1, TEXT)
-            pen.text(x + text_width(f"{entry.lines[-1]}  ", TEXT), y, entry.source, SMALL)
+            left = x + INDENT + text_width(f"{entry.lines[-1]}  ", TEXT)
+            pen.text(left, y, entry.source, SMALL)
         else:
-            _lines(pen, x, top, [entry.source], SMALL)
+            _lines(pen, x + INDENT, top, [entry.source], SMALL)
             top += line_height(SMALL)
     if cell.more:
         pen.fill_color(MUTED_INK)

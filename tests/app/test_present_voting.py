@@ -143,3 +143,18 @@ def test_voters_are_parsed_forgivingly() -> None:
     for bad in ("0", "201"):
         with pytest.raises(SetupError):
             VotingRound.setup(3, bad)
+
+
+def test_closing_mid_round_stores_the_votes_before_asking_to_save(window, answer) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = answer("warning", QMessageBox.StandardButton.Cancel)
+    voting = window.facilitator.voting
+    voting.start(2, "Ana")
+    voting.vote("ship")
+    assert not window.document.modified
+    window.close()  # cancelled at the question: the window stays
+    assert asked  # the votes made the map unsaved, so the close asked
+    assert voting.round is None
+    assert window.document.journey.touchpoint("ship").votes == 1
+    assert window.document.undo_stack.undoText().startswith("Record 1 vote")
