@@ -94,6 +94,14 @@ def test_capture_and_editing_shortcuts_work_while_presenting(window, qtbot) -> N
     key(window.view, Qt.Key.Key_1)  # emotion keys too
     assert journey.touchpoint("cart").emotion == -2
     assert stack.count() >= 2
+    key(window.view, Qt.Key.Key_F2)  # rename in place
+    assert window.view.editors.active
+    key(window.view.editors.editor, Qt.Key.Key_Escape)
+    window.scene.select_ids(["confirm"])
+    key(window.view, Qt.Key.Key_Delete)
+    assert not journey.has_touchpoint("confirm")
+    key(window.view, Qt.Key.Key_Z, CTRL)
+    assert journey.has_touchpoint("confirm")
     key(window.view, Qt.Key.Key_F11)
     assert not window.facilitator.mode.active
 

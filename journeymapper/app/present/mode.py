@@ -87,8 +87,16 @@ class PresentationMode(QObject):
         for widget in (*w.findChildren(QDockWidget), *w.findChildren(QToolBar)):
             if widget.parent() is w:
                 widget.hide()
-        self._added = [a for a in w.findChildren(QAction) if a.shortcuts() and a not in w.actions()]
-        w.addActions(self._added)  # the hidden menu bar no longer carries their keys
+        # The hidden menu bar no longer carries the window-wide keys: the window does.
+        # (The canvas's own actions are on the view already.)
+        self._added = [
+            a
+            for a in w.findChildren(QAction)
+            if a.shortcuts()
+            and a.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+            and a not in w.actions()
+        ]
+        w.addActions(self._added)
         w.menuBar().hide()
         w.statusBar().hide()
         w.showFullScreen()

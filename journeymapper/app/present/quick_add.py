@@ -163,8 +163,8 @@ class QuickAdd(QObject):
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 r, g, b = (round(c * 255) for c in palette.rgb(palette.emotion_color(value, scale)))
                 button.setStyleSheet(
-                    f"QPushButton {{ background: rgba({r}, {g}, {b}, 120); }}"
-                    f"QPushButton:checked {{ background: rgb({r}, {g}, {b}); }}"
+                    f"QPushButton {{ background: rgba({r}, {g}, {b}, 90); color: #F8FAFC; }}"
+                    f"QPushButton:checked {{ background: rgb({r}, {g}, {b}); color: #0B1220; }}"
                 )
                 button.clicked.connect(lambda _=False, d=digit: self.set_emotion(d))
                 self.panel.faces.addWidget(button)

@@ -36,6 +36,9 @@ QFrame#ranking { background: rgba(11, 18, 32, 240); border: 2px solid #334155;
                  border-radius: 10px; }
 QFrame#ranking QLabel#rank_title { color: #F8FAFC; font-size: 21px; font-weight: bold; }
 QFrame#ranking QCheckBox { color: #E2E8F0; font-size: 14px; }
+QFrame#ranking QCheckBox::indicator { width: 14px; height: 14px; border: 2px solid #94A3B8;
+                                      border-radius: 3px; background: #0B1220; }
+QFrame#ranking QCheckBox::indicator:checked { background: #F2B52A; border-color: #F2B52A; }
 QFrame#ranking QPushButton { color: #F8FAFC; background: #1E293B; border: 1px solid #475569;
                              border-radius: 5px; padding: 2px 9px; font-size: 15px; }
 QFrame#ranking QListWidget { background: transparent; border: none; color: #F8FAFC;
