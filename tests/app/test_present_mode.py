@@ -178,3 +178,20 @@ def test_a_full_cell_shows_no_ghost_card_over_the_next_stage(window, qtbot) -> N
     cell = scene.layout.cell(*scene.cell)
     ghost = scene.cursor.ghost
     assert ghost is None or ghost.right <= cell.right
+
+
+def test_the_projector_look_has_more_contrast_than_the_editor() -> None:
+    from journeymapper.app.colors import DARK, LIGHT, contrast_ratio
+    from journeymapper.app.present.look import PRESENT_DARK, PRESENT_LIGHT, presentation_theme
+
+    for base, present in ((LIGHT, PRESENT_LIGHT), (DARK, PRESENT_DARK)):
+        assert presentation_theme(base) is present
+        assert presentation_theme(present) is present
+        assert contrast_ratio(present.ink, present.card) >= 15  # names
+        assert contrast_ratio(present.muted_ink, present.card) >= 7  # AAA small text
+        assert contrast_ratio(present.card_border, present.card) >= 3  # a card's edge
+        for pair in (("ink", "card"), ("muted_ink", "card"), ("card_border", "card")):
+            fg, bg = pair
+            assert contrast_ratio(getattr(present, fg), getattr(present, bg)) > contrast_ratio(
+                getattr(base, fg), getattr(base, bg)
+            )
