@@ -159,3 +159,14 @@ def test_a_bad_value_is_refused_at_its_field(
     label = form.reasons[key]
     assert not label.isHidden(), f"no reason shown under {key}"
     assert reason.lower() in label.text().lower(), label.text()
+
+
+def test_a_long_name_shows_its_beginning(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit
+
+    from journeymapper.app.panels.forms.base import Form
+
+    form = Form(window.document)
+    edit = form.row("name", "Name", QLineEdit())
+    edit.setText("Gets a “complete the look” email a month later " * 3)
+    assert edit.cursorPosition() == 0

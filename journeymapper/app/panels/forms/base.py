@@ -8,7 +8,7 @@ itself and goes back to the model's value; nothing half-valid reaches the map.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from journeymapper.app.document import Document
 from journeymapper.app.panels.forms.fields import ReasonLabel, section
@@ -45,6 +45,8 @@ class Form(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             widget.setMinimumContentsLength(10)
+        if isinstance(widget, QLineEdit):
+            _show_start_when_filled(widget)
         widget.setMinimumWidth(0)
         holder = QWidget()
         column = QVBoxLayout(holder)
@@ -92,6 +94,17 @@ class Form(QWidget):
 
     def refresh(self) -> None:
         """Show the model's values (subclasses fill their fields under `blocked`)."""
+
+
+def _show_start_when_filled(edit: QLineEdit) -> None:
+    """A long name filled in from the model shows its beginning, not its end (QLineEdit
+    puts the cursor after the text); while the user types, the cursor stays theirs."""
+
+    def to_start() -> None:
+        if not edit.hasFocus():
+            edit.setCursorPosition(0)
+
+    edit.textChanged.connect(to_start)
 
 
 def _sentence(reason: str) -> str:
