@@ -258,12 +258,13 @@ def _revalidation(size: int, blocked: bool) -> Timed:
         window.document.push(UpdateTouchpoint(card_id, {"name": next(names)}))
         window.scene.ensure_layout()
         validator.cancel_pending()  # the debounce timer: the run is started by hand
+        wait_idle(validator)
         QApplication.processEvents()
 
     def run() -> None:
         validator.run()
         if not blocked:
-            wait_idle(validator)
+            wait_idle(validator)  # until the dock has the findings (not repainted yet)
 
     def cleanup() -> None:
         wait_idle(validator)
@@ -276,10 +277,14 @@ def _revalidation(size: int, blocked: bool) -> Timed:
 
 
 def wait_idle(validator) -> None:  # type: ignore[no-untyped-def]
-    """Spin the event loop until the validator has delivered its latest run."""
+    """Run the event loop until the validator has delivered its latest run. A real
+    event loop, not a spin: the UI thread must leave the GIL to the worker meanwhile,
+    as it does when it waits for the user."""
     while validator.busy:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 1)
-    QApplication.processEvents()
+        loop = QEventLoop()
+        validator.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+        loop.exec()
+        validator.finished.disconnect(loop.quit)
 
 
 OPERATIONS: dict[str, tuple[str, Callable[[int], Callable[[], object] | Timed]]] = {

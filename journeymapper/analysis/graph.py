@@ -101,7 +101,68 @@ class _Flood:
                 self.sinks.append(u)
 
 
+class _Memo:
+    """The last `flow_facts` answer and what it was computed from.
+
+    Most edits (a name, an emotion, a pain point) leave the flow alone, and the flood
+    is half of a validation. A `Journey` never edits a card's neighbour dict but
+    replaces it (see `Journey.snapshot`), so the flow is unchanged exactly when every
+    card still has the very same neighbour dicts, the same stage and the same place in
+    `order`: a walk of identity checks, a tenth of a flood. One entry, shared by the
+    threads that validate; swapping a tuple is atomic, so the worst case is a miss.
+    """
+
+    last: (
+        tuple[FlowFacts, Adjacency, Adjacency, list[str], tuple[str, ...], dict[str, int]] | None
+    ) = None
+
+    @classmethod
+    def get(
+        cls,
+        succ: Adjacency,
+        pred: Adjacency,
+        order: Sequence[str],
+        entries: Sequence[str],
+        rank: Mapping[str, int],
+    ) -> FlowFacts | None:
+        last = cls.last
+        if last is None:
+            return None
+        facts, old_succ, old_pred, old_order, old_entries, old_rank = last
+        same = (
+            tuple(entries) == old_entries
+            and order == old_order
+            and rank == old_rank
+            and _same_dicts(succ, old_succ)
+            and _same_dicts(pred, old_pred)
+        )
+        return facts if same else None
+
+
+def _same_dicts(new: Adjacency, old: Adjacency) -> bool:
+    return len(new) == len(old) and all(
+        a is b and k == j for (k, a), (j, b) in zip(new.items(), old.items(), strict=True)
+    )
+
+
 def flow_facts(
+    succ: Adjacency,
+    pred: Adjacency,
+    order: Sequence[str],
+    entries: Sequence[str],
+    rank: Mapping[str, int],
+) -> FlowFacts:
+    """The flow facts of a graph; the last answer again when nothing they depend on
+    changed (see `_Memo`)."""
+    facts = _Memo.get(succ, pred, order, entries, rank)
+    if facts is None:
+        facts = _flow_facts(succ, pred, order, entries, rank)
+        # copies of the outer dicts: a live journey's change them in place
+        _Memo.last = (facts, dict(succ), dict(pred), list(order), tuple(entries), dict(rank))
+    return facts
+
+
+def _flow_facts(
     succ: Adjacency,
     pred: Adjacency,
     order: Sequence[str],

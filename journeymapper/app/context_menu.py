@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 def build_context_menu(window: MainWindow, pos: QPointF) -> QMenu:
     scene, editor, a = window.scene, window.editor, window.acts
     menu = QMenu(window)
+    scene.activate_connection_at(pos)  # an arrow at rest has no item until asked
     hit = next(
         (
             i

@@ -87,7 +87,9 @@ class Editor(QObject):
         return stages, lanes
 
     def select_all(self) -> None:
-        self.scene.select_ids([*self.scene.cards, *self.scene.connections])
+        """Every card (their connections go with them on delete, copy and cut)."""
+        self.scene.reveal_all()
+        self.scene.select_ids(self.scene.layout.cards)
 
     def show_ids(self, ids: Sequence[str]) -> None:
         """Select what `ids` name and bring it into view (problems, find)."""

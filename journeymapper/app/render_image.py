@@ -62,8 +62,8 @@ def scene_for(journey: Journey) -> JourneyScene:
 @contextmanager
 def _clean(scene: JourneyScene) -> Iterator[QRectF]:
     """Hide what only an editor shows; yield the map's rectangle with a little margin."""
-    scene.ensure_layout()
-    selected = scene.selectedItems()
+    scene.reveal_all()  # a big map's scene has items only where a view has been
+    selected = scene.selected_ids()
     scene.clearSelection()
     hidden = [i for i in (scene.handle, scene.cursor, scene.drop_target) if i.isVisible()]
     for item in hidden:
@@ -82,8 +82,7 @@ def _clean(scene: JourneyScene) -> Iterator[QRectF]:
             scene.restyle()
         for item in hidden:
             item.setVisible(True)
-        for item in selected:
-            item.setSelected(True)
+        scene.select_ids(selected)
 
 
 def _painter(device: Any) -> QPainter:

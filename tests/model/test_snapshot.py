@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journeymapper.analysis import validate
+from journeymapper.analysis.graph import _Memo
 from journeymapper.model.document import EditError, Journey
 from tests.model.test_edit_sequences import an_edit
 from tests.sample import clothing_store
@@ -44,3 +45,21 @@ def test_a_snapshot_validates_as_the_map_does() -> None:
     journey = clothing_store()
     assert validate(journey.snapshot()) == validate(journey)
     assert journey.snapshot().to_data() == journey.to_data()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_validation_after_edits_equals_a_fresh_one(data: st.DataObject) -> None:
+    """The flow facts a validation keeps for the next are never stale, whether it ran
+    on a snapshot or on the live map (whose outer dicts the edits change in place)."""
+    journey = clothing_store()
+    for _ in range(data.draw(st.integers(1, 10))):
+        saved, _Memo.last = _Memo.last, None  # the expected answer, kept out of the memo
+        expected = validate(Journey(journey.to_data()))
+        _Memo.last = saved
+        subject = journey.snapshot() if data.draw(st.booleans()) else journey
+        assert validate(subject) == expected
+        try:
+            journey.apply(data.draw(an_edit(journey)))
+        except EditError:
+            continue

@@ -1,9 +1,10 @@
 """A drag of cards is one undo step.
 
 Qt moves the selected cards live (`ItemIsMovable`); this object records where they
-started on press, shows the cell they are over while they move, and on release turns
-the whole drag into a single `MoveTouchpoints` edit (a stage and a lane change
-included). A drop where cards cannot go puts them back and says why.
+started on press, keeps them inside the map's cells and their connections following
+after each mouse move, shows the cell they are over, and on release turns the whole
+drag into a single `MoveTouchpoints` edit (a stage and a lane change included). A
+drop where cards cannot go puts them back and says why.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ class CardDrag:
             self.scene.handle.attach(None, None)
             for card_id in self.start:
                 cards[card_id].setZValue(DRAG_Z)
+        for card_id in self.start:
+            item = cards.get(card_id)
+            if item is not None:
+                self.scene.card_moved(item)
         pos = event.scenePos()
         cell = self.scene.layout.card_lane_at(pos.x(), pos.y())
         if cell is None:
@@ -73,7 +78,7 @@ class CardDrag:
             scene.message.emit("Cards can only go in a touchpoints lane.")
         if placements and scene.document.push(MoveTouchpoints(placements)):
             return
-        scene.schedule_layout()  # nothing changed in the model: put the cards back
+        scene.put_back(moved)  # nothing changed in the model: put the cards back
 
     def _set_cursor(self, shape: Qt.CursorShape | None) -> None:
         for view in self.scene.views():

@@ -66,7 +66,7 @@ def name_reason(text: str, what: str = "name") -> str | None:
 
 
 def card_target(scene: JourneyScene, card_id: str) -> TextTarget | None:
-    item = scene.cards.get(card_id)
+    item = scene.card_item(card_id)
     if item is None:
         return None
     rect = item.scene_rect()
@@ -112,7 +112,7 @@ def lane_target(scene: JourneyScene, lane_id: str) -> TextTarget:
 
 
 def connection_target(scene: JourneyScene, conn_id: str) -> TextTarget | None:
-    item = scene.connections.get(conn_id)
+    item = scene.activate_connection(conn_id)
     if item is None:
         return None
     x, y = item.edge.label_point

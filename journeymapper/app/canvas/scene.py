@@ -1,10 +1,16 @@
 """The canvas scene: a view of the journey that follows the model's signals.
 
-Every model signal marks the layout stale; a zero-delay timer coalesces a burst of
-them (a paste of fifty cards) into one `layout_journey` and one pass that creates,
-updates and removes items through id → item maps. Nothing here changes the model
-directly: user gestures become edits pushed on the document's undo stack, and the
-scene redraws when the model says what changed.
+Every model signal marks the layout stale and names what changed; a zero-delay timer
+coalesces a burst of them (a paste of fifty cards) into one update of the layout
+engine and one pass that creates, updates and removes the items of what changed
+through id → item maps. Nothing here changes the model directly: user gestures become
+edits pushed on the document's undo stack, and the scene redraws when the model says
+what changed.
+
+A big map has items only where they are needed: card items for the card columns the
+view has shown (`reveal`; every card of a map up to `EAGER_CARDS`), connection items
+for the connections that are active (`activate_connection`); the connection layer
+draws and hit-tests the rest.
 """
 
 from __future__ import annotations
@@ -13,8 +19,7 @@ import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from journeymapper.app.canvas.drag import CardDrag
@@ -25,7 +30,7 @@ from journeymapper.app.canvas.items.connection import ConnectionItem
 from journeymapper.app.canvas.items.connection_layer import ConnectionLayer
 from journeymapper.app.canvas.items.grid import GridItem
 from journeymapper.app.canvas.items.handle import HandleItem
-from journeymapper.app.canvas.style import DENSE_ITEMS, CanvasStyle, backdrop
+from journeymapper.app.canvas.style import CanvasStyle, backdrop
 from journeymapper.app.canvas.sync import SceneSync
 from journeymapper.app.document import Document
 from journeymapper.layout import (
@@ -35,8 +40,8 @@ from journeymapper.layout import (
     LANE_HEADER_W,
     MapLayout,
     Rect,
-    layout_journey,
 )
+from journeymapper.layout_engine import LayoutChange, LayoutEngine
 from journeymapper.model.builders import next_slot
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import LaneKind, MapState
@@ -49,6 +54,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MARGIN = 60.0
+EAGER_CARDS = 2_000  # a map this small gets every card item at once
 
 
 class JourneyScene(QGraphicsScene):
@@ -63,13 +69,13 @@ class JourneyScene(QGraphicsScene):
     capture_requested = Signal(str)
     header_drag_started = Signal()
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, engine: LayoutEngine | None = None) -> None:
         super().__init__()
         self.document = document
         self.style = CanvasStyle()
         self.setBackgroundBrush(backdrop())
-        self.cards: dict[str, CardItem] = {}
-        self.connections: dict[str, ConnectionItem] = {}
+        self.cards: dict[str, CardItem] = {}  # the cards that have an item (see `reveal`)
+        self.connections: dict[str, ConnectionItem] = {}  # the active connections
         self.grid = GridItem()
         self.connection_layer = ConnectionLayer(self.style)
         self.handle = HandleItem()
@@ -81,18 +87,38 @@ class JourneyScene(QGraphicsScene):
         self.reserve: tuple[str, str] | None = None  # a cell being typed into: room kept
         self._selected_connections: set[str] = set()
         self.interaction: Interaction | None = None
-        self.syncing = False
         self.sync = SceneSync(self)
         self.drag = CardDrag(self)
         self.drops = PaletteDrop(self)
+        self.engine = engine  # a layout already made for this journey (a map opened big)
         self.layout: MapLayout = MapLayout(0, 0, 0, {}, {}, {}, {}, {}, {}, {})
         self._stale = False
+        self._touched: set[str] = set()  # touchpoints changed since the last layout
+        self._relinked: set[str] = set()  # connections changed since the last layout
+        self._hovered: str | None = None  # a connection activated by hovering it
+        self._releasing: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.ensure_layout)
-        document.signals.changed.connect(self.schedule_layout)
-        document.signals.connection_changed.connect(self.sync.mark_connection)
+        self._release_timer = QTimer(self)
+        self._release_timer.setSingleShot(True)
+        self._release_timer.setInterval(0)
+        self._release_timer.timeout.connect(self._release_connections)
+        signals = document.signals
+        signals.changed.connect(self.schedule_layout)
+        for signal in (
+            signals.touchpoint_added,
+            signals.touchpoint_changed,
+            signals.touchpoint_removed,
+        ):
+            signal.connect(self._touch_card)
+        for signal in (
+            signals.connection_added,
+            signals.connection_changed,
+            signals.connection_removed,
+        ):
+            signal.connect(self._touch_connection)
         document.replaced.connect(self.rebuild)
         self.selectionChanged.connect(self._selection_changed)
         self.rebuild()
@@ -107,6 +133,17 @@ class JourneyScene(QGraphicsScene):
         self._stale = True
         self._timer.start()
 
+    def put_back(self, card_ids: Iterable[str]) -> None:
+        """Return cards a refused drag left astray to where the layout has them."""
+        self._touched.update(card_ids)
+        self.schedule_layout()
+
+    def _touch_card(self, card_id: str) -> None:
+        self._touched.add(card_id)
+
+    def _touch_connection(self, conn_id: str) -> None:
+        self._relinked.add(conn_id)
+
     def ensure_layout(self) -> None:
         """Bring the items up to date now if the model changed since the last layout."""
         if not self._stale:
@@ -119,21 +156,30 @@ class JourneyScene(QGraphicsScene):
         """Throw every item away and build them again (a new journey was loaded)."""
         self.interaction = None
         self.cell = None
+        self._hovered = None
         self.sync.clear()
         self._stale = False
-        self._relayout()
+        if self.engine is not None and self.engine.journey is not self.journey:
+            self.engine = None
+        self._relayout(full=True)
 
-    def _relayout(self) -> None:
-        self.layout = layout_journey(self.journey, self.reserve)
+    def _relayout(self, full: bool = False) -> None:
+        touched, self._touched = self._touched, set()
+        relinked, self._relinked = self._relinked, set()
+        if self.engine is None or self.engine.journey is not self.journey:
+            self.engine = LayoutEngine(self.journey, self.reserve)
+            full = True
+        change = self.engine.update(touched, reserve=self.reserve)
+        if full:
+            change = LayoutChange(full=True)
+        self.layout = self.engine.layout
         self.style.scale = self.journey.info.emotion_scale
         self.style.persona_colors = {p.id: p.color for p in self.journey.personas}
         if self.style.highlighted_persona not in self.style.persona_colors:
             self.style.highlighted_persona = None
-        self.syncing = True
-        try:
-            self.sync.apply(self.layout)
-        finally:
-            self.syncing = False
+        self.sync.apply(self.layout, change, touched, relinked)
+        if len(self.layout.cards) <= EAGER_CARDS:
+            self.sync.reveal_all(self.layout)
         info = self.journey.info
         state = "Future state" if info.state is MapState.FUTURE else "Current state"
         self.grid.set_layout(self.layout, info.title, state)
@@ -143,6 +189,83 @@ class JourneyScene(QGraphicsScene):
         self._validate_cell()
         self._place_handle()
         self.layout_changed.emit()
+
+    def reveal(self, rect: QRectF) -> int:
+        """Give the cards in `rect` (scene) items, if they have none yet: the view calls
+        this for what it is about to show. Returns the number of items made."""
+        return self.sync.reveal(self.layout, rect)
+
+    def reveal_all(self) -> None:
+        """Give every card an item (a whole-canvas image, Select All)."""
+        self.ensure_layout()
+        self.sync.reveal_all(self.layout)
+
+    def card_item(self, card_id: str) -> CardItem | None:
+        """The item of a card, made now if the view has not been there yet."""
+        item = self.cards.get(card_id)
+        if item is None and card_id in self.layout.cards:
+            r = self.layout.cards[card_id].rect
+            self.reveal(QRectF(r.x + 1, r.y + 1, 1, 1))
+            item = self.cards.get(card_id)
+        return item
+
+    # ----- active connections ---------------------------------------------------------
+
+    def activate_connection(self, conn_id: str) -> ConnectionItem | None:
+        """The item of a connection, made now (the layer stops drawing it meanwhile)."""
+        item = self.connections.get(conn_id)
+        if item is not None or not self.journey.has_connection(conn_id):
+            return item
+        conn = self.journey.connection(conn_id)
+        source, target = self.card_rect(conn.source), self.card_rect(conn.target)
+        if source is None or target is None:
+            return None
+        item = ConnectionItem(conn_id, source, target, conn.label, self.style)
+        self.addItem(item)
+        self.connections[conn_id] = item
+        self.connection_layer.activate(conn_id)
+        return item
+
+    def release_connection_soon(self, conn_id: str) -> None:
+        """Hand a connection back to the layer once it is at rest (not during the event
+        that made it so: Qt may still be delivering it to the item)."""
+        self._releasing.add(conn_id)
+        self._release_timer.start()
+
+    def _release_connections(self) -> None:
+        ids, self._releasing = self._releasing, set()
+        for conn_id in ids:
+            item = self.connections.get(conn_id)
+            if item is not None and item.resting and conn_id != self._hovered:
+                self.drop_connection(conn_id)
+
+    def drop_connection(self, conn_id: str) -> None:
+        item = self.connections.pop(conn_id, None)
+        if item is not None:
+            item.setSelected(False)
+            self.removeItem(item)
+        self.connection_layer.deactivate(conn_id)
+        self._selected_connections.discard(conn_id)
+        if self._hovered == conn_id:
+            self._hovered = None
+
+    def hover_connection(self, conn_id: str | None) -> None:
+        """The pointer is over `conn_id` (or no connection), and over no card."""
+        if conn_id == self._hovered:
+            return
+        previous, self._hovered = self._hovered, None
+        if previous is not None:
+            self.release_connection_soon(previous)
+        idle = self.interaction is None and not self.drag.active
+        if conn_id is not None and idle and self.activate_connection(conn_id) is not None:
+            self._hovered = conn_id
+
+    def activate_connection_at(self, pos: QPointF) -> None:
+        """Make an item for the connection under `pos`, so a click or a menu finds it."""
+        conn_id = self.connection_layer.connection_at(pos)
+        if conn_id is not None:
+            self.activate_connection(conn_id)
+            self.release_connection_soon(conn_id)  # unless the click selects it
 
     def restyle(self) -> None:
         """Repaint everything in the current theme's colours (light ↔ dark): the
@@ -154,19 +277,14 @@ class JourneyScene(QGraphicsScene):
 
     # ----- what the items ask ---------------------------------------------------------
 
-    def clamp_card_position(self, item: CardItem, value: QPointF) -> QPointF:
-        """Keep a dragged card inside the map's cells."""
-        if self.syncing:
-            return value
-        layout, rect = self.layout, item.geometry.rect
-        x = min(max(value.x(), LANE_HEADER_W), layout.width - rect.w)
-        y = min(max(value.y(), layout.header_h), layout.height - rect.h)
-        return QPointF(x, y)
-
     def card_moved(self, item: CardItem) -> None:
-        """A card moved under the mouse: its connections and handle follow it live."""
-        if self.syncing:
-            return
+        """A card moved under the mouse: it stays inside the map's cells, and its
+        connections and handle follow it live."""
+        layout, rect, pos = self.layout, item.geometry.rect, item.pos()
+        x = min(max(pos.x(), LANE_HEADER_W), layout.width - rect.w)
+        y = min(max(pos.y(), layout.header_h), layout.height - rect.h)
+        if (x, y) != (pos.x(), pos.y()):
+            item.setPos(x, y)
         self.sync.follow_card(item)
         if self.handle.card_id == item.card_id:
             self.handle.attach(item.card_id, item.scene_rect())
@@ -179,10 +297,8 @@ class JourneyScene(QGraphicsScene):
         """Selection is view state: it never goes on the undo stack."""
         self._place_handle()
         selected = set(self.selected_connection_ids())
-        for conn_id in selected ^ self._selected_connections:
-            item = self.connections.get(conn_id)
-            if item is not None:
-                item.refresh()  # a selected arrow draws its own highlight
+        for conn_id in self._selected_connections - selected:
+            self.release_connection_soon(conn_id)  # back to the layer once at rest
         self._selected_connections = selected
 
     def _place_handle(self) -> None:
@@ -199,6 +315,16 @@ class JourneyScene(QGraphicsScene):
     def selected_connection_ids(self) -> list[str]:
         return [i.conn_id for i in self.selectedItems() if isinstance(i, ConnectionItem)]
 
+    def selected_ids(self) -> list[str]:
+        """The ids of everything selected: cards, connections, stage and lane headers."""
+        ids = []
+        for item in self.selectedItems():
+            ident = getattr(item, "card_id", None) or getattr(item, "conn_id", None)
+            ident = ident or getattr(item, "stage_id", None) or getattr(item, "lane_id", None)
+            if ident:
+                ids.append(ident)
+        return ids
+
     def selected_card_rects(self) -> list[QRectF]:
         rects = []
         for card_id in self.selected_card_ids():
@@ -208,12 +334,15 @@ class JourneyScene(QGraphicsScene):
         return rects
 
     def select_ids(self, ids: Iterable[str]) -> list[QGraphicsItem]:
-        """Select the cards, connections and headers named by `ids`; returns the items."""
+        """Select the cards, connections and headers named by `ids`; returns the items
+        (made now for cards and connections that have none)."""
         self.ensure_layout()
         wanted = set(ids)
+        cards = [c for i in wanted if i in self.layout.cards and (c := self.card_item(i))]
+        links = [c for i in wanted if (c := self.activate_connection(i)) is not None]
         items: list[QGraphicsItem] = [
-            *(self.cards[i] for i in wanted if i in self.cards),
-            *(self.connections[i] for i in wanted if i in self.connections),
+            *cards,
+            *links,
             *(h for h in self.sync.stage_headers.values() if h.stage_id in wanted),
             *(h for h in self.sync.lane_headers.values() if h.lane_id in wanted),
         ]
@@ -312,29 +441,21 @@ class JourneyScene(QGraphicsScene):
         self.text_edit_requested.emit(target)
 
     def card_rect(self, card_id: str) -> Rect | None:
+        """Where a card is now: its item's place (dragged, maybe), else the layout's."""
         item = self.cards.get(card_id)
-        return item.scene_rect() if item is not None else None
+        if item is not None:
+            return item.scene_rect()
+        geometry = self.layout.cards.get(card_id)
+        return geometry.rect if geometry is not None else None
 
     # ----- events -----------------------------------------------------------------------
-
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        """Every frame starts here: decide how much detail the arrows can afford, from
-        how crowded the whole view is (not the strip being repainted, or one screen
-        would mix smooth and crisp arrows)."""
-        super().drawBackground(painter, rect)
-        views = self.views()
-        area = views[0].mapToScene(views[0].viewport().rect()).boundingRect() if views else rect
-        crowd = len(self.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect))
-        dense = crowd > DENSE_ITEMS
-        if dense != self.style.dense:
-            self.style.dense = dense
-            self.connection_layer.update()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.ensure_layout()
         if self.interaction is not None:
             self.interaction.mouse_press(event)
             return
+        self.activate_connection_at(event.scenePos())
         super().mousePressEvent(event)
         if self.interaction is None:
             self.drag.pressed(event)
@@ -361,6 +482,7 @@ class JourneyScene(QGraphicsScene):
         from journeymapper.app.canvas.editors import target_at
 
         self.ensure_layout()
+        self.activate_connection_at(event.scenePos())
         target = target_at(self, event.scenePos())
         if target is not None:
             event.accept()

@@ -1,8 +1,10 @@
-"""Keeps the scene's items matching a layout: one id → item map per kind of item.
+"""Keeps the scene's items matching the layout: one id → item map per kind of item.
 
-`apply(layout)` creates the items the layout has and the scene lacks, updates the
-others (each item repaints only when what it shows changed) and removes the rest.
-At 5,000 cards it touches only the connections whose cards moved.
+Cards get items only where the view has been (`reveal`): a 100,000-card map opens
+showing the overview and makes items for the few hundred cards a zoomed-in view
+shows, column by column, as it scrolls there. Connections get an item only while
+active (the connection layer draws the rest). After an edit, `apply` touches only the
+cards the layout engine reports changed and the connections of those cards.
 """
 
 from __future__ import annotations
@@ -10,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
 from journeymapper.app.canvas.items.card import CardItem
-from journeymapper.app.canvas.items.connection import ConnectionItem
 from journeymapper.app.canvas.items.emotion_curve import EmotionLaneItem
 from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
 from journeymapper.app.canvas.items.list_cell import ListCellItem
 from journeymapper.app.canvas.items.notes_cell import NotesCellItem
 from journeymapper.app.canvas.items.stage_header import StageHeaderItem
-from journeymapper.layout import MapLayout
+from journeymapper.layout import CARD_GAP_X, CARD_W, CELL_PAD, MapLayout
+from journeymapper.layout_engine import LayoutChange
 from journeymapper.model.schema import LaneKind
 
 if TYPE_CHECKING:
@@ -29,6 +32,8 @@ K = TypeVar("K", bound=Hashable)
 I = TypeVar("I", bound=QGraphicsItem)  # noqa: E741
 
 _LIST_KINDS = (LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES)
+_PITCH = CARD_W + CARD_GAP_X
+Column = tuple[str, str, int]  # stage id, lane id, card column
 
 
 class SceneSync:
@@ -39,8 +44,8 @@ class SceneSync:
         self.notes: dict[tuple[str, str], NotesCellItem] = {}
         self.lists: dict[tuple[str, str], ListCellItem] = {}
         self.emotion: dict[str, EmotionLaneItem] = {}
-        self._dirty_connections: set[str] = set()
-        self._live: set[str] = set()
+        self.labels: dict[str, str] = {}  # the labelled connections' labels
+        self._made: set[Column] = set()  # card columns whose every card has an item
 
     def _maps(self) -> tuple[dict, ...]:  # type: ignore[type-arg]
         return (
@@ -55,86 +60,147 @@ class SceneSync:
 
     def clear(self) -> None:
         self.scene.connection_layer.clear()
-        self._live.clear()
+        self._made.clear()
         self.scene.clearSelection()
         for items in self._maps():
             for item in items.values():
                 self.scene.removeItem(item)
             items.clear()
 
-    def mark_connection(self, conn_id: str) -> None:
-        """A connection's label changed: re-read it at the next layout."""
-        self._dirty_connections.add(conn_id)
-
-    def apply(self, layout: MapLayout) -> None:
-        self._cards(layout)
-        self._connections(layout)
+    def apply(
+        self,
+        layout: MapLayout,
+        change: LayoutChange,
+        touchpoints: Iterable[str] = (),
+        connections: Iterable[str] = (),
+    ) -> None:
+        """Show `layout`. Unless `change.full`, only the cards in `change.cards` or
+        `touchpoints` and the connections `connections` (or of those cards) changed."""
+        touched = set(touchpoints)
+        self._cards(layout, change, touched)
+        self._connections(layout, change, touched | change.cards, set(connections))
         self._headers(layout)
         self._cells(layout)
 
-    # ----- cards and connections -------------------------------------------------------
+    # ----- cards ------------------------------------------------------------------------
 
-    def _cards(self, layout: MapLayout) -> None:
-        scene, journey, cards = self.scene, self.scene.journey, self.scene.cards
-        for card_id in [c for c in cards if c not in layout.cards]:
-            scene.removeItem(cards.pop(card_id))
-        for card_id, geometry in layout.cards.items():
-            tp = journey.touchpoint(card_id)
-            item = cards.get(card_id)
-            if item is None:
-                item = CardItem(tp, geometry, scene.style)
-                scene.addItem(item)
-                cards[card_id] = item
-            else:
-                item.update_from(tp, geometry)
-
-    def _connections(self, layout: MapLayout) -> None:
-        scene, journey, items = self.scene, self.scene.journey, self.scene.connections
-        layer, cards = scene.connection_layer, layout.cards
-        for conn_id in [c for c in items if c not in layout.connection_ends]:
-            self._remove_connection(conn_id)
-        dirty, self._dirty_connections = self._dirty_connections, set()
-        live, self._live = self._live, set()
-        for conn_id, (source, target) in layout.connection_ends.items():
-            a, b = cards.get(source), cards.get(target)
-            item = items.get(conn_id)
-            if a is None or b is None:  # a card in a hidden lane
+    def _cards(self, layout: MapLayout, change: LayoutChange, touched: set[str]) -> None:
+        scene, cards = self.scene, self.scene.cards
+        if change.full:
+            for card_id in [c for c in cards if c not in layout.cards]:
+                scene.removeItem(cards.pop(card_id))
+            for card_id, item in cards.items():
+                item.update_from(scene.journey.touchpoint(card_id), layout.cards[card_id])
+            made, self._made = self._made, set()
+            self._make_columns(layout, made)
+            return
+        for card_id in touched | change.cards:
+            geometry, item = layout.cards.get(card_id), cards.get(card_id)
+            if geometry is None:
                 if item is not None:
-                    self._remove_connection(conn_id)
+                    scene.removeItem(cards.pop(card_id))
                 continue
-            if item is None:
-                label = journey.connection(conn_id).label
-                item = ConnectionItem(conn_id, a.rect, b.rect, label, scene.style)
-                scene.addItem(item)
-                items[conn_id] = item
-                layer.put(item)
-                continue
-            label = journey.connection(conn_id).label if conn_id in dirty else None
-            moved = item.set_ends(a.rect, b.rect, label)
-            if conn_id in live:
-                item.live = False
-                item.refresh()
-            if moved or conn_id in live:
-                layer.put(item)
-        layer.flush()
+            tp = scene.journey.touchpoint(card_id)
+            if item is not None:
+                item.update_from(tp, geometry)
+            elif (tp.stage, tp.lane, tp.slot.column) in self._made:
+                self._make(card_id, layout)
 
-    def _remove_connection(self, conn_id: str) -> None:
-        self.scene.connection_layer.take(conn_id)
-        self.scene.removeItem(self.scene.connections.pop(conn_id))
+    def _make(self, card_id: str, layout: MapLayout) -> None:
+        scene = self.scene
+        item = CardItem(scene.journey.touchpoint(card_id), layout.cards[card_id], scene.style)
+        scene.addItem(item)
+        scene.cards[card_id] = item
+
+    def _make_columns(self, layout: MapLayout, columns: Iterable[Column]) -> int:
+        """Give every card of `columns` an item; the number of items made."""
+        made, cards = 0, self.scene.cards
+        for key in columns:
+            if key in self._made:
+                continue
+            self._made.add(key)
+            stage_id, lane_id, col = key
+            for card_id in layout.columns.get((stage_id, lane_id), {}).get(col, ()):
+                if card_id not in cards and card_id in layout.cards:
+                    self._make(card_id, layout)
+                    made += 1
+        return made
+
+    def reveal(self, layout: MapLayout, rect: QRectF) -> int:
+        """Make items for the cards of every card column `rect` (scene) touches; the
+        number made. Columns, not single cards: a column is a few quick comparisons."""
+        wanted: list[Column] = []
+        left, right = rect.left(), rect.right()
+        rows = [
+            lane_id
+            for lane_id, row in layout.lanes.items()
+            if row.y < rect.bottom() and row.bottom > rect.top()
+        ]
+        for stage_id, column in layout.stages.items():
+            if column.x >= right or column.right <= left:
+                continue
+            first = int((left - column.x - CELL_PAD) // _PITCH)
+            last = int((right - column.x - CELL_PAD) // _PITCH)
+            for lane_id in rows:
+                cols = layout.columns.get((stage_id, lane_id))
+                if cols:
+                    wanted += [(stage_id, lane_id, c) for c in cols if first <= c <= last]
+        return self._make_columns(layout, wanted)
+
+    def reveal_all(self, layout: MapLayout) -> int:
+        return self._make_columns(
+            layout, [(s, lane, c) for (s, lane), cols in layout.columns.items() for c in cols]
+        )
+
+    # ----- connections ------------------------------------------------------------------
+
+    def _connections(
+        self, layout: MapLayout, change: LayoutChange, cards: set[str], touched: set[str]
+    ) -> None:
+        scene, layer = self.scene, self.scene.connection_layer
+        journey = scene.journey
+        if change.full:
+            self.labels = {c.id: c.label for c in journey.connections() if c.label}
+            layer.reset(layout, self.labels)
+        else:
+            succ, pred = journey.graph._succ, journey.graph._pred
+            for card_id in cards:
+                for adjacency in (succ, pred):
+                    for data in adjacency.get(card_id, {}).values():
+                        touched.add(data["conn"].id)
+            for conn_id in touched:
+                label = journey.connection(conn_id).label if journey.has_connection(conn_id) else ""
+                if label:
+                    self.labels[conn_id] = label
+                else:
+                    self.labels.pop(conn_id, None)
+            if len(touched) > max(2_000, len(layout.connection_ends) // 4):
+                layer.reset(layout, self.labels)  # cheaper to index everything again
+            else:
+                layer.refresh(layout, self.labels, touched)
+        for conn_id, item in list(scene.connections.items()):
+            ends = layout.connection_ends.get(conn_id)
+            a, b = (layout.cards.get(ends[0]), layout.cards.get(ends[1])) if ends else (None, None)
+            if a is None or b is None:  # gone, or a card in a hidden lane
+                scene.drop_connection(conn_id)
+                continue
+            item.live = False
+            item.set_ends(a.rect, b.rect, self.labels.get(conn_id, ""))
+            item.refresh()
+            if item.resting:
+                scene.release_connection_soon(conn_id)
 
     def follow_card(self, card: CardItem) -> None:
         """Re-route the connections of a card being dragged, from the cards' positions now."""
         scene = self.scene
         for conn in scene.journey.connections_of([card.card_id]):
-            item = scene.connections.get(conn.id)
             source, target = scene.card_rect(conn.source), scene.card_rect(conn.target)
-            if item is not None and source is not None and target is not None:
-                if not item.live:
-                    item.live = True
-                    scene.connection_layer.take(conn.id)
-                    self._live.add(conn.id)
+            if source is None or target is None:
+                continue
+            item = scene.activate_connection(conn.id)
+            if item is not None:
+                item.live = True
                 item.set_ends(source, target)
-        scene.connection_layer.flush()
 
     # ----- headers and cells -----------------------------------------------------------
 

@@ -2,8 +2,11 @@
 
 Zoom with Ctrl+wheel, a pinch or the View menu; pan with the scroll bars, the wheel,
 a middle-button drag or Space+drag. Far out (below `OVERVIEW_LOD`) the view shows the
-overview scene, a cheap picture of the same layout, with sticky stage labels; the
-editing scene keeps its items and selection and comes back when zooming in.
+overview scene, a cheap picture of the same layout, with sticky stage and lane labels;
+the editing scene keeps its items and selection and comes back when zooming in.
+Before it shows a part of the editing scene, the view asks the scene to give the
+cards there items (`JourneyScene.reveal`): a big map has items only where the view
+has been.
 """
 
 from __future__ import annotations
@@ -33,9 +36,10 @@ from journeymapper.app.canvas.sticky import paint_sticky_labels
 from journeymapper.app.canvas.style import OVERVIEW_LOD
 from journeymapper.app.colors import DARK, LIGHT, is_dark_color, set_theme
 
-MIN_ZOOM = 0.01
+MIN_ZOOM = 0.002  # a 100,000-card map is 175 m wide: it still fits a window
 MAX_ZOOM = 4.0
 WHEEL_STEP = 1.0015  # zoom factor per eighth of a degree of wheel rotation
+REVEAL_MARGIN = 240  # pixels around the view whose cards get items ahead of a scroll
 
 
 def journey_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
@@ -122,8 +126,17 @@ class JourneyView(QGraphicsView):
 
     def _after_zoom(self) -> None:
         self._update_mode()
+        self.reveal()
         self.editors.reposition()
         self.zoom_changed.emit(self.zoom)
+
+    def reveal(self) -> None:
+        """Give the cards in and around the view items before they are painted."""
+        if self.in_overview or self.zoom < OVERVIEW_LOD:  # (or about to be: mid-zoom)
+            return
+        margin = REVEAL_MARGIN / max(self.zoom, MIN_ZOOM)
+        area = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.journey_scene.reveal(area.adjusted(-margin, -margin, margin, margin))
 
     def _update_mode(self) -> None:
         overview = self.zoom < OVERVIEW_LOD
@@ -142,6 +155,8 @@ class JourneyView(QGraphicsView):
     def _layout_changed(self) -> None:
         if self.in_overview:
             self.overview.sync()
+        else:
+            self.reveal()
 
     # ----- events -----------------------------------------------------------------------
 
@@ -210,8 +225,15 @@ class JourneyView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
-        if self.in_overview and not self._band.isEmpty():
-            self._select_in(self._band)
+        if not self._band.isEmpty():
+            if self.in_overview:
+                self._select_in(self._band)
+            else:  # arrows are not items at rest: the band asks the layer for them
+                area = self.mapToScene(self._band).boundingRect()
+                for conn_id in self.journey_scene.connection_layer.connections_in(area):
+                    item = self.journey_scene.activate_connection(conn_id)
+                    if item is not None:
+                        item.setSelected(True)
         self._band = QRect()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
@@ -258,10 +280,12 @@ class JourneyView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
+        self.reveal()
         self.editors.reposition()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.reveal()
         self.editors.reposition()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,14 +1,17 @@
 """A touchpoint card: channel icon, wrapped name, emotion face, markers, persona chips.
 
 Every position and size comes from the layout's `CardGeometry`; the item only paints.
-Moving is Qt's own (`ItemIsMovable`); the scene is told of each position change so
-connections follow live, and it turns the drag into one edit on release.
+Moving is Qt's own (`ItemIsMovable`); the scene's drag keeps the moved cards inside
+the map and their connections following after each mouse move, and turns the drag
+into one edit on release. The item has no `itemChange`: once Python overrides it, Qt
+calls it for every flag, z and position change of every card, which doubled the cost
+of making a card's item and of moving it when the layout changes.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
@@ -43,12 +46,8 @@ ACCENT_W = 4.0
 CARD_Z = 2.0
 DRAG_Z = 5.0
 _FLAGS = (
-    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-    | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-    | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 )
-_MOVING = QGraphicsItem.GraphicsItemChange.ItemPositionChange
-_MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 
 
 @cache
@@ -138,17 +137,6 @@ class CardItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         return _body(self.geometry.rect.h)
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        # Called for every change of every card (flags, z, tooltip, position…): only
-        # moves matter here, and the test stays as cheap as Python allows.
-        if change is _MOVING or change is _MOVED:
-            scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-            if scene is not None:
-                if change is _MOVING:
-                    return scene.clamp_card_position(self, value)
-                scene.card_moved(self)
-        return value
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.setToolTip(self._tooltip())  # built when first needed, not for every card

@@ -1,9 +1,11 @@
-"""A connection: a curved arrow from one card to the next, with an optional label.
+"""An active connection: a curved arrow the user is pointing at, has selected, or is
+moving with a card, drawn with its highlight and its label.
 
-The curve is `layout.edge_path` of the two cards' current rectangles, so it follows a
-card live while it is dragged. The curve and its `QPainterPath` are computed lazily,
-on first paint or hit test: opening a big map creates thousands of arrows nobody looks
-at yet, and the bounds (the two cards' rectangles, widened) need no curve.
+Connections at rest are drawn by the connection layer, which has no item per arrow;
+the scene makes one of these when a connection becomes active and removes it when it
+is at rest again (see `JourneyScene.activate_connection`). The curve is
+`layout.edge_path` of the two cards' current rectangles, so it follows a card live
+while it is dragged. Curve, path and shape are computed on first use.
 """
 
 from __future__ import annotations
@@ -28,12 +30,13 @@ from journeymapper.app.canvas.style import (
     pen,
     theme,
 )
-from journeymapper.layout import SMALL_FONT, EdgePath, Rect, edge_path
+from journeymapper.layout import SMALL_FONT, EdgePath, Point, Rect, edge_path
 from journeymapper.text import elide, text_width
 
 CONNECTION_Z = 1.0
-_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-_RESTING = _SELECTABLE | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+LABEL_W = 140.0
+_HIT_WIDTH = 10.0
+_MARGIN = 40.0  # edge_path bends stay within the two cards' box widened by this
 
 
 @cache
@@ -47,13 +50,22 @@ def _pens(ink: str, width: float, ratio: float = 1.0) -> tuple[QPen, QPen, str]:
     return line, head, ink
 
 
-LABEL_W = 140.0
-_HIT_WIDTH = 10.0
-_MARGIN = 40.0  # edge_path bends stay within the two cards' box widened by this
+def paint_label(painter: QPainter, label: str, at: Point, ink: str) -> None:
+    """A connection's label: a pill at `at`, the middle of its curve."""
+    text = elide(label, SMALL_FONT, LABEL_W)
+    width = text_width(text, SMALL_FONT) + 12
+    x, y = at
+    pill = QRectF(x - width / 2, y - 9, width, 18)
+    t = theme()
+    painter.setPen(pen(t.grid, 1.0))
+    painter.setBrush(color(t.paper))
+    painter.drawRoundedRect(pill, 9, 9)
+    painter.setPen(color(t.ink if ink == t.connection else ink))
+    draw_line(painter, pill.x() + 6, y + SMALL_FONT * 0.36, text, SMALL_FONT)
 
 
 class ConnectionItem(QGraphicsItem):
-    """One connection, keyed by its id in the scene's `connections` map."""
+    """One active connection, keyed by its id in the scene's `connections` map."""
 
     def __init__(
         self, conn_id: str, source: Rect, target: Rect, label: str, style: CanvasStyle
@@ -64,16 +76,20 @@ class ConnectionItem(QGraphicsItem):
         self.source, self.target = source, target
         self.label = label
         self.hovered = False
-        self.live = False  # following a dragged card: drawn here, not by the layer
+        self.live = False  # following a dragged card
         self._edge: EdgePath | None = None
         self._path: QPainterPath | None = None
         self._shape: QPainterPath | None = None
         self._arrow: QPolygonF | None = None
-        self._poly: QPolygonF | None = None
         self._bounds = self._bounds_of(source, target, label)
-        self.setFlags(_RESTING if not label else _SELECTABLE)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(CONNECTION_Z)
+
+    @property
+    def resting(self) -> bool:
+        """Nothing about it needs an item: the layer can draw it again."""
+        return not (self.live or self.hovered or self.isSelected())
 
     def set_ends(self, source: Rect, target: Rect, label: str | None = None) -> bool:
         """Follow the cards to `source` and `target` (and show `label` when given);
@@ -84,15 +100,12 @@ class ConnectionItem(QGraphicsItem):
         self.source, self.target = source, target
         if label is not None:
             self.label = label
-        self._edge = self._path = self._shape = self._arrow = self._poly = None
+        self._edge = self._path = self._shape = self._arrow = None
         self._bounds = self._bounds_of(source, target, self.label)
-        self.refresh()
+        self.update()
         return True
 
     def refresh(self) -> None:
-        """Paint only what the connection layer does not: a highlight, a label, a move."""
-        resting = not (self.live or self.hovered or self.label or self.isSelected())
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, resting)
         self.update()
 
     @staticmethod
@@ -118,6 +131,11 @@ class ConnectionItem(QGraphicsItem):
             self._path = path
         return self._path
 
+    def arrow(self) -> QPolygonF:
+        if self._arrow is None:
+            self._arrow = QPolygonF([QPointF(*p) for p in self.edge.arrow])
+        return self._arrow
+
     # ----- Qt ---------------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
@@ -137,26 +155,16 @@ class ConnectionItem(QGraphicsItem):
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.hovered = True
-        self.refresh()
+        self.update()
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.hovered = False
-        self.refresh()
+        self.update()
+        scene = self.scene()
+        if scene is not None:
+            scene.release_connection_soon(self.conn_id)  # type: ignore[attr-defined]
         super().hoverLeaveEvent(event)
-
-    def polyline(self) -> QPolygonF:
-        """The curve flattened once: a polyline strokes far faster than a long Bézier
-        of which the screen shows a small part (Qt clips lines, not curves, cheaply)."""
-        if self._poly is None:
-            polygons = self.path().toSubpathPolygons()
-            self._poly = polygons[0] if polygons else QPolygonF()
-        return self._poly
-
-    def arrow(self) -> QPolygonF:
-        if self._arrow is None:
-            self._arrow = QPolygonF([QPointF(*p) for p in self.edge.arrow])
-        return self._arrow
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -168,26 +176,15 @@ class ConnectionItem(QGraphicsItem):
             line, head, ink = _pens(t.hover, 2.2, ratio)
         else:
             line, head, ink = _pens(t.connection, 1.5, ratio)
-        if self.live or ink != t.connection:
-            painter.setPen(line)
-            painter.drawPath(self.path())
-            painter.setPen(head)
-            painter.setBrush(head.color())
-            painter.drawPolygon(self.arrow())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(line)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        painter.setPen(head)
+        painter.setBrush(head.color())
+        painter.drawPolygon(self.arrow())
         if self.label and (
             QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
             >= DETAIL_LOD
         ):
-            self._paint_label(painter, ink)
-
-    def _paint_label(self, painter: QPainter, ink: str) -> None:
-        text = elide(self.label, SMALL_FONT, LABEL_W)
-        width = text_width(text, SMALL_FONT) + 12
-        x, y = self.edge.label_point
-        pill = QRectF(x - width / 2, y - 9, width, 18)
-        t = theme()
-        painter.setPen(pen(t.grid, 1.0))
-        painter.setBrush(color(t.paper))
-        painter.drawRoundedRect(pill, 9, 9)
-        painter.setPen(color(t.ink if ink == t.connection else ink))
-        draw_line(painter, pill.x() + 6, y + SMALL_FONT * 0.36, text, SMALL_FONT)
+            paint_label(painter, self.label, self.edge.label_point, ink)

@@ -1,32 +1,50 @@
-"""All the connections in their resting state, drawn by one item.
+"""Every connection at rest, drawn and hit-tested by one item.
 
-A big map shows hundreds of arrows at once; an item per arrow costs a Python paint
-call, a painter state and a bounding-rect query per arrow per frame. The layer keeps
-every resting arrow's box as plain floats, picks the arrows a repaint exposes with a
-few comparisons each, and strokes just those. Its picture is cached per view
-(`DeviceCoordinateCache`), so a frame that changes nothing draws nothing, and a card
-dragged across it repaints only the arrows that follow the card. The
-`ConnectionItem`s stay in the scene for hit-testing, selection and hover; they paint
-only what differs from the resting state (a highlight, a label, an arrow that follows
-a dragged card).
+A big map shows thousands of arrows; an item per arrow costs a Python object, a paint
+call and a place in the scene's index each — 200,000 of them made opening a
+100,000-card map run out of memory. So the layer draws every connection that is not
+*active* straight from the layout, finds them through its own tile index
+(`ConnectionIndex`), and answers hit tests (`connection_at`). A connection becomes an
+item (`ConnectionItem`, made by the scene) only while it is active: hovered, selected,
+following a dragged card, or edited; the layer leaves it to that item meanwhile.
+
+The layer's picture is cached per view (`DeviceCoordinateCache`), so a frame that
+changes nothing draws nothing, and an edit repaints only the boxes of the arrows it
+moved. The index is built on first use: a map that opens in the overview pays nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
-from journeymapper.app.canvas.style import CanvasStyle, device_ratio, theme
+from journeymapper.app.canvas.connection_index import Box, ConnectionIndex
+from journeymapper.app.canvas.items.connection import LABEL_W, paint_label
+from journeymapper.app.canvas.style import (
+    DENSE_ITEMS,
+    DETAIL_LOD,
+    CanvasStyle,
+    device_ratio,
+    theme,
+)
+from journeymapper.layout import MapLayout
 
 if TYPE_CHECKING:
-    from journeymapper.app.canvas.items.connection import ConnectionItem
+    from journeymapper.app.canvas.scene import JourneyScene
 
 LAYER_Z = 0.9
-
-_Entry = tuple[float, float, float, float, "ConnectionItem"]
+MARGIN = 40.0  # edge_path bends stay within the two cards' box widened by this
+LABEL_MARGIN = LABEL_W / 2 + 8
+HIT_TOLERANCE = 5.0
 
 
 def _pen(width: float, alpha: int) -> QPen:
@@ -53,31 +71,80 @@ class ConnectionLayer(QGraphicsItem):
     def __init__(self, style: CanvasStyle) -> None:
         super().__init__()
         self.style = style
-        self._entries: dict[str, _Entry] = {}
-        self._dirty: list[QRectF] = []
+        self.layout: MapLayout | None = None
+        self.labels: dict[str, str] = {}
+        self.index = ConnectionIndex()
+        self._indexed = False
+        self._active: set[str] = set()
+        self._shapes: dict[str, tuple[QPainterPath, QPolygonF]] = {}
+        self._dirty: list[Box] = []
         self._bounds = QRectF()
         self.setZValue(LAYER_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    # ----- following the layout -----------------------------------------------------
 
     def set_extent(self, rect: QRectF) -> None:
         if rect != self._bounds:
             self.prepareGeometryChange()
             self._bounds = rect
 
-    def put(self, item: ConnectionItem) -> None:
-        """Draw `item` at rest (again, where it is now)."""
-        self.take(item.conn_id)
-        box = item.boundingRect()
-        self._entries[item.conn_id] = (box.left(), box.top(), box.right(), box.bottom(), item)
-        self._dirty.append(box)
+    def reset(self, layout: MapLayout, labels: dict[str, str]) -> None:
+        """Show `layout`'s connections, all of them new (a new map, a full layout)."""
+        self.layout, self.labels = layout, labels
+        self.index.clear()
+        self._indexed = False
+        self._shapes.clear()
+        self._dirty.clear()
+        self.update()
 
-    def take(self, conn_id: str) -> None:
-        """Stop drawing a connection (removed, or drawn by its item while it moves)."""
-        entry = self._entries.pop(conn_id, None)
-        if entry is not None:
-            self._dirty.append(QRectF(entry[0], entry[1], entry[2] - entry[0], entry[3] - entry[1]))
+    def refresh(self, layout: MapLayout, labels: dict[str, str], changed: Iterable[str]) -> None:
+        """Show `layout`, in which only the connections `changed` differ from the last."""
+        self.layout, self.labels = layout, labels
+        for conn_id in changed:
+            self._shapes.pop(conn_id, None)
+            if self._indexed:
+                old = self.index.remove(conn_id)
+                if old is not None:
+                    self._dirty.append(old)
+                box = self._box(conn_id)
+                if box is not None:
+                    self.index.put(conn_id, box)
+                    self._dirty.append(box)
+        if not self._indexed:
+            self.update()
+        self.flush()
+
+    def activate(self, conn_id: str) -> None:
+        """Leave `conn_id` to its item (hovered, selected, following a drag)."""
+        if conn_id not in self._active:
+            self._active.add(conn_id)
+            self._repaint(conn_id)
+
+    def deactivate(self, conn_id: str) -> None:
+        """Draw `conn_id` here again."""
+        if conn_id in self._active:
+            self._active.discard(conn_id)
+            self._repaint(conn_id)
+
+    def clear(self) -> None:
+        self.layout = None
+        self.labels = {}
+        self.index.clear()
+        self._indexed = False
+        self._active.clear()
+        self._shapes.clear()
+        self._dirty.clear()
+        self.update()
+
+    def _repaint(self, conn_id: str) -> None:
+        box = self._ensure_index().box(conn_id)
+        if box is not None:
+            self._dirty.append(box)
+            self.flush()
 
     def flush(self) -> None:
         """Repaint where arrows came or went: a few boxes, or all at once after many
@@ -86,47 +153,124 @@ class ConnectionLayer(QGraphicsItem):
         if len(dirty) > 24:
             self.update()
             return
-        for box in dirty:
-            self.update(box)
+        for left, top, right, bottom in dirty:
+            self.update(QRectF(left, top, right - left, bottom - top))
 
-    def clear(self) -> None:
-        self._entries.clear()
-        self._dirty.clear()
-        self.update()
+    # ----- the index ----------------------------------------------------------------
 
-    def __contains__(self, conn_id: str) -> bool:
-        return conn_id in self._entries
+    def _box(self, conn_id: str) -> Box | None:
+        layout = self.layout
+        if layout is None or conn_id not in layout.connection_ends:
+            return None
+        source, target = layout.connection_ends[conn_id]
+        a, b = layout.cards.get(source), layout.cards.get(target)
+        if a is None or b is None:  # a card in a hidden lane
+            return None
+        margin = LABEL_MARGIN if conn_id in self.labels else MARGIN
+        ra, rb = a.rect, b.rect
+        return (
+            min(ra.x, rb.x) - margin,
+            min(ra.y, rb.y) - margin,
+            max(ra.x + ra.w, rb.x + rb.w) + margin,
+            max(ra.y + ra.h, rb.y + rb.h) + margin,
+        )
+
+    def _ensure_index(self) -> ConnectionIndex:
+        if not self._indexed and self.layout is not None:
+            self._indexed = True
+            box, put = self._box, self.index.put
+            for conn_id in self.layout.connection_ends:
+                found = box(conn_id)
+                if found is not None:
+                    put(conn_id, found)
+        return self.index
+
+    def connection_at(self, pos: QPointF, tolerance: float = HIT_TOLERANCE) -> str | None:
+        """The connection under `pos` (scene coordinates), drawn here or by its item."""
+        if self.layout is None:
+            return None
+        return self._ensure_index().nearest(pos.x(), pos.y(), tolerance, self.layout.edge)
+
+    def connections_in(self, rect: QRectF) -> list[str]:
+        """The connections whose curve passes through `rect`."""
+        if self.layout is None:
+            return []
+        index, edge = self._ensure_index(), self.layout.edge
+        found = []
+        for conn_id in index.within(rect.left(), rect.top(), rect.right(), rect.bottom()):
+            path = edge(conn_id)
+            if path is not None and any(
+                rect.contains(QPointF(*path.point_at(i / 16))) for i in range(17)
+            ):
+                found.append(conn_id)
+        return found
+
+    # ----- Qt ---------------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+        if scene is not None:
+            scene.hover_connection(self.connection_at(event.scenePos()))
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
+        if scene is not None:
+            scene.hover_connection(None)
+
+    def _shape(self, conn_id: str) -> tuple[QPainterPath, QPolygonF] | None:
+        found = self._shapes.get(conn_id)
+        if found is None and self.layout is not None:
+            edge = self.layout.edge(conn_id)
+            if edge is None:
+                return None
+            path = QPainterPath(QPointF(*edge.start))
+            path.cubicTo(QPointF(*edge.c1), QPointF(*edge.c2), QPointF(*edge.end))
+            found = (path, QPolygonF([QPointF(*p) for p in edge.arrow]))
+            self._shapes[conn_id] = found
+        return found
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        exposed = option.exposedRect
+        if self.layout is None:
+            return
+        exposed, view = option.exposedRect, QRectF()
         device = painter.device()
         inverse, invertible = painter.worldTransform().inverted()
         if device is not None and invertible:  # the cache spans the view, not the map
-            exposed = exposed.intersected(
-                inverse.mapRect(QRectF(0, 0, device.width(), device.height()))
-            )
-        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+            view = inverse.mapRect(QRectF(0, 0, device.width(), device.height()))
+            exposed = exposed.intersected(view)
+        index = self._ensure_index()
+        if not view.isEmpty():  # how crowded the whole view is, not the strip repainted
+            crowd = index.within(view.left(), view.top(), view.right(), view.bottom())
+            self.style.dense = len(crowd) > DENSE_ITEMS
+        active = self._active
         shown = [
-            e[4]
-            for e in self._entries.values()
-            if e[0] < right and e[2] > left and e[1] < bottom and e[3] > top
+            c
+            for c in index.within(exposed.left(), exposed.top(), exposed.right(), exposed.bottom())
+            if c not in active
         ]
         if not shown:
             return
+        shapes = [s for c in shown if (s := self._shape(c)) is not None]
         dense = self.style.dense
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not dense)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         ratio = device_ratio(painter)  # cosmetic pens are device pixels: 2 on a 2× screen
         painter.setPen(_pen(line_width(lod) * ratio, 150 if dense else 255))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for item in shown:
-            painter.drawPath(item.path())
+        for path, _ in shapes:
+            painter.drawPath(path)
         painter.setPen(_pen(ratio, 150 if dense else 255))
         painter.setBrush(_fill(dense))
-        for item in shown:
-            painter.drawPolygon(item.arrow())
+        for _, arrow in shapes:
+            painter.drawPolygon(arrow)
+        if lod >= DETAIL_LOD and self.labels:
+            edge = self.layout.edge
+            for conn_id in shown:
+                label, path = self.labels.get(conn_id), edge(conn_id)
+                if label and path is not None:
+                    paint_label(painter, label, path.label_point, theme().connection)
