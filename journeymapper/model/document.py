@@ -266,7 +266,7 @@ class Journey:
         return dict(self._connection_ends)
 
     def connection_count(self) -> int:
-        return self._graph.number_of_edges()
+        return len(self._connection_ends)  # (networkx counts edge by edge)
 
     def connections_of(self, tp_ids: Iterable[str]) -> list[Connection]:
         """Connections touching any of `tp_ids`, each once."""

@@ -109,3 +109,31 @@ def test_a_dragged_card_takes_its_arrows_along_and_hands_them_back(window, qtbot
     assert all(scene.connections[c].live for c in links)
     release(window.view, start + QPoint(0, 30))
     qtbot.waitUntil(lambda: not links & set(scene.connections))
+
+
+def test_a_long_arrow_repaints_only_what_the_view_shows(make_window, monkeypatch) -> None:
+    """A long arrow's box on a big map is far bigger than the view, and Qt paints an
+    update into a scratch pixmap the size of the update (300 MB for one arrow at
+    100,000 cards): the layer asks only for what the view shows."""
+    window = make_window(Journey(generate_map(BIG, seed=2)))
+    scene, layout = window.scene, window.scene.layout
+
+    def span(conn_id: str) -> float:
+        source, target = layout.connection_ends[conn_id]
+        return abs(layout.cards[source].rect.x - layout.cards[target].rect.x)
+
+    longest = max(layout.connection_ends, key=span)
+    source = layout.connection_ends[longest][0]
+    _show(window, source)
+    window.view.viewport().repaint()
+    visible = _visible(window)
+    assert span(longest) > 2 * visible.width()  # the arrow's box is wider than the view
+    asked: list[QRectF] = []
+    layer = scene.connection_layer
+    monkeypatch.setattr(layer, "update", lambda *rect: asked.append(QRectF(*rect)))
+    scene.activate_connection(longest)
+    scene.drop_connection(longest)
+    assert asked
+    slack = 100.0
+    allowed = visible.adjusted(-slack, -slack, slack, slack)
+    assert all(allowed.contains(rect) for rect in asked), (allowed, asked)

@@ -6,6 +6,7 @@ and makes its emotion line bold. The highlight is view state, not part of the ma
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -120,10 +121,11 @@ class PersonasDock(QDockWidget):
     def refresh(self) -> None:
         journey = self.document.journey
         current = self.current_id()
+        counts = Counter(p for tp in journey.touchpoints() for p in tp.personas)
         with blocked(self.list):
             self.list.clear()
             for persona in journey.personas:
-                count = sum(1 for tp in journey.touchpoints() if persona.id in tp.personas)
+                count = counts[persona.id]
                 item = QListWidgetItem(
                     QIcon(glyphs.dot_pixmap(persona.color, 14)),
                     f"{persona.name}  ({count})",

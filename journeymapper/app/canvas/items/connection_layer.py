@@ -153,8 +153,33 @@ class ConnectionLayer(QGraphicsItem):
         if len(dirty) > 24:
             self.update()
             return
+        shown = self._shown_areas()
         for left, top, right, bottom in dirty:
-            self.update(QRectF(left, top, right - left, bottom - top))
+            box = QRectF(left, top, right - left, bottom - top)
+            if shown is None:
+                self.update(box)
+                continue
+            # Only what a view shows: Qt paints an update into a scratch pixmap the
+            # size of the update before copying it into the cache, and the box of one
+            # long arrow on a 100,000-card map is 300 MB of pixels. What the views do
+            # not show is painted afresh when they scroll there.
+            for area in shown:
+                if area.intersects(box):
+                    self.update(area.intersected(box))
+
+    def _shown_areas(self) -> list[QRectF] | None:
+        """What each view of the scene shows (scene coordinates), a little widened;
+        None when there is no view to ask."""
+        scene = self.scene()
+        views = scene.views() if scene is not None else []
+        if not views:
+            return None
+        areas = []
+        for view in views:
+            area = view.mapToScene(view.viewport().rect()).boundingRect()
+            pad = MARGIN / max(view.transform().m11(), 1e-3)
+            areas.append(area.adjusted(-pad, -pad, pad, pad))
+        return areas
 
     # ----- the index ----------------------------------------------------------------
 
