@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from journeymapper.app import save_errors
+from journeymapper.app import opening, save_errors
 from journeymapper.app.settings import add_recent_file, clear_recent_files
 from journeymapper.io.atomic import write_atomic
 from journeymapper.io.errors import JourneyFileError
-from journeymapper.io.journey_file import SUFFIX, load_journey
+from journeymapper.io.journey_file import SUFFIX
 from journeymapper.model.document import Journey
 
 if TYPE_CHECKING:
@@ -40,8 +40,7 @@ def open_window(path: Path | None) -> MainWindow:
 
     if path is None:
         return MainWindow(Document(Journey.default()))
-    journey = load_journey(path)
-    window = MainWindow(Document(journey, path.resolve()))
+    window = opening.open_window(path)  # a progress dialog for a big file
     add_recent_file(path.resolve())
     return window
 
@@ -72,12 +71,15 @@ def open_path(window: MainWindow, path: Path) -> MainWindow | None:
             return other
     try:
         if window.document.pristine:
-            window.document.load(path)
+            opening.open_into(window, path)
             add_recent_file(resolved)
             return window
         other = open_window(path)
     except JourneyFileError as exc:
         QMessageBox.critical(window, "Cannot open the map", str(exc))
+        return None
+    except opening.OpeningCancelledError:
+        window.statusBar().showMessage(f"Opening {path.name} was cancelled", 4000)
         return None
     other.show()
     return other

@@ -50,6 +50,7 @@ def open_first_window(path: str | None):  # type: ignore[no-untyped-def]
     """The window `run` shows: on `path`, or a new map when it cannot be opened."""
     from journeymapper.app import files
     from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.opening import OpeningCancelledError
 
     if path:
         try:
@@ -58,6 +59,8 @@ def open_first_window(path: str | None):  # type: ignore[no-untyped-def]
             window = MainWindow()
             QMessageBox.critical(window, "Cannot open the map", str(exc))
             return window
+        except OpeningCancelledError:
+            return MainWindow()
     return files.open_window(None)
 
 

@@ -39,6 +39,7 @@ from journeymapper.app.present import install_facilitator
 from journeymapper.app.safety import install_safety
 from journeymapper.app.settings import recent_files, settings
 from journeymapper.app.status import StatusBar
+from journeymapper.layout_engine import LayoutEngine
 from journeymapper.model.document import Journey
 
 log = logging.getLogger(__name__)
@@ -59,11 +60,14 @@ class _Canvas(JourneyView):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: Document | None = None) -> None:
+    def __init__(
+        self, document: Document | None = None, engine: LayoutEngine | None = None
+    ) -> None:
+        """A window on `document`; `engine`, when given, is its map already laid out."""
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.document = document or Document(Journey.default())
-        self.scene = JourneyScene(self.document)
+        self.scene = JourneyScene(self.document, engine)
         self.view = _Canvas(self.scene)
         self.view.window_ref = self
         self.editor = Editor(self.document, self.scene, self.view)

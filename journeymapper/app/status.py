@@ -68,4 +68,10 @@ class StatusBar(QStatusBar):
             self.problems.setIcon(glyphs.icon("warning", "#D97706"))
 
     def show_zoom(self, zoom: float) -> None:
-        self.zoom.setText(f"{zoom:.0%}")
+        self.zoom.setText(zoom_text(zoom))
+
+
+def zoom_text(zoom: float) -> str:
+    """A zoom as the status bar says it: "75%", or "0.4%" for a huge map fitted (which
+    would otherwise read "0%")."""
+    return f"{zoom:.0%}" if zoom >= 0.095 else f"{zoom:.1%}" if zoom >= 0.00095 else "<0.1%"

@@ -7,6 +7,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from journeymapper.app.canvas.style import OVERVIEW_LOD
+from journeymapper.app.status import zoom_text
 from tests.app.helpers import at, double_click, drag, key, type_text
 
 
@@ -37,7 +38,7 @@ def test_ctrl_wheel_zooms_around_the_pointer(window) -> None:
     after = view.mapToScene(pos)
     assert abs(after.x() - before.x()) < 2
     assert abs(after.y() - before.y()) < 2
-    assert window.status.zoom.text() == f"{view.zoom:.0%}"
+    assert window.status.zoom.text() == zoom_text(view.zoom)
 
 
 def test_zoom_actions_fit_and_zoom_to_selection(window) -> None:
@@ -169,3 +170,15 @@ def test_palette_search_filters_channels(window) -> None:
         for c in range(palette.model.item(r).rowCount())
     ]
     assert labels == ["Live chat"]
+
+
+def test_the_zoom_reads_right_however_far_out() -> None:
+    assert [zoom_text(z) for z in (4.0, 1.0, 0.5, 0.1, 0.05, 0.0042, 0.0001)] == [
+        "400%",
+        "100%",
+        "50%",
+        "10%",
+        "5.0%",
+        "0.4%",
+        "<0.1%",
+    ]
