@@ -22,12 +22,29 @@ The GUI runs on whatever Qt platform is set (`make bench` uses offscreen).
 
 from __future__ import annotations
 
+import atexit
 import itertools
+import os
+import shutil
+import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QMessageLogContext,
+    QPoint,
+    QPointF,
+    QSettings,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -47,10 +64,31 @@ TARGETS: dict[tuple[str, int], float] = {
 Window = Any  # journeymapper.app.main_window.MainWindow, imported lazily
 
 
+def _quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's messages, less the offscreen platform's one line per window shown."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 def _app() -> QApplication:
     from journeymapper.app.main import application
 
+    _keep_out_of_the_users_things()
+    qInstallMessageHandler(_quiet)
     return application(["benchmarks"])
+
+
+def _keep_out_of_the_users_things() -> None:
+    """Settings, recent files, autosave and recovery copies go to a scratch folder: a
+    benchmark's windows are never closed the polite way, and their copies must not
+    turn up in the user's next "did not close properly" dialog."""
+    if QApplication.instance() is not None:
+        return
+    scratch = Path(tempfile.mkdtemp(prefix="journeymapper-bench-"))
+    os.environ["XDG_DATA_HOME"] = str(scratch / "data")
+    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
 
 
 def open_window(size: int) -> Window:
@@ -283,6 +321,8 @@ def wait_idle(validator) -> None:  # type: ignore[no-untyped-def]
     while validator.busy:
         loop = QEventLoop()
         validator.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+        # the run may have ended before the connection was made: look again soon
+        QTimer.singleShot(2, loop.quit)
         loop.exec()
         validator.finished.disconnect(loop.quit)
 
