@@ -79,9 +79,10 @@ def emotion_gaps(journey: Journey | Context) -> list[Finding]:
     findings = []
     for rank, missing in per_stage.items():
         verb = "has" if len(missing) == 1 else "have"
+        names = name_list(ctx.names(missing[:4]), more=len(missing))  # (not all 3,000)
         findings.append(
             EMOTION_GAP.finding(
-                f"In {quoted(ctx.stages[rank].name)}, {name_list(ctx.names(missing))} {verb} "
+                f"In {quoted(ctx.stages[rank].name)}, {names} {verb} "
                 "no emotion, so the emotion curve has a gap there.",
                 missing,
             )

@@ -19,10 +19,11 @@ def quoted(name: str, limit: int = NAME_LIMIT) -> str:
     return f"“{text}”"
 
 
-def name_list(names: Sequence[str], shown: int = 3) -> str:
-    """`“A”, “B” and “C”`, or `“A”, “B”, “C” and 4 more` for longer lists."""
+def name_list(names: Sequence[str], shown: int = 3, more: int | None = None) -> str:
+    """`“A”, “B” and “C”`, or `“A”, “B”, “C” and 4 more` for longer lists. `more`: the
+    length of the whole list when `names` is only its beginning."""
     quoted_names = [quoted(n) for n in names[:shown]]
-    rest = len(names) - len(quoted_names)
+    rest = (len(names) if more is None else more) - len(quoted_names)
     if rest > 0:
         return f"{', '.join(quoted_names)} and {rest} more"
     if len(quoted_names) <= 1:
