@@ -41,7 +41,6 @@ from PySide6.QtCore import (
     QPointF,
     QSettings,
     Qt,
-    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -321,9 +320,10 @@ def wait_idle(validator) -> None:  # type: ignore[no-untyped-def]
     while validator.busy:
         loop = QEventLoop()
         validator.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-        # the run may have ended before the connection was made: look again soon
-        QTimer.singleShot(2, loop.quit)
-        loop.exec()
+        # a result that came before the connection was made is waiting as a posted call
+        QApplication.sendPostedEvents(validator, QEvent.Type.MetaCall)
+        if validator.busy:
+            loop.exec()
         validator.finished.disconnect(loop.quit)
 
 
