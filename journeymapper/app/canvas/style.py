@@ -25,6 +25,9 @@ from journeymapper.model.schema import EmotionScale
 DETAIL_LOD = 0.32
 # Below OVERVIEW_LOD the overview item draws the whole map in a handful of calls.
 OVERVIEW_LOD = 0.2
+# A card narrower on screen than this many pixels is a speck among specks: below it the
+# overview draws one tile per stage × lane cell instead of the cards.
+TILE_CARD_PX = 8.0
 
 # More items than this in a frame and the arrows are drawn without antialiasing.
 DENSE_ITEMS = 260
