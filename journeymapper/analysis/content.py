@@ -40,7 +40,6 @@ EMOTION_GAP = register(
 def pain_without_opportunity(journey: Journey | Context) -> list[Finding]:
     """JM030: touchpoints listing pain points and no opportunity."""
     ctx = Context.of(journey)
-    found = [i for i, tp in ctx.touchpoints.items() if tp.pain_points and not tp.opportunities]
     tps = ctx.touchpoints
     return [
         PAIN_WITHOUT_OPPORTUNITY.finding(
@@ -48,7 +47,7 @@ def pain_without_opportunity(journey: Journey | Context) -> list[Finding]:
             f"but no opportunity to address {'it' if len(tps[i].pain_points) == 1 else 'them'}.",
             (i,),
         )
-        for i in ctx.in_order(found)
+        for i in ctx.in_order(ctx.pain_only)
     ]
 
 
@@ -74,7 +73,7 @@ def emotion_gaps(journey: Journey | Context) -> list[Finding]:
     if not any(lane.kind is LaneKind.EMOTION for lane in ctx.journey.lanes):
         return []
     per_stage: dict[int, list[str]] = {}
-    for i in ctx.in_order(i for i, tp in ctx.touchpoints.items() if tp.emotion is None):
+    for i in ctx.in_order(ctx.no_emotion):
         per_stage.setdefault(ctx.rank_of[i], []).append(i)
     findings = []
     for rank, missing in per_stage.items():
