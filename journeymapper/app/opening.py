@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from journeymapper.io.journey_file import build_journey, parse_data, read_bytes
+from journeymapper.io.journey_file import load_journey
 from journeymapper.layout_engine import LayoutEngine
 from journeymapper.model.document import Journey
 from journeymapper.perf import gc_paused
@@ -75,16 +75,16 @@ class Progress:
 def load(path: Path, progress: Progress) -> tuple[Journey, LayoutEngine]:
     """Read, check and lay out the map at `path`, reporting each step to `progress`.
     Raises `JourneyFileError` (a bad file) or `OpeningCancelledError`."""
-    # the collector paused and the map frozen afterwards, as `load_journey` does
-    with gc_paused(freeze=True):
-        raw = read_bytes(path)
-        progress.step(f"Checking {path.name}…", 10)
-        data = parse_data(raw, path)
-        count = len(data.touchpoints)
-        progress.step(f"Building the flow of {count:,} touchpoints…", 45)
-        journey = build_journey(data, path)
-        del data, raw
-        progress.step(f"Laying out {count:,} touchpoints…", 65)
+
+    def step(name: str, cards: int) -> None:  # load_journey's two steps
+        if name == "parse":
+            progress.step(f"Checking {path.name}…", 10)
+        else:
+            progress.step(f"Building the flow of {cards:,} touchpoints…", 45)
+
+    journey = load_journey(path, step)
+    progress.step(f"Laying out {journey.touchpoint_count():,} touchpoints…", 65)
+    with gc_paused():
         engine = LayoutEngine(journey)
     progress.step("Building the canvas…", 85)
     return journey, engine

@@ -9,6 +9,7 @@ refused, and every problem becomes one `JourneyFileError` naming the file, the p
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +51,22 @@ def read_data(path: str | Path) -> JourneyData:
     return parse_data(read_bytes(path), path)
 
 
-def load_journey(path: str | Path) -> Journey:
-    """Open a `.journey` file as a live `Journey`."""
+Steps = Callable[[str, int], None]  # told "parse", then "build" with the card count
+
+
+def load_journey(path: str | Path, steps: Steps | None = None) -> Journey:
+    """Open a `.journey` file as a live `Journey`. `steps`, if given, is told before
+    each long step ("parse" the file, "build" the graph of so many cards) and may
+    raise to stop the loading (the editor's progress dialog does, on Cancel)."""
     with gc_paused(freeze=True):
-        return build_journey(read_data(path), path)
+        raw = read_bytes(path)
+        if steps is not None:
+            steps("parse", 0)
+        data = parse_data(raw, path)
+        del raw
+        if steps is not None:
+            steps("build", len(data.touchpoints))
+        return build_journey(data, path)
 
 
 def build_journey(data: JourneyData, path: str | Path | None = None) -> Journey:

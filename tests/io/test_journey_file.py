@@ -273,3 +273,23 @@ def test_missing_files_and_folders_are_clear_errors(tmp_path: Path) -> None:
 def test_a_byte_order_mark_is_accepted() -> None:
     raw = "\ufeff".encode() + to_json(clothing_store_data()).encode()
     assert parse_data(raw).title == "Online clothing store"
+
+
+def test_loading_tells_its_steps_and_stops_when_a_step_raises(tmp_path: Path) -> None:
+    path = tmp_path / "map.journey"
+    journey = clothing_store()
+    save_journey(journey, path)
+    told: list[tuple[str, int]] = []
+    loaded = load_journey(path, lambda name, cards: told.append((name, cards)))
+    assert told == [("parse", 0), ("build", journey.touchpoint_count())]
+    assert loaded.to_data() == journey.to_data()
+
+    class StopError(Exception):
+        pass
+
+    def stop_at_build(name: str, cards: int) -> None:
+        if name == "build":
+            raise StopError
+
+    with pytest.raises(StopError):
+        load_journey(path, stop_at_build)
