@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from benchmarks.generate import generate_map
 from journeymapper.analysis import validate
-from journeymapper.layout import layout_journey
+from journeymapper.layout.engine import layout_journey
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import Ownership
 

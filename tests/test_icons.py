@@ -7,10 +7,10 @@ from pathlib import Path as FilePath
 import pytest
 from defusedxml import ElementTree
 
-from journeymapper import icons
-from journeymapper.icons import ICONS, Circle, Path, RectShape, outline, parse_path, to_svg
+from journeymapper.base.resources import resource
+from journeymapper.look import icons
+from journeymapper.look.icons import ICONS, Circle, Path, RectShape, outline, parse_path, to_svg
 from journeymapper.model.catalog import CHANNELS, GENERIC_ICON
-from journeymapper.resources import resource
 
 UI_ICONS = [
     "pain",
@@ -124,9 +124,9 @@ def test_outline_of_circle_and_rect_closes_where_it_starts() -> None:
 def test_svg_files_are_current() -> None:
     directory = resource("icons")
     on_disk = {p.stem: p.read_text(encoding="utf-8") for p in directory.glob("*.svg")}
-    assert on_disk.keys() == ICONS.keys(), "run: python -m journeymapper.icons"
+    assert on_disk.keys() == ICONS.keys(), "run: python -m journeymapper.look.icons"
     for name, text in on_disk.items():
-        assert text == to_svg(name), f"{name}.svg is stale: run python -m journeymapper.icons"
+        assert text == to_svg(name), f"{name}.svg is stale: run python -m journeymapper.look.icons"
 
 
 @pytest.mark.parametrize("name", list(ICONS))
@@ -151,7 +151,7 @@ def test_write_svgs_removes_stale_files(tmp_path: FilePath) -> None:
 
 def test_icons_import_neither_qt_nor_reportlab() -> None:
     code = (
-        "import sys, journeymapper.icons; "
+        "import sys, journeymapper.look.icons; "
         "sys.exit(any(m.split('.')[0] in ('PySide6', 'reportlab') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -21,12 +21,15 @@ SCRIPT = textwrap.dedent(
 
     sys.meta_path.insert(0, NoQt())
     import pkgutil, journeymapper
-    core = ("journeymapper.model", "journeymapper.analysis", "journeymapper.io")
+    core = (
+        "journeymapper.base", "journeymapper.model", "journeymapper.analysis",
+        "journeymapper.layout", "journeymapper.look", "journeymapper.io",
+    )
     for info in pkgutil.walk_packages(journeymapper.__path__, "journeymapper."):
         if info.name.startswith(core):
             __import__(info.name)
-    import journeymapper.layout, journeymapper.text, journeymapper.palette, journeymapper.cli
-    from journeymapper.layout import layout_journey
+    import journeymapper.cli
+    from journeymapper.layout.engine import layout_journey
     from journeymapper.model.document import Journey
     layout_journey(Journey.default())
     assert not [m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))]

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from journeymapper import layout
 from journeymapper.io.journey_file import load_journey
-from journeymapper.layout import CARD_PAD, CARD_W, Rect, edge_path, layout_journey
+from journeymapper.layout import geometry as layout
+from journeymapper.layout.engine import layout_journey
+from journeymapper.layout.geometry import CARD_PAD, CARD_W, Rect, edge_path
+from journeymapper.layout.text import text_width
 from journeymapper.model.edits import UpdateLane, UpdateTouchpoint
 from journeymapper.model.schema import Slot
-from journeymapper.text import text_width
 from tests.sample import clothing_store
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.journey"))

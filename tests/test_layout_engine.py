@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journeymapper.layout import MapLayout, layout_journey
-from journeymapper.layout_engine import LayoutEngine
+from journeymapper.layout.engine import LayoutEngine, layout_journey
+from journeymapper.layout.geometry import MapLayout
 from journeymapper.model import builders
 from journeymapper.model.document import EditError, Journey
 from journeymapper.model.edits import (

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from journeymapper.analysis import content, coverage, flow, integrity, personas
 from journeymapper.analysis.context import Context
 from journeymapper.analysis.findings import Finding, sort_findings
+from journeymapper.base.perf import gc_paused
 from journeymapper.model.document import Journey
 from journeymapper.model.integrity import reference_problems
 from journeymapper.model.schema import JourneyData
-from journeymapper.perf import gc_paused
 
 Check = Callable[[Context], list[Finding]]
 

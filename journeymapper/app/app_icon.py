@@ -1,4 +1,4 @@
-"""The application icon: the `app` mark of `journeymapper.icons` on a brand-blue tile.
+"""The application icon: the `app` mark of `journeymapper.look.icons` on a brand-blue tile.
 
     python -m journeymapper.app.app_icon      # regenerate resources/desktop/icons/…
 
@@ -24,10 +24,10 @@ from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from journeymapper import palette
-from journeymapper.icons import GRID, ICONS, Circle, RectShape
-from journeymapper.icons import Path as PathShape
-from journeymapper.resources import resource
+from journeymapper.base.resources import resource
+from journeymapper.look import palette
+from journeymapper.look.icons import GRID, ICONS, Circle, RectShape
+from journeymapper.look.icons import Path as PathShape
 
 APP_ID = "journeymapper"  # the .desktop file's name, the icon's name, the Wayland app id
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

@@ -1,6 +1,6 @@
 """Every colour the editor paints with, for a light and a dark system palette.
 
-This is the one place colour decisions live. `LIGHT` starts from `journeymapper.palette`
+This is the one place colour decisions live. `LIGHT` starts from `journeymapper.look.palette`
 (the Qt-free print colours the poster keeps); `DARK` is the same design on a dark
 ground: lifted text, dimmed paper, tints that stay distinguishable without glowing.
 The canvas items ask `theme()` while they paint, the widget palette and style sheet
@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from journeymapper import palette
+from journeymapper.look import palette
 from journeymapper.model.schema import Category, EmotionScale, LaneKind
 
 

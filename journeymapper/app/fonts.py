@@ -12,7 +12,7 @@ from functools import cache
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from journeymapper.text import font_path
+from journeymapper.layout.text import font_path
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Qt drawing of the shared vector icon set (`journeymapper.icons`).
+"""Qt drawing of the shared vector icon set (`journeymapper.look.icons`).
 
 The canvas draws icons as filled `QPainterPath`s scaled from the 24 × 24 grid, built
 once per icon and size: a stroke becomes an outline with `QPainterPathStroker`, so a
@@ -28,9 +28,9 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from journeymapper import icons
 from journeymapper.app.colors import theme
-from journeymapper.icons import GRID, ICONS, STROKE_WIDTH, Circle, Path, Shape
+from journeymapper.look import icons
+from journeymapper.look.icons import GRID, ICONS, STROKE_WIDTH, Circle, Path, Shape
 
 # Theme roles an icon's colour can be, resolved when the icon is drawn.
 INK = "@ink"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
 
-from journeymapper import palette
+from journeymapper.look import palette
 
 
 class InfoBar(QFrame):

@@ -39,7 +39,7 @@ from journeymapper.app.present import install_facilitator
 from journeymapper.app.safety import install_safety
 from journeymapper.app.settings import recent_files, settings
 from journeymapper.app.status import StatusBar
-from journeymapper.layout_engine import LayoutEngine
+from journeymapper.layout.engine import LayoutEngine
 from journeymapper.model.document import Journey
 
 log = logging.getLogger(__name__)

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from journeymapper.base.perf import gc_paused
 from journeymapper.io.journey_file import load_journey
-from journeymapper.layout_engine import LayoutEngine
+from journeymapper.layout.engine import LayoutEngine
 from journeymapper.model.document import Journey
-from journeymapper.perf import gc_paused
 
 if TYPE_CHECKING:
     from journeymapper.app.main_window import MainWindow

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from journeymapper.base.perf import gc_paused
 from journeymapper.io.csv_format import COLUMNS, FORMAT, CsvError
 from journeymapper.io.import_limits import (
     MAX_CSV_COLUMNS,
@@ -49,7 +50,6 @@ from journeymapper.io.interchange_cells import (
 )
 from journeymapper.model import catalog
 from journeymapper.model.schema import EmotionScale
-from journeymapper.perf import gc_paused
 
 REQUIRED = ("stage", "name")
 _ALIASES = {

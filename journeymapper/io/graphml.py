@@ -23,10 +23,10 @@ from typing import Any
 from journeymapper.io.atomic import write_atomic
 from journeymapper.io.errors import FileFormatError
 from journeymapper.io.interchange_cells import format_kpis, join_items
-from journeymapper.layout import layout_journey
+from journeymapper.layout.engine import layout_journey
+from journeymapper.look.palette import CONNECTION, category_color
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import FORMAT_VERSION, Touchpoint
-from journeymapper.palette import CONNECTION, category_color
 
 FORMAT = "graphml"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from journeymapper.base.perf import gc_paused
 from journeymapper.io.errors import first_problem
 from journeymapper.io.graphml import FORMAT, FRAME_KEY, GraphMLError
 from journeymapper.io.graphml_xml import parse_xml
@@ -51,7 +52,6 @@ from journeymapper.io.interchange_cells import (
 )
 from journeymapper.model.integrity import ProblemKind, reference_problems
 from journeymapper.model.schema import FORMAT_VERSION, JourneyData, Slot
-from journeymapper.perf import gc_paused
 
 NO_STAGE = "Imported"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
+from journeymapper.base.perf import gc_paused
 from journeymapper.io.graphml import GraphMLError
 from journeymapper.io.import_limits import MAX_XML_ATTRIBUTES, MAX_XML_TAGS
-from journeymapper.perf import gc_paused
 
 
 class _Tree:

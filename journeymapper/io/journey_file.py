@@ -15,12 +15,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from journeymapper.base.perf import gc_paused
 from journeymapper.io.atomic import write_atomic
 from journeymapper.io.errors import JourneyFileError, first_problem
 from journeymapper.io.migrations import OLDEST_VERSION, migrate
 from journeymapper.model.document import BrokenReferencesError, Journey
 from journeymapper.model.schema import FORMAT_NAME, FORMAT_VERSION, JourneyData
-from journeymapper.perf import gc_paused
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 SUFFIX = ".journey"

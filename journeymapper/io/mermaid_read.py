@@ -33,6 +33,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from journeymapper.base.perf import gc_paused
 from journeymapper.io.import_limits import (
     MAX_ENTITY_CODES,
     MAX_LINES,
@@ -54,7 +55,6 @@ from journeymapper.io.interchange_build import (
     title_from_path,
 )
 from journeymapper.io.mermaid import FORMAT, NO_SECTION, MermaidError
-from journeymapper.perf import gc_paused
 
 _DIAGRAM_WORDS = (
     "graph",

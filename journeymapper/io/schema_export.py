@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import sys
 
+from journeymapper.base.resources import resource
 from journeymapper.io.atomic import write_atomic
 from journeymapper.model.schema import FORMAT_VERSION, JourneyData
-from journeymapper.resources import resource
 
 SCHEMA_ID = "https://journeymapper.invalid/schema/journey-v{version}.json"
 

@@ -29,11 +29,11 @@ from journeymapper.io.atomic import write_atomic
 from journeymapper.io.poster.fonts import font
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.titleblock import LEVEL_COLORS
-from journeymapper.layout import baselines
+from journeymapper.layout.geometry import baselines
+from journeymapper.layout.text import elide, line_height, text_width, wrap
+from journeymapper.look.palette import GRID, INK, MUTED_INK, OPPORTUNITY, PAIN, VOTE
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import MapState
-from journeymapper.palette import GRID, INK, MUTED_INK, OPPORTUNITY, PAIN, VOTE
-from journeymapper.text import elide, line_height, text_width, wrap
 
 PAGE = (595.28, 841.89)  # A4 portrait
 MARGIN = 40.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from journeymapper.app.canvas.mime import touchpoint_mime
-from journeymapper.layout import CELL_PAD
+from journeymapper.layout.geometry import CELL_PAD
 from tests.app.helpers import at, card_center, double_click, drag, drag_drop, key, type_text
 
 

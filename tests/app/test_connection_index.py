@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from journeymapper.app.canvas.connection_index import MOST_TILES, TILE, ConnectionIndex
-from journeymapper.layout import Rect, edge_path
+from journeymapper.layout.geometry import Rect, edge_path
 
 
 def test_boxes_are_found_where_they_are_and_forgotten_when_removed() -> None:

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from benchmarks.generate import generate_map
 from journeymapper import cli
+from journeymapper.base.resources import examples_dir
 from journeymapper.io.journey_file import save_data
-from journeymapper.resources import examples_dir
 
 EXAMPLE = examples_dir() / "online-clothing-store.journey"
 

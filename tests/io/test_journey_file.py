@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from journeymapper.base.resources import resource
 from journeymapper.io import journey_file
 from journeymapper.io.errors import JourneyFileError
 from journeymapper.io.journey_file import (
@@ -17,7 +18,6 @@ from journeymapper.io.journey_file import (
 )
 from journeymapper.io.schema_export import schema_text
 from journeymapper.model.edits import UpdateTouchpoint
-from journeymapper.resources import resource
 from tests.sample import clothing_store, clothing_store_data
 
 DATA = Path(__file__).parent.parent / "data"

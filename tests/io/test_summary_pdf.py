@@ -10,12 +10,12 @@ from pypdf import PdfReader
 
 from journeymapper import cli
 from journeymapper.analysis.votes import ranking, stage_items
+from journeymapper.base.resources import examples_dir
 from journeymapper.io.journey_file import load_journey
 from journeymapper.io.summary_pdf import export_summary, render_summary
 from journeymapper.model.builders import new_stage, new_touchpoint
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import AddStage, AddTouchpoint, UpdateTouchpoint
-from journeymapper.resources import examples_dir
 from tests.sample import clothing_store
 
 DAY = dt.date(2025, 5, 12)

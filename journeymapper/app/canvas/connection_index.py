@@ -17,7 +17,7 @@ import itertools
 import math
 from collections.abc import Callable, Iterable
 
-from journeymapper.layout import EdgePath
+from journeymapper.layout.geometry import EdgePath
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 TILE = 512.0

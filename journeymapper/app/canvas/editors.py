@@ -18,7 +18,7 @@ from journeymapper.app.canvas.items.card import CardItem
 from journeymapper.app.canvas.items.connection import ConnectionItem
 from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
 from journeymapper.app.canvas.items.stage_header import StageHeaderItem
-from journeymapper.layout import (
+from journeymapper.layout.geometry import (
     CARD_PAD,
     CELL_PAD,
     LANE_FONT,

@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QWidget
 
-from journeymapper import palette
 from journeymapper.app.colors import theme
+from journeymapper.look import palette
 
 _STYLE = """
 QPlainTextEdit {{

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from journeymapper.app.canvas.items.card import CardItem
 from journeymapper.app.canvas.items.stage_header import StageHeaderItem
 from journeymapper.app.canvas.style import pen, theme
-from journeymapper.layout import Rect, edge_path
+from journeymapper.layout.geometry import Rect, edge_path
 from journeymapper.model.builders import new_connection
 from journeymapper.model.edits import Connect, ReorderLanes, ReorderStages
 

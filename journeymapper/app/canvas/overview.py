@@ -39,7 +39,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper import palette
 from journeymapper.app.canvas.items.face import paint_face
 from journeymapper.app.canvas.overview_tiles import (
     Aggregates,
@@ -48,7 +47,8 @@ from journeymapper.app.canvas.overview_tiles import (
 )
 from journeymapper.app.canvas.style import TILE_CARD_PX, Theme, backdrop, color, pen, theme
 from journeymapper.app.fonts import ui_font
-from journeymapper.layout import CARD_W, LANE_HEADER_W, MapLayout
+from journeymapper.layout.geometry import CARD_W, LANE_HEADER_W, MapLayout
+from journeymapper.look import palette
 from journeymapper.model.schema import EmotionScale
 
 if TYPE_CHECKING:

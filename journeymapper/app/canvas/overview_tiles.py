@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 
 from journeymapper.app.colors import Theme
-from journeymapper.layout import MapLayout
+from journeymapper.layout.geometry import MapLayout
 from journeymapper.model.schema import Category, LaneKind
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ multi-card drop and an arrow-key nudge are written, and tested, in one place.
 
 from __future__ import annotations
 
-from journeymapper.layout import MapLayout
+from journeymapper.layout.geometry import MapLayout
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import Placement
 from journeymapper.model.schema import Slot

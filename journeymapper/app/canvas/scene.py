@@ -33,7 +33,8 @@ from journeymapper.app.canvas.items.handle import HandleItem
 from journeymapper.app.canvas.style import CanvasStyle, backdrop
 from journeymapper.app.canvas.sync import SceneSync
 from journeymapper.app.document import Document
-from journeymapper.layout import (
+from journeymapper.layout.engine import LayoutChange, LayoutEngine
+from journeymapper.layout.geometry import (
     CARD_GAP_X,
     CARD_W,
     CELL_PAD,
@@ -41,7 +42,6 @@ from journeymapper.layout import (
     MapLayout,
     Rect,
 )
-from journeymapper.layout_engine import LayoutChange, LayoutEngine
 from journeymapper.model.builders import next_slot
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import LaneKind, MapState

@@ -15,10 +15,10 @@ from functools import cache, lru_cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QStaticText, QTextOption
 
-from journeymapper import palette
 from journeymapper.app.colors import Theme as Theme  # re-exported for the items
 from journeymapper.app.colors import theme as theme
 from journeymapper.app.fonts import scene_font
+from journeymapper.look import palette
 from journeymapper.model.schema import EmotionScale
 
 # Below DETAIL_LOD text would be under 3.5 px tall: cards show grey bars where it goes.

@@ -21,8 +21,8 @@ from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
 from journeymapper.app.canvas.items.list_cell import ListCellItem
 from journeymapper.app.canvas.items.notes_cell import NotesCellItem
 from journeymapper.app.canvas.items.stage_header import StageHeaderItem
-from journeymapper.layout import CARD_GAP_X, CARD_W, CELL_PAD, MapLayout
-from journeymapper.layout_engine import LayoutChange
+from journeymapper.layout.engine import LayoutChange
+from journeymapper.layout.geometry import CARD_GAP_X, CARD_W, CELL_PAD, MapLayout
 from journeymapper.model.schema import LaneKind
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from journeymapper import __version__
 from journeymapper.app.app_icon import app_icon
 from journeymapper.app.colors import theme
-from journeymapper.resources import resource
+from journeymapper.base.resources import resource
 
 DESCRIPTION = "An offline editor for customer journey maps."
 COPYRIGHT = "Copyright © 2026 the JourneyMapper contributors. Released under the MIT licence."

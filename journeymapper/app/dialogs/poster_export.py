@@ -44,7 +44,8 @@ from journeymapper.io.poster.export import PosterResult, prepare
 from journeymapper.io.poster.options import Mode, PosterOptions
 from journeymapper.io.poster.paper import MM, PAPERS, Orientation, Paper, PosterError
 from journeymapper.io.poster.plan import describe, hint
-from journeymapper.layout import MapLayout, layout_journey
+from journeymapper.layout.engine import layout_journey
+from journeymapper.layout.geometry import MapLayout
 from journeymapper.model.document import Journey
 
 CUSTOM = "custom"

@@ -11,12 +11,12 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from journeymapper import palette
 from journeymapper.app.colors import theme
 from journeymapper.io.poster.grid import KIND_COLORS, LANE_TINTS
 from journeymapper.io.poster.options import Mode
 from journeymapper.io.poster.plan import Plan
-from journeymapper.layout import CARD_W, LANE_HEADER_W, MapLayout
+from journeymapper.layout.geometry import CARD_W, LANE_HEADER_W, MapLayout
+from journeymapper.look import palette
 from journeymapper.model.document import Journey
 
 THUMB = 1400  # the longest side of the map image, in pixels

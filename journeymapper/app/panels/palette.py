@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper import palette
 from journeymapper.app import glyphs
 from journeymapper.app.canvas.mime import TOUCHPOINT_MIME, touchpoint_mime
+from journeymapper.look import palette
 from journeymapper.model import catalog
 
 CHANNEL_ROLE = Qt.ItemDataRole.UserRole + 1

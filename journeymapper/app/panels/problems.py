@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper import palette
 from journeymapper.analysis import Finding, Severity, validate
 from journeymapper.app import glyphs
 from journeymapper.app.document import Document
+from journeymapper.look import palette
 from journeymapper.model.document import Journey
 
 log = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.app.canvas.style import color, draw_line, pen, theme
-from journeymapper.layout import MapLayout
-from journeymapper.text import text_width
+from journeymapper.layout.geometry import MapLayout
+from journeymapper.layout.text import text_width
 
 BADGES_Z = 8.0
 RADIUS = 13.0

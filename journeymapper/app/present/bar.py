@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.app.present.timer import TimerController, TimerLabel
+from journeymapper.layout.text import elide
 from journeymapper.model.schema import Stage
-from journeymapper.text import elide
 
 BAR_BG = "#0B1220"
 INK = "#F8FAFC"

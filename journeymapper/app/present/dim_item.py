@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.app.canvas.style import pen, theme
-from journeymapper.layout import MapLayout
+from journeymapper.layout.geometry import MapLayout
 
 DIM_Z = 7.5  # above headers (6) and the emotion curve (7), below the handle (20)
 VEIL = 0.72  # how much of the paper colour covers a stage out of focus

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from journeymapper.app.canvas.view import JourneyView
 from journeymapper.app.fonts import ui_font
-from journeymapper.layout import LANE_HEADER_W
+from journeymapper.layout.geometry import LANE_HEADER_W
 
 PX = 17
 

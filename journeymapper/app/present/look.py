@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from journeymapper.app.colors import DARK, LIGHT, Theme
-from journeymapper.layout import NAME_FONT
+from journeymapper.layout.geometry import NAME_FONT
 from journeymapper.model.schema import LaneKind
 
 NAME_PX = 24.0  # card names at least this tall on screen while presenting

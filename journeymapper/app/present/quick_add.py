@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from journeymapper import palette
+from journeymapper.look import palette
 from journeymapper.model.schema import LaneKind
 
 if TYPE_CHECKING:

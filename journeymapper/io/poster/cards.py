@@ -15,7 +15,7 @@ from functools import lru_cache
 from journeymapper.io.poster.look import Look, short_label
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.stamps import EMPTY_FACE, STAMP_GRID, Stamps
-from journeymapper.layout import (
+from journeymapper.layout.geometry import (
     NAME_FONT,
     SMALL_FONT,
     CardGeometry,
@@ -24,9 +24,8 @@ from journeymapper.layout import (
     MapLayout,
     card_parts,
 )
-from journeymapper.model import catalog
-from journeymapper.model.schema import Ownership, Touchpoint
-from journeymapper.palette import (
+from journeymapper.layout.text import text_width
+from journeymapper.look.palette import (
     CARD,
     CARD_BORDER,
     CONNECTION,
@@ -42,7 +41,8 @@ from journeymapper.palette import (
     emotion_color,
     emotion_fraction,
 )
-from journeymapper.text import text_width
+from journeymapper.model import catalog
+from journeymapper.model.schema import Ownership, Touchpoint
 
 RADIUS = 7.0
 STRIPE = 4.0

@@ -16,7 +16,7 @@ from journeymapper.analysis import Finding
 from journeymapper.io.poster import legend, titleblock
 from journeymapper.io.poster.legend import Section
 from journeymapper.io.poster.titleblock import TitleInfo
-from journeymapper.layout import MapLayout
+from journeymapper.layout.geometry import MapLayout
 
 GAP_BELOW_HEADER = 26.0
 GAP_ABOVE_LEGEND = 30.0

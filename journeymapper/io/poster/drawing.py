@@ -15,7 +15,7 @@ from journeymapper.io.poster.grid import (
 from journeymapper.io.poster.look import Look
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.stamps import Stamps
-from journeymapper.layout import MapLayout
+from journeymapper.layout.geometry import MapLayout
 
 
 def draw_composition(

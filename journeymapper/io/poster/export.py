@@ -35,7 +35,8 @@ from journeymapper.io.poster.plan import Plan, plan_poster
 from journeymapper.io.poster.sheets import POSTER_FORM, draw_assembly, draw_sheet, place_poster
 from journeymapper.io.poster.stamps import Stamps
 from journeymapper.io.poster.summary import coverage, title_info
-from journeymapper.layout import MapLayout, layout_journey
+from journeymapper.layout.engine import layout_journey
+from journeymapper.layout.geometry import MapLayout
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import Persona
 

@@ -9,10 +9,10 @@ from journeymapper.analysis.findings import Finding
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.stamps import STAMP_GRID, Stamps
 from journeymapper.io.poster.titleblock import LEVEL_COLORS
-from journeymapper.layout import baselines
+from journeymapper.layout.geometry import baselines
+from journeymapper.layout.text import line_height, wrap
+from journeymapper.look.palette import GRID, INK, MUTED_INK
 from journeymapper.model.document import Journey
-from journeymapper.palette import GRID, INK, MUTED_INK
-from journeymapper.text import line_height, wrap
 
 HEADING = 20.0
 TEXT = 10.5

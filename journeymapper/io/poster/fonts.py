@@ -7,7 +7,7 @@ from functools import cache
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from journeymapper.text import font_path
+from journeymapper.layout.text import font_path
 
 REGULAR = "JourneyMapper-DejaVuSans"
 BOLD = "JourneyMapper-DejaVuSans-Bold"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from journeymapper.io.poster.look import Look
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.stamps import STAMP_GRID, Stamps
-from journeymapper.layout import (
+from journeymapper.layout.geometry import (
     BULLET_INDENT,
     CELL_PAD,
     LANE_FONT,
@@ -24,9 +24,8 @@ from journeymapper.layout import (
     baselines,
     emotion_y,
 )
-from journeymapper.model.catalog import PHASE_LABELS
-from journeymapper.model.schema import LaneKind
-from journeymapper.palette import (
+from journeymapper.layout.text import line_height, text_width
+from journeymapper.look.palette import (
     CARD,
     GRID,
     INK,
@@ -40,7 +39,8 @@ from journeymapper.palette import (
     emotion_fraction,
     mix,
 )
-from journeymapper.text import line_height, text_width
+from journeymapper.model.catalog import PHASE_LABELS
+from journeymapper.model.schema import LaneKind
 
 STAGE_BAR = 5.0
 HEADER_TINT = 0.86

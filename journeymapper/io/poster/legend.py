@@ -13,10 +13,8 @@ from journeymapper.io.poster.cards import BADGE_COLORS, BADGES
 from journeymapper.io.poster.grid import MAIN_LINE
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.stamps import STAMP_GRID, Stamps
-from journeymapper.model.catalog import CATEGORY_LABELS, OWNERSHIP_LABELS
-from journeymapper.model.document import Journey
-from journeymapper.model.schema import Category, EmotionScale, Ownership
-from journeymapper.palette import (
+from journeymapper.layout.text import text_width
+from journeymapper.look.palette import (
     CONNECTION,
     INK,
     MUTED_INK,
@@ -30,7 +28,9 @@ from journeymapper.palette import (
     emotion_fraction,
     mix,
 )
-from journeymapper.text import text_width
+from journeymapper.model.catalog import CATEGORY_LABELS, OWNERSHIP_LABELS
+from journeymapper.model.document import Journey
+from journeymapper.model.schema import Category, EmotionScale, Ownership
 
 HEADING = 8.0
 LABEL = 9.0

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from journeymapper.layout.text import elide
+from journeymapper.look.palette import PAPER, mix
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import Persona, Touchpoint
-from journeymapper.palette import PAPER, mix
-from journeymapper.text import elide
 
 FADE = 0.72
 """How far the cards of other personas move towards the paper when one is highlighted."""

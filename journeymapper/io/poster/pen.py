@@ -19,10 +19,10 @@ from typing import Any
 from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfgen.canvas import Canvas
 
-from journeymapper.icons import Segment
 from journeymapper.io.poster.fonts import font
-from journeymapper.palette import rgb
-from journeymapper.text import text_width
+from journeymapper.layout.text import text_width
+from journeymapper.look.icons import Segment
+from journeymapper.look.palette import rgb
 
 KAPPA = 0.5522847498307936
 

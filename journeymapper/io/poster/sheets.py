@@ -11,9 +11,9 @@ from journeymapper.io.poster.look import short_label
 from journeymapper.io.poster.paper import MM
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.plan import Plan, Sheet
-from journeymapper.layout import baselines
-from journeymapper.palette import GRID, INK, MUTED_INK, SELECTION
-from journeymapper.text import line_height, text_width, wrap
+from journeymapper.layout.geometry import baselines
+from journeymapper.layout.text import line_height, text_width, wrap
+from journeymapper.look.palette import GRID, INK, MUTED_INK, SELECTION
 
 POSTER_FORM = "JMposter"
 MARK_GAP = 3.0

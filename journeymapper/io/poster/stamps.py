@@ -1,6 +1,6 @@
 """Small drawings a poster repeats thousands of times, each defined once as a form XObject.
 
-Channel icons (the same vector icons the canvas draws, from `journeymapper.icons`),
+Channel icons (the same vector icons the canvas draws, from `journeymapper.look.icons`),
 emotion faces and marker glyphs are drawn on the icons' 24 × 24 grid (y down) and placed
 with `Pen.form`. A form is named by what it shows, is defined the first time it is asked
 for (after the content that uses it, which PDF allows), and is stored in the file once.
@@ -13,9 +13,9 @@ from functools import partial
 
 from reportlab.pdfgen.canvas import Canvas
 
-from journeymapper.icons import GRID, ICONS, STROKE_WIDTH, outline
 from journeymapper.io.poster.pen import Pen
-from journeymapper.palette import PAPER
+from journeymapper.look.icons import GRID, ICONS, STROKE_WIDTH, outline
+from journeymapper.look.palette import PAPER
 
 Drawing = Callable[[Pen], None]
 STAMP_GRID = GRID
@@ -62,7 +62,7 @@ class Stamps:
 
 
 def draw_icon(pen: Pen, name: str, color: str) -> None:
-    """Icon `name` stroked in `color`, as `journeymapper.icons` describes it."""
+    """Icon `name` stroked in `color`, as `journeymapper.look.icons` describes it."""
     pen.stroke_color(color)
     pen.fill_color(color)
     pen.line_width(STROKE_WIDTH)

@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from journeymapper.io.poster.pen import Pen
-from journeymapper.layout import baselines
+from journeymapper.layout.geometry import baselines
+from journeymapper.layout.text import line_height, text_width, wrap
+from journeymapper.look.palette import INK, MUTED_INK, PAIN, PAPER, mix
 from journeymapper.model.schema import MapState
-from journeymapper.palette import INK, MUTED_INK, PAIN, PAPER, mix
-from journeymapper.text import line_height, text_width, wrap
 
 TITLE = 30.0
 DESCRIPTION = 13.0

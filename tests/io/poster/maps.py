@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from journeymapper.base.resources import examples_dir
 from journeymapper.io.journey_file import load_journey
 from journeymapper.io.poster.options import PosterOptions
 from journeymapper.model.document import Journey
@@ -23,7 +24,6 @@ from journeymapper.model.schema import (
     Stage,
     Touchpoint,
 )
-from journeymapper.resources import examples_dir
 
 DATE = dt.date(2025, 3, 14)
 EXAMPLE = examples_dir() / "online-clothing-store.journey"

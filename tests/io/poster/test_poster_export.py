@@ -74,8 +74,9 @@ def test_user_text_is_never_markup(special: Journey) -> None:
 
 
 def test_a_long_name_wraps_inside_its_card(special: Journey) -> None:
-    from journeymapper.layout import CARD_PAD, CARD_W, NAME_FONT, layout_journey
-    from journeymapper.text import text_width
+    from journeymapper.layout.engine import layout_journey
+    from journeymapper.layout.geometry import CARD_PAD, CARD_W, NAME_FONT
+    from journeymapper.layout.text import text_width
 
     layout = layout_journey(special)
     card = next(

@@ -33,10 +33,17 @@ from journeymapper.app.canvas.style import (
     theme,
 )
 from journeymapper.app.glyphs import paint_icon
-from journeymapper.layout import CARD_PAD, CARD_W, NAME_FONT, SMALL_FONT, CardGeometry, Rect
+from journeymapper.layout.geometry import (
+    CARD_PAD,
+    CARD_W,
+    NAME_FONT,
+    SMALL_FONT,
+    CardGeometry,
+    Rect,
+)
+from journeymapper.layout.text import elide
 from journeymapper.model import catalog
 from journeymapper.model.schema import Touchpoint
-from journeymapper.text import elide
 
 if TYPE_CHECKING:
     from journeymapper.app.canvas.scene import JourneyScene

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.app.canvas.style import color, draw_line, pen, theme
-from journeymapper.layout import CARD_W, MIN_CARD_H, SMALL_FONT, Rect
+from journeymapper.layout.geometry import CARD_W, MIN_CARD_H, SMALL_FONT, Rect
 
 HIGHLIGHT_Z = 3.0
 

@@ -30,8 +30,8 @@ from journeymapper.app.canvas.style import (
     pen,
     theme,
 )
-from journeymapper.layout import SMALL_FONT, EdgePath, Point, Rect, edge_path
-from journeymapper.text import elide, text_width
+from journeymapper.layout.geometry import SMALL_FONT, EdgePath, Point, Rect, edge_path
+from journeymapper.layout.text import elide, text_width
 
 CONNECTION_Z = 1.0
 LABEL_W = 140.0

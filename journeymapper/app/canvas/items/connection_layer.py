@@ -36,7 +36,7 @@ from journeymapper.app.canvas.style import (
     device_ratio,
     theme,
 )
-from journeymapper.layout import MapLayout
+from journeymapper.layout.geometry import MapLayout
 
 if TYPE_CHECKING:
     from journeymapper.app.canvas.scene import JourneyScene

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.app.canvas.items.face import paint_face
 from journeymapper.app.canvas.style import CanvasStyle, color, pen, theme
-from journeymapper.layout import LANE_HEADER_W, EmotionPlot, EmotionSeries, Rect, emotion_y
+from journeymapper.layout.geometry import LANE_HEADER_W, EmotionPlot, EmotionSeries, Rect, emotion_y
 
 EMOTION_Z = 7.0
 FACE = 12.0

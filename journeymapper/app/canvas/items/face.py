@@ -8,8 +8,8 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from journeymapper import palette
 from journeymapper.app.colors import theme
+from journeymapper.look import palette
 from journeymapper.model.schema import EmotionScale
 
 _WHITE = QColor("#FFFFFF")

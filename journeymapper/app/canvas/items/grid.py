@@ -11,7 +11,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.app.canvas.style import color, draw_line, pen, theme
-from journeymapper.layout import (
+from journeymapper.layout.geometry import (
     CELL_PAD,
     LANE_FONT,
     LANE_HEADER_W,
@@ -19,7 +19,7 @@ from journeymapper.layout import (
     MapLayout,
     baselines,
 )
-from journeymapper.text import elide, line_height, wrap
+from journeymapper.layout.text import elide, line_height, wrap
 
 GRID_Z = -10.0
 

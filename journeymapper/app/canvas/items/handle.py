@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.app.canvas.style import color, pen, theme
-from journeymapper.layout import Rect
+from journeymapper.layout.geometry import Rect
 
 if TYPE_CHECKING:
     from journeymapper.app.canvas.scene import JourneyScene

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen, theme
 from journeymapper.app.glyphs import paint_icon
-from journeymapper.layout import CELL_PAD, LANE_FONT, SMALL_FONT, Rect, baselines
+from journeymapper.layout.geometry import CELL_PAD, LANE_FONT, SMALL_FONT, Rect, baselines
+from journeymapper.layout.text import line_height
 from journeymapper.model.schema import Lane, LaneKind
-from journeymapper.text import line_height
 
 if TYPE_CHECKING:
     from journeymapper.app.canvas.scene import JourneyScene

@@ -11,7 +11,14 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.app.canvas.style import color, draw_line, theme
-from journeymapper.layout import BULLET_INDENT, CELL_PAD, TEXT_FONT, ListItem, Rect, baselines
+from journeymapper.layout.geometry import (
+    BULLET_INDENT,
+    CELL_PAD,
+    TEXT_FONT,
+    ListItem,
+    Rect,
+    baselines,
+)
 from journeymapper.model.schema import LaneKind
 
 CELL_Z = -5.0

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.app.canvas.style import color, draw_line, theme
-from journeymapper.layout import CELL_PAD, TEXT_FONT, Rect, baselines
+from journeymapper.layout.geometry import CELL_PAD, TEXT_FONT, Rect, baselines
 
 CELL_Z = -5.0
 HINT = "Double-click to write a note"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen, theme
-from journeymapper.layout import (
+from journeymapper.layout.geometry import (
     CELL_PAD,
     PHASE_FONT,
     SMALL_FONT,
@@ -28,9 +28,9 @@ from journeymapper.layout import (
     Rect,
     baselines,
 )
+from journeymapper.layout.text import line_height, text_width
 from journeymapper.model.catalog import PHASE_LABELS
 from journeymapper.model.schema import Stage
-from journeymapper.text import line_height, text_width
 
 if TYPE_CHECKING:
     from journeymapper.app.canvas.scene import JourneyScene

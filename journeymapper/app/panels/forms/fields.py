@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper import palette
 from journeymapper.app import glyphs
+from journeymapper.look import palette
 
 
 @contextmanager

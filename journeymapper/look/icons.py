@@ -9,7 +9,7 @@ shape is filled and stroked in the same colour, so its ink is one unit wider tha
 geometry all round; a filled circle needs r >= 0.5, or the stroke's folded inner edge
 leaves a hole).
 
-`python -m journeymapper.icons` regenerates `resources/icons/<name>.svg` from `ICONS`.
+`python -m journeymapper.look.icons` regenerates `resources/icons/<name>.svg` from `ICONS`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path as FilePath
 from typing import TypeAlias
 from xml.sax.saxutils import quoteattr
 
-from journeymapper.resources import resource
+from journeymapper.base.resources import resource
 
 GRID = 24.0
 STROKE_WIDTH = 2.0

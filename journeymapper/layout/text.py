@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from reportlab.pdfbase.ttfonts import TTFontFile
 
-from journeymapper.resources import resource
+from journeymapper.base.resources import resource
 
 REGULAR_FONT = "DejaVuSans.ttf"
 BOLD_FONT = "DejaVuSans-Bold.ttf"

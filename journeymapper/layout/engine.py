@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from journeymapper.layout import (
+from journeymapper.base.perf import gc_paused
+from journeymapper.layout.geometry import (
     BULLET_INDENT,
     CARD_GAP_X,
     CARD_GAP_Y,
@@ -48,10 +49,9 @@ from journeymapper.layout import (
     list_height,
     series,
 )
+from journeymapper.layout.text import line_height, wrap
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import Lane, LaneKind, Touchpoint
-from journeymapper.perf import gc_paused
-from journeymapper.text import line_height, wrap
 
 Cell = tuple[str, str]  # (stage id, lane id)
 Columns = dict[int, list[str]]
@@ -445,3 +445,15 @@ def _structure(journey: Journey) -> tuple[object, ...]:
 
 def _same(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
     return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
+def layout_journey(journey: Journey, reserve: tuple[str, str] | None = None) -> MapLayout:
+    """Compute the whole layout of `journey`.
+
+    `reserve`, a (stage id, lane id) cell, keeps room for one more card column there:
+    the editor opens that gap while a card is being typed, so its editor covers nothing.
+    The canvas keeps a `LayoutEngine` instead, which updates the layout
+    edit by edit and always gives what this gives.
+    """
+    with gc_paused():
+        return LayoutEngine(journey, reserve).layout

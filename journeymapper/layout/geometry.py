@@ -5,7 +5,7 @@ it holds, so text is never clipped. Cards sit in columns of a stage × lane cell
 (`Slot.column`) and stack in `Slot.order`. All numbers are floats in points (1/72 in),
 with y growing downwards; the poster flips y in one place.
 
-`layout_journey` is a pure function of a `Journey`; `layout_engine` computes it, and
+`engine.layout_journey` is a pure function of a `Journey`; the engine computes it, and
 keeps it current edit by edit for the canvas. The canvas asks the result where things
 are (`cell_at`, `slot_for_drop`); the PDF draws it.
 """
@@ -17,10 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from journeymapper.layout.text import line_height, wrap
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import EmotionScale, LaneKind, Slot, Touchpoint
-from journeymapper.perf import gc_paused
-from journeymapper.text import line_height, wrap
 
 # ----- dimensions (points) ----------------------------------------------------------
 
@@ -365,20 +364,6 @@ class MapLayout:
         else:
             order = (orders[index - 1] + orders[index]) / 2
         return Slot(column=column, order=order)
-
-
-def layout_journey(journey: Journey, reserve: tuple[str, str] | None = None) -> MapLayout:
-    """Compute the whole layout of `journey`.
-
-    `reserve`, a (stage id, lane id) cell, keeps room for one more card column there:
-    the editor opens that gap while a card is being typed, so its editor covers nothing.
-    The canvas keeps a `layout_engine.LayoutEngine` instead, which updates the layout
-    edit by edit and always gives what this gives.
-    """
-    from journeymapper.layout_engine import LayoutEngine  # it builds on this module
-
-    with gc_paused():
-        return LayoutEngine(journey, reserve).layout
 
 
 def emotion_y(plot: Rect, value: float, scale: EmotionScale) -> float:

@@ -1,0 +1,1 @@
+"""The bottom layer: where bundled resources are, and helpers for code that handles many objects."""
