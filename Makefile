@@ -89,7 +89,7 @@ uninstall-desktop:
 
 # Redraws the application icon's SVG and PNGs (resources/desktop/icons) from icons.py.
 icons: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m journeymapper.app.app_icon
+	QT_QPA_PLATFORM=offscreen $(PY) -m journeymapper.app.look.app_icon
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist *.egg-info

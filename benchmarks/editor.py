@@ -60,7 +60,7 @@ TARGETS: dict[tuple[str, int], float] = {
     ("hit", 10_000): 0.001,
     ("revalidate", 10_000): 0.05,
 }
-Window = Any  # journeymapper.app.main_window.MainWindow, imported lazily
+Window = Any  # journeymapper.app.window.main_window.MainWindow, imported lazily
 
 
 def _quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -92,7 +92,7 @@ def _keep_out_of_the_users_things() -> None:
 
 def open_window(size: int) -> Window:
     """The real window on the generated map of `size`, shown and ready for input."""
-    from journeymapper.app.opening import open_and_wait
+    from journeymapper.app.files.opening import open_and_wait
 
     _app()
     window = open_and_wait(map_file(size))
@@ -127,7 +127,7 @@ def shared_window(size: int) -> Window:
 
 
 def _open(size: int) -> Timed:
-    from journeymapper.app.opening import open_and_wait
+    from journeymapper.app.files.opening import open_and_wait
 
     _app()
     for other in list(_shared):  # a fair start: no other big map in memory

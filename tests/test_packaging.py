@@ -98,7 +98,7 @@ def test_spec_names_the_lazily_imported_modules(spec) -> None:
     hidden = spec["HIDDEN"]
     for module in (
         "journeymapper.app.main",  # cli.run_open: importlib
-        "journeymapper.app.render_image",  # io.interchange: importlib
+        "journeymapper.app.canvas.image",  # io.interchange: importlib
         "journeymapper.io.interchange",  # cli_export: importlib
     ):
         assert module in hidden

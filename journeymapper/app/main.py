@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journeymapper import __version__
-from journeymapper.app import appearance
-from journeymapper.app.app_icon import APP_ID, app_icon
-from journeymapper.app.fonts import load_fonts, ui_font
-from journeymapper.app.recovery import offer_when_started
+from journeymapper.app.look import appearance
+from journeymapper.app.look.app_icon import APP_ID, app_icon
+from journeymapper.app.look.fonts import load_fonts, ui_font
+from journeymapper.app.safety.recovery import offer_when_started
 from journeymapper.app.settings import APPLICATION, ORGANIZATION
 from journeymapper.io.errors import JourneyFileError
 
@@ -48,9 +48,9 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def open_first_window(path: str | None):  # type: ignore[no-untyped-def]
     """The window `run` shows: on `path`, or a new map when it cannot be opened."""
-    from journeymapper.app import files
-    from journeymapper.app.main_window import MainWindow
-    from journeymapper.app.opening import OpeningCancelledError
+    from journeymapper.app.files import saving as files
+    from journeymapper.app.files.opening import OpeningCancelledError
+    from journeymapper.app.window.main_window import MainWindow
 
     if path:
         try:
@@ -77,8 +77,8 @@ def run(path: str | None = None) -> int:
 
 def start_safety_net(app: QApplication) -> None:
     """Log unexpected errors calmly, and lock this run's folder of recovery copies."""
-    from journeymapper.app.crash import install_crash_handler
-    from journeymapper.app.recovery_session import current_session, end_session
+    from journeymapper.app.safety.crash import install_crash_handler
+    from journeymapper.app.safety.recovery_session import current_session, end_session
 
     install_crash_handler()
     current_session()

@@ -13,7 +13,7 @@
 | svg     | .svg                |        | yes    |                                 |
 | journey | .journey            | yes    | yes    |                                 |
 
-PNG and SVG draw the editor's canvas with Qt; `journeymapper.app.render_image` is
+PNG and SVG draw the editor's canvas with Qt; `journeymapper.app.canvas.image` is
 imported only when asked for, with Qt's offscreen platform when there is no display,
 so the command line needs no window (and the rest of this package no Qt at all).
 Every import raises only its format's `FileFormatError` subclass.
@@ -68,7 +68,7 @@ SUFFIXES = {"csv": ".csv", "mermaid": ".mmd", "graphml": ".graphml", "png": ".pn
             "svg": ".svg", "journey": ".journey"}  # fmt: skip
 IMPORT_FORMATS = ("csv", "mermaid", "graphml", "journey")
 EXPORT_FORMATS = ("csv", "mermaid", "graphml", "png", "svg", "journey", "tsv", "mmd")
-IMAGE_MODULE = "journeymapper.app.render_image"
+IMAGE_MODULE = "journeymapper.app.canvas.image"
 
 
 class UnknownFormatError(ValueError):

@@ -36,7 +36,7 @@ def app():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def make_window(app, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
     from journeymapper.app.document import Document
-    from journeymapper.app.main_window import WINDOWS, MainWindow
+    from journeymapper.app.window.main_window import WINDOWS, MainWindow
 
     made: list[MainWindow] = []
 
@@ -86,8 +86,8 @@ def answer(monkeypatch) -> Callable[[str, QMessageBox.StandardButton], list[str]
 @pytest.fixture
 def recovery_session(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A recovery session of the test's own, in tmp_path/recovery (app/recovery_session.py)."""
-    from journeymapper.app.autosave import writer_pool
-    from journeymapper.app.recovery_session import end_session, start_session
+    from journeymapper.app.safety.autosave import writer_pool
+    from journeymapper.app.safety.recovery_session import end_session, start_session
 
     yield start_session(tmp_path / "recovery")
     writer_pool().waitForDone()

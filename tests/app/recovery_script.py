@@ -20,7 +20,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journeymapper.app.main import application, run
-from journeymapper.app.main_window import WINDOWS
+from journeymapper.app.window.main_window import WINDOWS
 from journeymapper.io.journey_file import to_json
 from journeymapper.model.builders import new_connection, new_touchpoint
 from journeymapper.model.edits import AddTouchpoint, Connect, UpdateInfo, UpdateTouchpoint
@@ -48,7 +48,7 @@ def start(out: Path, answer: str) -> None:
     report: dict[str, object] = {"offered": []}
 
     def find_dialog(left: int) -> None:
-        from journeymapper.app.recovery import RecoveryDialog
+        from journeymapper.app.safety.recovery import RecoveryDialog
 
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, RecoveryDialog):

@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 
 def main(map_path: str, out_dir: str) -> int:
-    from journeymapper.app import files
+    from journeymapper.app.files import saving as files
     from journeymapper.app.main import application
 
     out = Path(out_dir)
@@ -32,7 +32,7 @@ def main(map_path: str, out_dir: str) -> int:
         screen = QGuiApplication.primaryScreen()
         screen.grabWindow(0).save(str(out / "screen.png"))
         window.grab().save(str(out / "window.png"))
-        from journeymapper.app.render_image import scene_image_bytes
+        from journeymapper.app.canvas.image import scene_image_bytes
 
         (out / "canvas.png").write_bytes(scene_image_bytes(window.scene, "png", dpi=72))
         from journeymapper.io.poster.export import export_poster

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QImage
 
-from journeymapper.app import app_icon
+from journeymapper.app.look import app_icon
 
 
 def test_svg_is_current() -> None:
     assert app_icon.svg_path().read_text(encoding="utf-8") == app_icon.icon_svg(), (
-        "run `make icons` (python -m journeymapper.app.app_icon)"
+        "run `make icons` (python -m journeymapper.app.look.app_icon)"
     )
 
 

@@ -26,7 +26,7 @@ def test_palette_drop_creates_a_card_in_that_stage_and_lane(window, qtbot) -> No
     assert (tp.stage, tp.lane, tp.channel, tp.name) == ("purchase", "human", "phone", "Phone")
     assert tp.category is not None  # the catalogue's default came with it
     qtbot.waitUntil(lambda: new_id in window.scene.cards)
-    window.view.editors.close()
+    window.view.text_editing.close()
     window.document.undo_stack.undo()
     assert not journey.has_touchpoint(new_id)
     window.document.undo_stack.redo()
@@ -121,7 +121,7 @@ def test_connect_by_dragging_from_the_handle(window, qtbot) -> None:
 def test_rename_in_place_with_double_click_enter_and_escape(window, qtbot) -> None:
     journey, stack = window.document.journey, window.document.undo_stack
     double_click(window.view, card_center(window.view, "site"))
-    editor = window.view.editors.editor
+    editor = window.view.text_editing.field
     qtbot.waitUntil(editor.isVisible)
     type_text(editor, "Browses the spring catalogue")
     key(editor, Qt.Key.Key_Return)
@@ -142,7 +142,7 @@ def test_rename_in_place_with_double_click_enter_and_escape(window, qtbot) -> No
 def test_an_empty_name_is_refused_in_place_with_a_reason(window, qtbot) -> None:
     journey = window.document.journey
     double_click(window.view, card_center(window.view, "site"))
-    editor = window.view.editors.editor
+    editor = window.view.text_editing.field
     qtbot.waitUntil(editor.isVisible)
     key(editor, Qt.Key.Key_Delete)
     key(editor, Qt.Key.Key_Return)

@@ -22,12 +22,12 @@ def test_typing_a_flow_of_five_cards_in_capture_mode(window, qtbot) -> None:
     conns_before = journey.connection_count()
     steps = stack.count()
     window.acts.capture_flow.trigger()
-    assert window.view.editors.connect_flow
+    assert window.view.text_editing.connect_flow
     click_cell(window, "purchase", "human")
     assert window.scene.cell == ("purchase", "human")
     window.view.setFocus()
     type_text(window.view, FLOW[0][0])  # the first key starts the capture
-    editor = window.view.editors.editor
+    editor = window.view.text_editing.field
     qtbot.waitUntil(editor.isVisible)
     type_text(editor, FLOW[0][1:])
     key(editor, Qt.Key.Key_Return)
@@ -60,7 +60,7 @@ def test_capture_without_connecting_and_tab_to_the_next_stage(window, qtbot) -> 
     click_cell(window, "pre-purchase", "human")
     window.view.setFocus()
     type_as_user(window.view, "Hears about it")
-    editor = window.view.editors.editor
+    editor = window.view.text_editing.field
     assert editor.text == "Hears about it"
     key(editor, Qt.Key.Key_Tab)  # commits, then moves to the next stage
     assert window.scene.cell == ("purchase", "human")
@@ -137,6 +137,6 @@ def test_the_keyboard_alone_reaches_a_cell_and_types_a_card(window) -> None:
     assert window.scene.cell == ("pre-purchase", "touchpoints")
     key(view, Qt.Key.Key_Tab)
     type_as_user(view, "Asks a friend")
-    key(window.view.editors.editor, Qt.Key.Key_Return)
+    key(window.view.text_editing.field, Qt.Key.Key_Return)
     (card,) = [tp for tp in journey.touchpoints() if tp.name == "Asks a friend"]
     assert (card.stage, card.lane) == ("purchase", "touchpoints")

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journeymapper.app import crash
-from journeymapper.app.crash import CrashHandler
+from journeymapper.app.safety import crash
+from journeymapper.app.safety.crash import CrashHandler
 from journeymapper.io.journey_file import load_journey
 from journeymapper.model.edits import UpdateInfo
 

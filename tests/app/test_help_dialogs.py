@@ -137,7 +137,7 @@ def test_about_copies_versions(window, qtbot) -> None:
 
 
 def test_a_platform_binding_never_steals_another_actions_key(app) -> None:
-    from journeymapper.app.actions import resolve_conflicts
+    from journeymapper.app.window.actions import resolve_conflicts
 
     delete, duplicate = QAction("Delete"), QAction("Duplicate")
     delete.setShortcuts([QKeySequence("Del"), QKeySequence("Ctrl+D")])  # X11's Delete
@@ -155,7 +155,7 @@ from PySide6.QtCore import QSettings, Qt
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])
 from PySide6.QtGui import QAction, QKeySequence
 from journeymapper.app.main import application
-from journeymapper.app.files import open_window
+from journeymapper.app.files.saving import open_window
 app = application([])
 window = open_window(None)
 owners = defaultdict(set)

@@ -19,7 +19,7 @@ SCRIPT = r"""
 import json, sys
 from PySide6.QtCore import QSettings, QSize
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])
-from journeymapper.app import glyphs
+from journeymapper.app.look import glyphs
 asked = []
 original = glyphs.icon_pixmap
 def recording(name, size, color, ratio=1.0):
@@ -28,7 +28,7 @@ def recording(name, size, color, ratio=1.0):
 glyphs.icon_pixmap = recording
 from pathlib import Path
 from journeymapper.app.main import application
-from journeymapper.app.files import open_window
+from journeymapper.app.files.saving import open_window
 app = application([])
 window = open_window(Path(sys.argv[2]))
 window.resize(1200, 800)

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from journeymapper.app.canvas.image import ImageError, png_bytes, png_size, scene_for, svg_bytes
 from journeymapper.app.dialogs import interchange_import, interchange_templates
 from journeymapper.app.dialogs.interchange_export import export_interactively
 from journeymapper.app.dialogs.interchange_import import (
@@ -17,7 +18,6 @@ from journeymapper.app.dialogs.interchange_import import (
     import_interactively,
 )
 from journeymapper.app.dialogs.interchange_templates import TemplateDialog, new_from_template
-from journeymapper.app.render_image import ImageError, png_bytes, png_size, scene_for, svg_bytes
 from journeymapper.io.interchange import export_file, import_file
 from journeymapper.model.builders import new_touchpoint
 from journeymapper.model.edits import AddTouchpoint

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 
-from journeymapper.app.context_menu import build_context_menu
 from journeymapper.app.dialogs.shortcuts import ShortcutsDialog, shortcuts
+from journeymapper.app.window.context_menu import build_context_menu
 
 
 def texts(menu) -> list[str]:  # type: ignore[no-untyped-def]

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from benchmarks.generate import generate_map
-from journeymapper.app import files, opening
-from journeymapper.app.main_window import WINDOWS
+from journeymapper.app.files import opening
+from journeymapper.app.files import saving as files
+from journeymapper.app.window.main_window import WINDOWS
 from journeymapper.io.journey_file import save_journey
 from journeymapper.model.document import Journey
 from tests.sample import clothing_store

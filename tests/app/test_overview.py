@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from benchmarks.generate import generate_map
 from journeymapper.app.canvas.overview import MOST_CARDS_DRAWN, tiles_at
 from journeymapper.app.canvas.style import OVERVIEW_LOD, TILE_CARD_PX
-from journeymapper.app.colors import DARK, LIGHT, Theme, using
+from journeymapper.app.look.colors import DARK, LIGHT, Theme, using
 from journeymapper.layout.geometry import CARD_W
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import MoveTouchpoints, Placement

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
-from journeymapper.app.colors import theme
+from journeymapper.app.look.colors import theme
 from journeymapper.app.present import focus as focus_module
 from journeymapper.app.present.look import PRESENT_ZOOM
 from tests.app.helpers import key, type_as_user
@@ -78,7 +78,7 @@ def test_capture_and_editing_shortcuts_work_while_presenting(window, qtbot) -> N
     assert window.scene.cell[0] == "purchase"
     count = journey.touchpoint_count()
     type_as_user(window.view, "Queue at the till")
-    editor = window.view.editors.editor
+    editor = window.view.text_editing.field
     key(editor, Qt.Key.Key_Return)
     key(editor, Qt.Key.Key_Escape)
     added = [tp for tp in journey.touchpoints() if tp.name == "Queue at the till"]
@@ -95,8 +95,8 @@ def test_capture_and_editing_shortcuts_work_while_presenting(window, qtbot) -> N
     assert journey.touchpoint("cart").emotion == -2
     assert stack.count() >= 2
     key(window.view, Qt.Key.Key_F2)  # rename in place
-    assert window.view.editors.active
-    key(window.view.editors.editor, Qt.Key.Key_Escape)
+    assert window.view.text_editing.active
+    key(window.view.text_editing.field, Qt.Key.Key_Escape)
     window.scene.select_ids(["confirm"])
     key(window.view, Qt.Key.Key_Delete)
     assert not journey.has_touchpoint("confirm")
@@ -156,7 +156,7 @@ def test_the_stage_buttons_choose_the_focus(window, qtbot) -> None:
     assert bar.stage_buttons["post-purchase"].isChecked()
     bar.whole_map.click()
     assert window.facilitator.focus.stage_id is None
-    assert window.view.hasFocus() or window.view.editors.active is False
+    assert window.view.hasFocus() or window.view.text_editing.active is False
 
 
 def test_closing_while_presenting_keeps_the_panels_for_next_time(make_window, qtbot) -> None:
@@ -181,7 +181,7 @@ def test_a_full_cell_shows_no_ghost_card_over_the_next_stage(window, qtbot) -> N
 
 
 def test_the_projector_look_has_more_contrast_than_the_editor() -> None:
-    from journeymapper.app.colors import DARK, LIGHT, contrast_ratio
+    from journeymapper.app.look.colors import DARK, LIGHT, contrast_ratio
     from journeymapper.app.present.look import PRESENT_DARK, PRESENT_LIGHT, presentation_theme
 
     for base, present in ((LIGHT, PRESENT_LIGHT), (DARK, PRESENT_DARK)):

@@ -18,7 +18,7 @@ def test_three_cards_with_emotions_each_one_undo_step(window, qtbot) -> None:
     key(window.view, Qt.Key.Key_PageDown)
     assert facilitator.focus.stage_id == "purchase"
     key(window.view, Qt.Key.Key_A, CTRL_SHIFT)  # Workshop ▸ Quick Add
-    editor = window.view.editors.editor
+    editor = window.view.text_editing.field
     qtbot.waitUntil(editor.isVisible)
     panel = facilitator.quick.panel
     assert panel.isVisible()
@@ -49,16 +49,16 @@ def test_three_cards_with_emotions_each_one_undo_step(window, qtbot) -> None:
 def test_the_panel_buttons_choose_the_emotion_without_taking_the_keyboard(window, qtbot) -> None:
     quick = window.facilitator.quick
     quick.start()
-    editor = window.view.editors.editor
+    editor = window.view.text_editing.field
     qtbot.waitUntil(editor.isVisible)
     type_text(editor, "Hears about it")
     button = quick.panel.buttons[1]
     button.click()
     assert editor.hasFocus()
     assert editor.isVisible()
-    assert window.view.editors.session.emotion == 1
+    assert window.view.text_editing.session.emotion == 1
     button.click()  # again: no emotion
-    assert window.view.editors.session.emotion is None
+    assert window.view.text_editing.session.emotion is None
     key(editor, Qt.Key.Key_4, ALT)
     key(editor, Qt.Key.Key_Return)
     key(editor, Qt.Key.Key_Escape)

@@ -80,7 +80,7 @@ def test_the_anonymous_room_shares_a_pool_and_a_vote_click_never_renames(window,
     spot = card_center(view, "ad")
     for kind in (Press, Release, DoubleClick, Release):  # what a quick double click sends
         _mouse(view.viewport(), kind, spot, LEFT, LEFT if kind != Release else NOBUTTON)
-    assert not view.editors.active  # no rename
+    assert not view.text_editing.active  # no rename
     assert voting.tallies() == {"ad": 2}  # two dots
     window.facilitator.acts["vote_discard"].trigger()
     assert voting.round is None
@@ -102,7 +102,7 @@ def test_a_bad_setup_says_why_in_the_bar(window) -> None:
 def test_the_round_is_in_the_recovery_copy_and_closing_stores_it(
     window, recovery_session, monkeypatch
 ) -> None:
-    from journeymapper.app.autosave import writer_pool
+    from journeymapper.app.safety.autosave import writer_pool
     from journeymapper.io.recovery_store import copies_in
 
     voting = window.facilitator.voting

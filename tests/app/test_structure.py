@@ -54,7 +54,7 @@ def test_reordering_lanes_by_dragging_a_header(window) -> None:
 def test_deleting_a_stage_with_cards_asks_first(window, answer) -> None:
     journey = window.document.journey
     asked = answer("question", Button.Cancel)
-    window.editor.delete_stage("purchase")
+    window.operations.delete_stage("purchase")
     assert asked
     assert "touchpoints" in asked[0]
     assert "purchase" in stage_order(window)
@@ -71,11 +71,11 @@ def test_adding_an_empty_stage_and_deleting_it_does_not_ask(window, answer, qtbo
     asked = answer("question", Button.Cancel)
     window.scene.select_ids(["purchase"])
     window.acts.add_stage.trigger()
-    qtbot.waitUntil(window.view.editors.editor.isVisible)
-    window.view.editors.close()
+    qtbot.waitUntil(window.view.text_editing.field.isVisible)
+    window.view.text_editing.close()
     order = stage_order(window)
     new = order[order.index("purchase") + 1]
-    window.editor.delete_stage(new)
+    window.operations.delete_stage(new)
     assert asked == []
     assert new not in stage_order(window)
 
@@ -85,7 +85,7 @@ def test_adding_a_lane_of_each_kind(window) -> None:
     for kind, action in window.acts.lanes.items():
         before = {lane.id for lane in journey.lanes}
         action.trigger()
-        window.view.editors.close()
+        window.view.text_editing.close()
         (new,) = [lane for lane in journey.lanes if lane.id not in before]
         assert new.kind is kind
     assert sum(1 for lane in journey.lanes if lane.kind is LaneKind.EMOTION) == 2
@@ -93,13 +93,13 @@ def test_adding_a_lane_of_each_kind(window) -> None:
 
 def test_recolouring_a_stage(window, monkeypatch) -> None:
     monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#112233")))
-    window.editor.recolour_stage("purchase")
+    window.operations.recolour_stage("purchase")
     assert window.document.journey.stage("purchase").color == "#112233"
     assert window.document.undo_stack.undoText().startswith("Recolour stage")
 
 
 def test_hiding_a_lane_removes_it_from_the_canvas(window) -> None:
-    window.editor.set_lane_hidden("human", True)
+    window.operations.set_lane_hidden("human", True)
     window.scene.ensure_layout()
     assert "human" not in window.scene.layout.lanes
     assert "support" not in window.scene.cards

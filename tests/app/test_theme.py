@@ -14,8 +14,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from journeymapper.app import appearance, colors
-from journeymapper.app.colors import DARK, LIGHT, Theme, contrast_ratio
+from journeymapper.app.look import appearance, colors
+from journeymapper.app.look.colors import DARK, LIGHT, Theme, contrast_ratio
 from journeymapper.model.schema import Category
 from journeymapper.model.templates import PHASE_COLORS
 
@@ -163,7 +163,7 @@ def test_the_appearance_menu_offers_system_light_dark(window, restore_appearance
 def test_a_dark_palette_from_outside_switches_the_canvas(window, qtbot, restore_appearance) -> None:
     """A palette change event alone (the platform's, another tool's) re-themes the canvas."""
     app = QApplication.instance()
-    from journeymapper.app.theme import theme_palette
+    from journeymapper.app.look.theme import theme_palette
 
     app.setPalette(theme_palette(DARK))
     qtbot.waitUntil(lambda: colors.theme() is DARK, timeout=1000)
@@ -187,7 +187,7 @@ def test_system_scheme_change_is_followed(window, qtbot, restore_appearance, mon
 def test_an_export_from_a_dark_editor_is_in_print_colours(window, restore_appearance) -> None:
     from PySide6.QtGui import QImage
 
-    from journeymapper.app.render_image import png_bytes
+    from journeymapper.app.canvas.image import png_bytes
 
     appearance.choose(appearance.Appearance.DARK)
     image = QImage.fromData(png_bytes(window.scene, dpi=36))

@@ -7,7 +7,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from journeymapper.app.canvas.style import OVERVIEW_LOD
-from journeymapper.app.status import zoom_text
+from journeymapper.app.window.status import zoom_text
 from tests.app.helpers import at, double_click, drag, key, type_text
 
 
@@ -109,7 +109,7 @@ def test_notes_cell_edits_in_place(window, qtbot) -> None:
     journey = window.document.journey
     cell = window.scene.layout.cell("post-purchase", "doing")
     double_click(window.view, at(window.view, cell.x + 40, cell.y + cell.h / 2))
-    editor = window.view.editors.editor
+    editor = window.view.text_editing.field
     qtbot.waitUntil(editor.isVisible)
     type_text(editor, "Waits for the parcel")
     key(editor, Qt.Key.Key_Return)
@@ -125,7 +125,7 @@ def test_label_and_delete_a_connection(window, qtbot) -> None:
     window.scene.select_ids([conn.id])
     window.view.setFocus()
     key(window.view, Qt.Key.Key_F2)
-    editor = window.view.editors.editor
+    editor = window.view.text_editing.field
     qtbot.waitUntil(editor.isVisible)
     type_text(editor, "wants a discount")
     key(editor, Qt.Key.Key_Return)
@@ -141,11 +141,11 @@ def test_capture_opens_a_gap_for_the_card_being_typed(window, qtbot) -> None:
     scene = window.scene
     before = scene.layout.stages["purchase"].w
     scene.set_cell(("purchase", "touchpoints"))
-    window.view.editors.start_capture("A")
+    window.view.text_editing.start_capture("A")
     assert scene.layout.stages["purchase"].w > before
-    editor_rect = window.view.editors.target.rect
+    editor_rect = window.view.text_editing.target.rect
     assert scene.layout.stages["purchase"].contains(editor_rect.x + 1, editor_rect.y + 1)
-    key(window.view.editors.editor, Qt.Key.Key_Escape)
+    key(window.view.text_editing.field, Qt.Key.Key_Escape)
     assert scene.layout.stages["purchase"].w == before
 
 

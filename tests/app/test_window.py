@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPoint, QUrl
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from journeymapper.app.main_window import WINDOWS
 from journeymapper.app.settings import recent_files
+from journeymapper.app.window.main_window import WINDOWS
 from journeymapper.io.journey_file import load_journey
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import UpdateTouchpoint

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from journeymapper.app.canvas.editors import TextTarget
+from journeymapper.app.canvas.text_targets import TextTarget
 from journeymapper.layout.geometry import CARD_W, MIN_CARD_H, NAME_FONT, Rect
 from journeymapper.model.builders import new_connection, new_touchpoint
 from journeymapper.model.edits import AddTouchpoint

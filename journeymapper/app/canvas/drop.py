@@ -64,7 +64,7 @@ class PaletteDrop:
     def add_card(self, channel: str, name: str, cell: tuple[str, str], x: float, y: float) -> str:
         """Add a card of `channel` at (x, y) in `cell`, select it and offer to rename it
         (the channel's name is a placeholder: a facilitator types the real one at once)."""
-        from journeymapper.app.canvas.editors import card_target
+        from journeymapper.app.canvas.text_targets import card_target
 
         scene = self.scene
         slot = scene.layout.slot_for_drop(scene.journey, cell[0], cell[1], x, y)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QWidget
 
-from journeymapper.app.colors import theme
+from journeymapper.app.look.colors import theme
 from journeymapper.look import palette
 
 _STYLE = """

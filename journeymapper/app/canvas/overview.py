@@ -46,7 +46,7 @@ from journeymapper.app.canvas.overview_tiles import (
     link_pen,
 )
 from journeymapper.app.canvas.style import TILE_CARD_PX, Theme, backdrop, color, pen, theme
-from journeymapper.app.fonts import ui_font
+from journeymapper.app.look.fonts import ui_font
 from journeymapper.layout.geometry import CARD_W, LANE_HEADER_W, MapLayout
 from journeymapper.look import palette
 from journeymapper.model.schema import EmotionScale

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 
-from journeymapper.app.colors import Theme
+from journeymapper.app.look.colors import Theme
 from journeymapper.layout.geometry import MapLayout
 from journeymapper.model.schema import Category, LaneKind
 

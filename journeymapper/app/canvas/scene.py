@@ -479,7 +479,7 @@ class JourneyScene(QGraphicsScene):
         self.drag.released(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        from journeymapper.app.canvas.editors import target_at
+        from journeymapper.app.canvas.text_targets import target_at
 
         self.ensure_layout()
         self.activate_connection_at(event.scenePos())

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
-from journeymapper.app.colors import theme
-from journeymapper.app.fonts import ui_font
+from journeymapper.app.look.colors import theme
+from journeymapper.app.look.fonts import ui_font
 
 if TYPE_CHECKING:
     from journeymapper.app.canvas.view import JourneyView

@@ -1,6 +1,6 @@
 """Colours, pens and levels of detail shared by the canvas items.
 
-The colours come from `journeymapper.app.colors.theme()` (light or dark; the light one
+The colours come from `journeymapper.app.look.colors.theme()` (light or dark; the light one
 is the poster's palette); this module only turns them into Qt objects once, cached by
 their `#RRGGBB` name, so a theme switch needs no cache flush here. The level-of-detail
 thresholds say at which zoom an item stops drawing text and icons, and below which the
@@ -15,9 +15,9 @@ from functools import cache, lru_cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QStaticText, QTextOption
 
-from journeymapper.app.colors import Theme as Theme  # re-exported for the items
-from journeymapper.app.colors import theme as theme
-from journeymapper.app.fonts import scene_font
+from journeymapper.app.look.colors import Theme as Theme  # re-exported for the items
+from journeymapper.app.look.colors import theme as theme
+from journeymapper.app.look.fonts import scene_font
 from journeymapper.look import palette
 from journeymapper.model.schema import EmotionScale
 

@@ -29,12 +29,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
-from journeymapper.app.canvas.host import EditorHost
 from journeymapper.app.canvas.overview import OverviewScene
 from journeymapper.app.canvas.scene import JourneyScene
 from journeymapper.app.canvas.sticky import paint_sticky_labels
 from journeymapper.app.canvas.style import OVERVIEW_LOD
-from journeymapper.app.colors import DARK, LIGHT, is_dark_color, set_theme
+from journeymapper.app.canvas.text_editing import TextEditing
+from journeymapper.app.look.colors import DARK, LIGHT, is_dark_color, set_theme
 
 MIN_ZOOM = 0.002  # a 100,000-card map is 175 m wide: it still fits a window
 MAX_ZOOM = 4.0
@@ -76,9 +76,9 @@ class JourneyView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
-        self.editors = EditorHost(self, scene)
-        scene.text_edit_requested.connect(self.editors.open)
-        scene.capture_requested.connect(self.editors.start_capture)
+        self.text_editing = TextEditing(self, scene)
+        scene.text_edit_requested.connect(self.text_editing.open)
+        scene.capture_requested.connect(self.text_editing.start_capture)
         scene.layout_changed.connect(self._layout_changed)
         self.rubberBandChanged.connect(self._rubber_band)
 
@@ -127,7 +127,7 @@ class JourneyView(QGraphicsView):
     def _after_zoom(self) -> None:
         self._update_mode()
         self.reveal()
-        self.editors.reposition()
+        self.text_editing.reposition()
         self.zoom_changed.emit(self.zoom)
 
     def reveal(self) -> None:
@@ -145,7 +145,7 @@ class JourneyView(QGraphicsView):
         center = self.center()
         self.in_overview = overview
         if overview:
-            self.editors.close()
+            self.text_editing.close()
             self.overview.sync()
             self.setScene(self.overview)
         else:
@@ -281,12 +281,12 @@ class JourneyView(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         self.reveal()
-        self.editors.reposition()
+        self.text_editing.reposition()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.reveal()
-        self.editors.reposition()
+        self.text_editing.reposition()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper import __version__
-from journeymapper.app.app_icon import app_icon
-from journeymapper.app.colors import theme
+from journeymapper.app.look.app_icon import app_icon
+from journeymapper.app.look.colors import theme
 from journeymapper.base.resources import resource
 
 DESCRIPTION = "An offline editor for customer journey maps."

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from journeymapper.app.render_image import scene_image_bytes
+from journeymapper.app.canvas.image import scene_image_bytes
 from journeymapper.io.atomic import write_atomic
 from journeymapper.io.interchange import SUFFIXES, export_file
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 CSV_FILTERS = {
     "CSV, comma-separated (*.csv)": ",",

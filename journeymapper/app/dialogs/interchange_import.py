@@ -35,7 +35,7 @@ from journeymapper.io.interchange import (
 from journeymapper.model.document import Journey
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 FILTERS = (
     "Maps to import (*.csv *.tsv *.mmd *.mermaid *.graphml *.journey)",
@@ -138,7 +138,7 @@ def apply_import(window: MainWindow, result: ImportResult, path: Path, *, merge:
 def open_new_map(window: MainWindow, journey: Journey) -> MainWindow:
     """`journey` in this window if it is untitled and untouched, else in a new one; unsaved."""
     from journeymapper.app.document import Document
-    from journeymapper.app.main_window import MainWindow as Window
+    from journeymapper.app.window.main_window import MainWindow as Window
 
     if window.document.pristine:
         window.document.set_journey(journey, None)

@@ -27,7 +27,7 @@ from journeymapper.model.schema import JourneyData
 from journeymapper.model.templates import Template, templates
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 
 BLANK = "Blank three-phase map"

@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.app.colors import theme
 from journeymapper.app.dialogs.poster_export_preview import PosterPreview, map_image
 from journeymapper.app.dialogs.poster_export_worker import PosterExportWorker
+from journeymapper.app.look.colors import theme
 from journeymapper.io.poster.export import PosterResult, prepare
 from journeymapper.io.poster.options import Mode, PosterOptions
 from journeymapper.io.poster.paper import MM, PAPERS, Orientation, Paper, PosterError

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from journeymapper.app.colors import theme
+from journeymapper.app.look.colors import theme
 from journeymapper.io.poster.grid import KIND_COLORS, LANE_TINTS
 from journeymapper.io.poster.options import Mode
 from journeymapper.io.poster.plan import Plan

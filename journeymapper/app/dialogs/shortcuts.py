@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.app import glyphs
+from journeymapper.app.look import glyphs
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 CANVAS = "Canvas"
 # Keys the canvas handles itself (keyboard.py, view.py, the in-place editor): no QAction.

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.app import glyphs
 from journeymapper.app.canvas.mime import TOUCHPOINT_MIME, touchpoint_mime
+from journeymapper.app.look import glyphs
 from journeymapper.look import palette
 from journeymapper.model import catalog
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.app import glyphs
 from journeymapper.app.document import Document
+from journeymapper.app.look import glyphs
 from journeymapper.app.panels.forms.base import Form
-from journeymapper.app.panels.forms.fields import ColorButton, ListEditor, TextBox, blocked
+from journeymapper.app.panels.forms.fields import ColorButton, ItemList, TextBox, blocked
 from journeymapper.model.builders import new_persona
 from journeymapper.model.edits import AddPersona, RemovePersona, UpdatePersona
 
@@ -41,7 +41,7 @@ class PersonaForm(Form):
         self.name = self.row("name", "Name", QLineEdit())
         self.color = self.row("color", "Colour", ColorButton())
         self.description = self.row("description", "About", TextBox(2))
-        self.goals = self.row("goals", "Goals", ListEditor("a goal"))
+        self.goals = self.row("goals", "Goals", ItemList("a goal"))
         self.name.editingFinished.connect(lambda: self._set("name", self.name.text().strip()))
         self.color.color_chosen.connect(lambda c: self._set("color", c))
         self.description.editingFinished.connect(

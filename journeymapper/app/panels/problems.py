@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.analysis import Finding, Severity, validate
-from journeymapper.app import glyphs
 from journeymapper.app.document import Document
+from journeymapper.app.look import glyphs
 from journeymapper.look import palette
 from journeymapper.model.document import Journey
 

@@ -35,7 +35,7 @@ from journeymapper.app.present.toast import Toast
 from journeymapper.app.present.voting import Voting
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 Context = Qt.ShortcutContext
 

@@ -23,7 +23,7 @@ from journeymapper.app.present.look import MAX_PRESENT_ZOOM, PRESENT_ZOOM
 from journeymapper.model.schema import LaneKind
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 ANIMATION_MS = 260
 MARGIN = 24.0  # scene units around a focused stage
@@ -96,7 +96,7 @@ class StageFocus(QObject):
     def _move_cell(self, stage_id: str) -> None:
         """Typing adds to the focused stage: the cell moves there, in the same lane."""
         scene = self.scene
-        if self.view.editors.active or (scene.cell is not None and scene.cell[0] == stage_id):
+        if self.view.text_editing.active or (scene.cell is not None and scene.cell[0] == stage_id):
             return
         lanes = [i for i, k in scene.layout.lane_kinds.items() if k is LaneKind.TOUCHPOINTS]
         if not lanes:

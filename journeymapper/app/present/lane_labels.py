@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from journeymapper.app.canvas.view import JourneyView
-from journeymapper.app.fonts import ui_font
+from journeymapper.app.look.fonts import ui_font
 from journeymapper.layout.geometry import LANE_HEADER_W
 
 PX = 17

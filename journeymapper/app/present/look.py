@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from journeymapper.app.colors import DARK, LIGHT, Theme
+from journeymapper.app.look.colors import DARK, LIGHT, Theme
 from journeymapper.layout.geometry import NAME_FONT
 from journeymapper.model.schema import LaneKind
 

@@ -21,14 +21,14 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTim
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
-from journeymapper.app.colors import set_theme, theme
+from journeymapper.app.look.colors import set_theme, theme
 from journeymapper.app.present.lane_labels import LaneLabels
 from journeymapper.app.present.look import presentation_theme
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
     from journeymapper.app.present.bar import FacilitatorBar
     from journeymapper.app.present.focus import StageFocus
+    from journeymapper.app.window.main_window import MainWindow
 
 
 @dataclass

@@ -24,8 +24,8 @@ from journeymapper.look import palette
 from journeymapper.model.schema import LaneKind
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
     from journeymapper.app.present.focus import StageFocus
+    from journeymapper.app.window.main_window import MainWindow
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 RECENT = 4  # names of the burst shown in the panel
@@ -74,11 +74,11 @@ class QuickAdd(QObject):
         super().__init__(window)
         self.window = window
         self.focus = focus
-        self.host = window.view.editors
+        self.host = window.view.text_editing
         self.presenting = False
         self.forced = False  # started from the menu: the panel shows outside presentation too
         self.panel = QuickAddPanel(window.view)  # over the viewport: scrolling moves its children
-        self.host.editor.installEventFilter(self)
+        self.host.field.installEventFilter(self)
         window.scene.cell_changed.connect(self.refresh)
         window.document.signals.touchpoint_added.connect(lambda _: self.refresh())
         self._view = window.view
@@ -179,7 +179,7 @@ class QuickAdd(QObject):
         width = min(size.width(), port.width() - 24)
         x = port.left() + (port.width() - width) // 2
         below = QRect(x, port.bottom() - size.height() - 16, width, size.height())
-        editor = self.host.editor.geometry().translated(port.topLeft())
+        editor = self.host.field.geometry().translated(port.topLeft())
         if below.intersects(editor):  # typing low in the view: the panel goes up top
             below.moveTop(port.top() + 16)
         self.panel.setGeometry(below)

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from journeymapper.analysis.votes import Ranked, ranking
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
     from journeymapper.app.present.focus import StageFocus
     from journeymapper.app.present.voting import Voting
+    from journeymapper.app.window.main_window import MainWindow
 
 _SHEET = """
 QFrame#ranking { background: rgba(11, 18, 32, 240); border: 2px solid #334155;

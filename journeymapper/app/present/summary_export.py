@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from journeymapper.io.summary_pdf import export_summary
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from journeymapper.app.present.round import SetupError, VotingRound
 from journeymapper.model.schema import JourneyData
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
 

@@ -32,7 +32,7 @@ from journeymapper.app.canvas.style import (
     pen,
     theme,
 )
-from journeymapper.app.glyphs import paint_icon
+from journeymapper.app.look.glyphs import paint_icon
 from journeymapper.layout.geometry import (
     CARD_PAD,
     CARD_W,

@@ -8,7 +8,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from journeymapper.app.colors import theme
+from journeymapper.app.look.colors import theme
 from journeymapper.look import palette
 from journeymapper.model.schema import EmotionScale
 

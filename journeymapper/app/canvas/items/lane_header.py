@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen, theme
-from journeymapper.app.glyphs import paint_icon
+from journeymapper.app.look.glyphs import paint_icon
 from journeymapper.layout.geometry import CELL_PAD, LANE_FONT, SMALL_FONT, Rect, baselines
 from journeymapper.layout.text import line_height
 from journeymapper.model.schema import Lane, LaneKind

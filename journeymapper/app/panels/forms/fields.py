@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.app import glyphs
+from journeymapper.app.look import glyphs
 from journeymapper.look import palette
 
 
@@ -89,7 +89,7 @@ def _tool(icon: str, tip: str) -> QToolButton:
     return button
 
 
-class ListEditor(QWidget):
+class ItemList(QWidget):
     """An editable list of short texts (pain points, opportunities, goals)."""
 
     edited = Signal(tuple)

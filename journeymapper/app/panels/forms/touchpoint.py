@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.app.document import Document
 from journeymapper.app.panels.forms.base import Form
-from journeymapper.app.panels.forms.fields import KpiTable, ListEditor, TextBox, blocked
+from journeymapper.app.panels.forms.fields import ItemList, KpiTable, TextBox, blocked
 from journeymapper.model import catalog
 from journeymapper.model.edits import UpdateTouchpoint
 from journeymapper.model.schema import Evidence, Kpi, Touchpoint
@@ -74,9 +74,9 @@ class TouchpointForm(Form):
             self.ownership.addItem(label, ownership)
         self.heading("Experience")
         self.emotion, self.emotion_label = self._emotion_row()
-        self.pains = self.row("pain_points", "Pain points", ListEditor("a pain point"), wide=True)
+        self.pains = self.row("pain_points", "Pain points", ItemList("a pain point"), wide=True)
         self.gains = self.row(
-            "opportunities", "Opportunities", ListEditor("an opportunity"), wide=True
+            "opportunities", "Opportunities", ItemList("an opportunity"), wide=True
         )
         self.heading("Measurement")
         self.kpis = self.row("kpis", "KPIs", KpiTable(), wide=True)

@@ -16,9 +16,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 
-from journeymapper.app import colors
+from journeymapper.app.look import colors
+from journeymapper.app.look.theme import apply_theme
 from journeymapper.app.settings import settings
-from journeymapper.app.theme import apply_theme
 
 KEY = "view/appearance"
 

@@ -14,28 +14,28 @@ from PySide6.QtCore import QObject, QRectF
 from PySide6.QtWidgets import QGraphicsView
 
 from journeymapper.app.canvas.capture import CaptureSession
-from journeymapper.app.canvas.editors import TextTarget, name_reason
 from journeymapper.app.canvas.inplace import InPlaceEditor
-from journeymapper.app.fonts import scene_font
+from journeymapper.app.canvas.text_targets import TextTarget, name_reason
+from journeymapper.app.look.fonts import scene_font
 
 if TYPE_CHECKING:
     from journeymapper.app.canvas.scene import JourneyScene
 
 
-class EditorHost(QObject):
+class TextEditing(QObject):
     def __init__(self, view: QGraphicsView, scene: JourneyScene) -> None:
         super().__init__(view)
         self.view = view
         self.scene = scene
-        self.editor = InPlaceEditor(view.viewport())
+        self.field = InPlaceEditor(view.viewport())
         self.target: TextTarget | None = None
         self.session: CaptureSession | None = None
         self.connect_flow = False
         self._refusal = ""
-        self.editor.submitted.connect(self._submitted)
-        self.editor.cancelled.connect(self.close)
-        self.editor.focus_lost.connect(self._focus_lost)
-        self.editor.navigated.connect(self._navigated)
+        self.field.submitted.connect(self._submitted)
+        self.field.cancelled.connect(self.close)
+        self.field.focus_lost.connect(self._focus_lost)
+        self.field.navigated.connect(self._navigated)
         scene.document.edit_refused.connect(self._remember_refusal)
 
     @property
@@ -76,32 +76,32 @@ class EditorHost(QObject):
 
     def _show(self, target: TextTarget, text: str, select: bool = True) -> None:
         self.target = target
-        editor = self.editor
-        editor.multiline = target.multiline
-        editor.capture = self.session is not None
-        editor.setPlaceholderText(target.placeholder)
-        editor.setPlainText(text)
+        field = self.field
+        field.multiline = target.multiline
+        field.capture = self.session is not None
+        field.setPlaceholderText(target.placeholder)
+        field.setPlainText(text)
         self._place(target)
-        editor.show()
-        editor.raise_()
-        editor.setFocus()
-        cursor = editor.textCursor()
+        field.show()
+        field.raise_()
+        field.setFocus()
+        cursor = field.textCursor()
         if select:
             cursor.select(cursor.SelectionType.Document)
         else:
             cursor.movePosition(cursor.MoveOperation.End)
-        editor.setTextCursor(cursor)
+        field.setTextCursor(cursor)
 
     def _place(self, target: TextTarget) -> None:
         zoom = self.view.transform().m11()
         font = scene_font(target.size * zoom, target.bold, self.view.viewport().logicalDpiY())
-        self.editor.setFont(font)
+        self.field.setFont(font)
         r = target.rect
         box = self.view.mapFromScene(QRectF(r.x, r.y, r.w, r.h)).boundingRect()
-        line = self.editor.fontMetrics().height() + 12
+        line = self.field.fontMetrics().height() + 12
         box.setHeight(max(box.height(), line if not target.multiline else 3 * line))
         box.setWidth(max(box.width(), 120))
-        self.editor.place(box)
+        self.field.place(box)
 
     def reposition(self) -> None:
         if self.target is not None:
@@ -115,7 +115,7 @@ class EditorHost(QObject):
         if self.session is not None:
             self.session = None
             self.scene.set_reserve(None)
-        self.editor.close_editor()
+        self.field.close_editor()
         if was_open:
             self.view.setFocus()
 
@@ -132,7 +132,7 @@ class EditorHost(QObject):
             if target.commit(text):
                 return True
             reason = self._refusal or "This text cannot be used here."
-        self.editor.show_reason(reason)
+        self.field.show_reason(reason)
         return False
 
     def _submitted(self, text: str) -> None:

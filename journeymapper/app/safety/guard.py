@@ -18,15 +18,15 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from journeymapper.app.autosave import Autosaver
-from journeymapper.app.file_watch import FileWatch
-from journeymapper.app.info_bar import InfoBar
-from journeymapper.app.recovery_session import current_session, keep_copy
+from journeymapper.app.safety.autosave import Autosaver
+from journeymapper.app.safety.file_watch import FileWatch
+from journeymapper.app.safety.info_bar import InfoBar
+from journeymapper.app.safety.recovery_session import current_session, keep_copy
 from journeymapper.io.errors import JourneyFileError
 from journeymapper.io.recovery_store import RecoveryInfo
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from journeymapper.layout.engine import LayoutEngine
 from journeymapper.model.document import Journey
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 BIG_FILE = 1 * 2**20
 SHOW_AFTER_MS = 300
@@ -94,7 +94,7 @@ def open_window(path: Path, parent: QWidget | None = None) -> MainWindow:
     """A new window on the map at `path` (not shown yet). Raises `JourneyFileError`
     or `OpeningCancelledError`."""
     from journeymapper.app.document import Document
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
     progress = Progress(path, parent)
     try:
@@ -123,7 +123,7 @@ def open_into(window: MainWindow, path: Path) -> None:
 def open_and_wait(path: Path) -> MainWindow:
     """Open `path` in a new window, show it, and return when it is ready for input
     (the benchmarks' *open* case: file → interactive window)."""
-    from journeymapper.app import files
+    from journeymapper.app.files import saving as files
 
     window = files.open_window(path)
     window.resize(1280, 800)

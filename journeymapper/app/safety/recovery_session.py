@@ -70,7 +70,7 @@ class RecoverySession:
     def close(self) -> None:
         """A clean end: the folder goes if it is empty; copies left (maps never saved nor
         discarded) stay, unlocked, to be offered next time."""
-        from journeymapper.app.autosave import writer_pool
+        from journeymapper.app.safety.autosave import writer_pool
 
         writer_pool().waitForDone()
         if self.folder.exists():

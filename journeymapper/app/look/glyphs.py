@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from journeymapper.app.colors import theme
+from journeymapper.app.look.colors import theme
 from journeymapper.look import icons
 from journeymapper.look.icons import GRID, ICONS, STROKE_WIDTH, Circle, Path, Shape
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMenu, QStatusBar, QToolButton
 
-from journeymapper.app import glyphs
 from journeymapper.app.document import Document
+from journeymapper.app.look import glyphs
 from journeymapper.look import palette
 
 ZOOM_PRESETS = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)

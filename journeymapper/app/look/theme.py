@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from journeymapper.app.colors import LIGHT, Theme
+from journeymapper.app.look.colors import LIGHT, Theme
 
 _SHEET = """
 QMainWindow::separator {{ background: {t.chrome_border}; width: 1px; height: 1px; }}

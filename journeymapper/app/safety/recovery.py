@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.app.document import Document
-from journeymapper.app.recovery_session import claim_orphans, current_session
+from journeymapper.app.safety.recovery_session import claim_orphans, current_session
 from journeymapper.io.errors import JourneyFileError
 from journeymapper.io.recovery_store import RecoveryCopy, remove_copy
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ def offer_recovery(
 
 def restore(window: MainWindow, copies: list[RecoveryCopy]) -> list[MainWindow]:
     """Open each copy as a modified map; the first in `window` if it is untouched."""
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
     restored: list[MainWindow] = []
     unreadable: list[str] = []

@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from shiboken6 import isValid
 
 from journeymapper.app.document import Document
-from journeymapper.app.recovery_session import RecoverySession, current_session
+from journeymapper.app.safety.recovery_session import RecoverySession, current_session
 from journeymapper.io.disk_state import DiskState
 from journeymapper.io.recovery_store import RecoveryInfo, remove_copy, write_copy
 from journeymapper.model.schema import JourneyData

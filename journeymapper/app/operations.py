@@ -14,7 +14,8 @@ from itertools import pairwise
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QApplication, QColorDialog, QMessageBox, QWidget
 
-from journeymapper.app.canvas import clipboard, editors
+from journeymapper.app.canvas import clipboard
+from journeymapper.app.canvas import text_targets as editors
 from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
 from journeymapper.app.canvas.items.stage_header import StageHeaderItem
 from journeymapper.app.canvas.mime import cards_mime, read_cards
@@ -56,7 +57,7 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-class Editor(QObject):
+class MapOperations(QObject):
     """The editing operations of one window."""
 
     message = Signal(str)

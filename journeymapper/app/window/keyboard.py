@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
-from journeymapper.app.editing import Editor
+from journeymapper.app.operations import MapOperations
 
 _ARROWS = {
     Qt.Key.Key_Left: (-1, 0),
@@ -26,12 +26,12 @@ _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
 
 class KeyboardController:
-    def __init__(self, editor: Editor) -> None:
-        self.editor = editor
+    def __init__(self, ops: MapOperations) -> None:
+        self.ops = ops
 
     def handle(self, event: QKeyEvent) -> bool:
         """Act on `event`; False lets the view (and the scene) have it."""
-        scene = self.editor.scene
+        scene = self.ops.scene
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
@@ -56,12 +56,12 @@ class KeyboardController:
         plain = not (mods & ~Qt.KeyboardModifier.ShiftModifier)
         typing = text and text.isprintable() and not text.isspace() and plain
         if typing and (scene.cell is not None or scene.selected_card_ids()):
-            self.editor.view.editors.start_capture(text)
+            self.ops.view.text_editing.start_capture(text)
             return True
         return False
 
     def _escape(self) -> bool:
-        scene = self.editor.scene
+        scene = self.ops.scene
         if scene.interaction is not None:
             scene.interaction.cancel()
         elif scene.selectedItems() or scene.cell is not None:
@@ -72,7 +72,7 @@ class KeyboardController:
         return True
 
     def _arrow(self, key: Qt.Key, ctrl: bool, mods: Qt.KeyboardModifier) -> bool:
-        scene = self.editor.scene
+        scene = self.ops.scene
         dx, dy = _ARROWS[key]
         if ctrl:
             if dy and (scene.cell is not None or scene.selected_card_ids()):
@@ -84,7 +84,7 @@ class KeyboardController:
         if mods != Qt.KeyboardModifier.NoModifier:
             return False
         if scene.selected_card_ids():
-            self.editor.nudge(dx, dy)
+            self.ops.nudge(dx, dy)
             return True
         if scene.cell is None:
             scene.set_cell(scene.default_cell())
@@ -93,22 +93,22 @@ class KeyboardController:
         return True
 
     def _emotion(self, digit: int) -> bool:
-        scale = self.editor.journey.info.emotion_scale
+        scale = self.ops.journey.info.emotion_scale
         if digit == 0:
-            self.editor.set_emotion(None)
+            self.ops.set_emotion(None)
             return True
         value = scale.minimum + digit - 1
         if scale.contains(value):
-            self.editor.set_emotion(value)
+            self.ops.set_emotion(value)
             return True
         return False
 
     def _enter(self) -> bool:
-        scene = self.editor.scene
+        scene = self.ops.scene
         if len(scene.selectedItems()) == 1:
-            self.editor.rename_selected()
+            self.ops.rename_selected()
             return True
         if scene.cell is not None:
-            self.editor.view.editors.start_capture("")
+            self.ops.view.text_editing.start_capture("")
             return True
         return False

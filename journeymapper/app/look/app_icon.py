@@ -1,6 +1,6 @@
 """The application icon: the `app` mark of `journeymapper.look.icons` on a brand-blue tile.
 
-    python -m journeymapper.app.app_icon      # regenerate resources/desktop/icons/…
+    python -m journeymapper.app.look.app_icon      # regenerate resources/desktop/icons/…
 
 writes the scalable SVG and the PNGs a desktop wants (16 … 512 px), in the freedesktop
 "hicolor" layout that `make install-desktop` copies as it is:

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from journeymapper.app import glyphs
-from journeymapper.app.editing import Editor
+from journeymapper.app.look import glyphs
+from journeymapper.app.operations import MapOperations
 
 
 class _Field(QLineEdit):
@@ -27,9 +27,9 @@ class _Field(QLineEdit):
 
 
 class FindBar(QWidget):
-    def __init__(self, editor: Editor) -> None:
+    def __init__(self, ops: MapOperations) -> None:
         super().__init__()
-        self.editor = editor
+        self.ops = ops
         self.matches: list[str] = []
         self.index = -1
         self.field = _Field()
@@ -68,14 +68,14 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
-        self.editor.view.setFocus()
+        self.ops.view.setFocus()
 
     def search(self, text: str) -> None:
-        self.matches = self.editor.find(text)
+        self.matches = self.ops.find(text)
         self.index = -1
         if self.matches:
-            self.editor.show_ids(self.matches[:1])
-            self.editor.scene.select_ids(self.matches)
+            self.ops.show_ids(self.matches[:1])
+            self.ops.scene.select_ids(self.matches)
             self.index = 0
         self._count()
 
@@ -91,8 +91,8 @@ class FindBar(QWidget):
                 self.search(self.field.text())
             return
         self.index = (self.index + step) % len(self.matches)
-        self.editor.scene.select_ids(self.matches)
-        self.editor.centre_on(self.matches[self.index])
+        self.ops.scene.select_ids(self.matches)
+        self.ops.centre_on(self.matches[self.index])
         self._count()
 
     def _count(self) -> None:

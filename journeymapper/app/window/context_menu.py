@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QMenu
 
-from journeymapper.app.canvas import editors
+from journeymapper.app.canvas import text_targets as editors
 from journeymapper.app.canvas.items.card import CardItem
 from journeymapper.app.canvas.items.connection import ConnectionItem
 from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
@@ -16,11 +16,11 @@ from journeymapper.model.edits import Disconnect
 from journeymapper.model.schema import LaneKind
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 
 def build_context_menu(window: MainWindow, pos: QPointF) -> QMenu:
-    scene, editor, a = window.scene, window.editor, window.acts
+    scene, ops, a = window.scene, window.operations, window.acts
     menu = QMenu(window)
     scene.activate_connection_at(pos)  # an arrow at rest has no item until asked
     hit = next(
@@ -40,9 +40,9 @@ def build_context_menu(window: MainWindow, pos: QPointF) -> QMenu:
         scale = window.document.journey.info.emotion_scale
         for value in range(scale.minimum, scale.maximum + 1):
             emotion.addAction(
-                f"{value:+d}  {scale.label(value)}", lambda v=value: editor.set_emotion(v)
+                f"{value:+d}  {scale.label(value)}", lambda v=value: ops.set_emotion(v)
             )
-        emotion.addAction("Clear", lambda: editor.set_emotion(None))
+        emotion.addAction("Clear", lambda: ops.set_emotion(None))
         if len(scene.selected_card_ids()) > 1:
             menu.addAction(a.add_connection)
         menu.addSeparator()
@@ -57,19 +57,19 @@ def build_context_menu(window: MainWindow, pos: QPointF) -> QMenu:
     elif isinstance(hit, StageHeaderItem):
         stage_id = hit.stage_id
         menu.addAction(a.rename)
-        menu.addAction("Change Colour…", lambda: editor.recolour_stage(stage_id))
-        menu.addAction("Insert Stage After", lambda: editor.add_stage(after=stage_id))
+        menu.addAction("Change Colour…", lambda: ops.recolour_stage(stage_id))
+        menu.addAction("Insert Stage After", lambda: ops.add_stage(after=stage_id))
         menu.addSeparator()
-        menu.addAction("Delete Stage", lambda: editor.delete_stage(stage_id))
+        menu.addAction("Delete Stage", lambda: ops.delete_stage(stage_id))
     elif isinstance(hit, LaneHeaderItem):
         lane_id = hit.lane_id
         menu.addAction(a.rename)
         add = menu.addMenu("Insert Lane Below")
         for kind, action in a.lanes.items():
-            add.addAction(action.text(), lambda k=kind: editor.add_lane(k, after=lane_id))
-        menu.addAction("Hide Lane", lambda: editor.set_lane_hidden(lane_id, True))
+            add.addAction(action.text(), lambda k=kind: ops.add_lane(k, after=lane_id))
+        menu.addAction("Hide Lane", lambda: ops.set_lane_hidden(lane_id, True))
         menu.addSeparator()
-        menu.addAction("Delete Lane", lambda: editor.delete_lane(lane_id))
+        menu.addAction("Delete Lane", lambda: ops.delete_lane(lane_id))
     else:
         _cell_menu(window, menu, pos)
     return menu
@@ -81,7 +81,7 @@ def _cell_menu(window: MainWindow, menu: QMenu, pos: QPointF) -> None:
     if cell is not None and scene.layout.lane_kinds[cell[1]] is LaneKind.TOUCHPOINTS:
         scene.set_cell(cell)
         menu.addAction(a.add_touchpoint)
-        menu.addAction("Type Touchpoints Here", lambda: window.view.editors.start_capture(""))
+        menu.addAction("Type Touchpoints Here", lambda: window.view.text_editing.start_capture(""))
         menu.addAction(a.paste)
         menu.addSeparator()
     menu.addActions([a.select_all, a.fit])

@@ -13,11 +13,11 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
-from journeymapper.app import appearance, glyphs
+from journeymapper.app.look import appearance, glyphs
 from journeymapper.model.schema import LaneKind
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 Std = QKeySequence.StandardKey
 ICON_INK = glyphs.INK  # the theme's icon colour, resolved when drawn
@@ -29,7 +29,7 @@ class Actions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self._all: dict[str, QAction] = {}
-        w, e, v = window, window.editor, window.view
+        w, e, v = window, window.operations, window.view
         a = self._add
         self.new = a("new", "&New", w.new_map, Std.New, "New map", icon="file")
         self.new_window = a("new_window", "New &Window", w.new_window, "Ctrl+Shift+N")
@@ -125,7 +125,7 @@ class Actions:
 
     def _emotion_action(self, digit: int) -> QAction:
         action = QAction(self.window)
-        action.triggered.connect(lambda *_: self.window.editor.set_emotion(self._value(digit)))
+        action.triggered.connect(lambda *_: self.window.operations.set_emotion(self._value(digit)))
         return action
 
     def _value(self, digit: int) -> int | None:
@@ -133,7 +133,7 @@ class Actions:
         return None if digit == 0 else scale.minimum + digit - 1
 
     def _lane_adder(self, kind: LaneKind) -> Callable[[], None]:
-        return lambda: self.window.editor.add_lane(kind)
+        return lambda: self.window.operations.add_lane(kind)
 
     def by_name(self) -> dict[str, QAction]:
         return dict(self._all)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from journeymapper.app import opening, save_errors
+from journeymapper.app.files import opening
+from journeymapper.app.safety import save_errors
 from journeymapper.app.settings import add_recent_file, clear_recent_files
 from journeymapper.io.atomic import write_atomic
 from journeymapper.io.errors import JourneyFileError
@@ -22,7 +23,7 @@ from journeymapper.io.journey_file import SUFFIX
 from journeymapper.model.document import Journey
 
 if TYPE_CHECKING:
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ OPTIONAL_DIALOGS = (
 def open_window(path: Path | None) -> MainWindow:
     """A new window, on the map at `path` or on a new map."""
     from journeymapper.app.document import Document
-    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.window.main_window import MainWindow
 
     if path is None:
         return MainWindow(Document(Journey.default()))
@@ -61,7 +62,7 @@ def open_dialog(window: MainWindow) -> None:
 
 def open_path(window: MainWindow, path: Path) -> MainWindow | None:
     """Open `path` in `window` when it is untouched, else in a new window."""
-    from journeymapper.app.main_window import WINDOWS
+    from journeymapper.app.window.main_window import WINDOWS
 
     resolved = path.resolve()
     for other in WINDOWS:
@@ -150,7 +151,7 @@ def export_png(window: MainWindow) -> None:
     )
     if not name:
         return
-    from journeymapper.app.render_image import ImageError, scene_image_bytes
+    from journeymapper.app.canvas.image import ImageError, scene_image_bytes
 
     try:
         write_atomic(Path(name), scene_image_bytes(window.scene, "png"))

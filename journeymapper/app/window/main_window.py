@@ -21,24 +21,24 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from journeymapper.app import files
-from journeymapper.app.actions import Actions, build_menus, build_toolbar
-from journeymapper.app.app_icon import app_icon
 from journeymapper.app.canvas.scene import JourneyScene
 from journeymapper.app.canvas.view import JourneyView, journey_paths
-from journeymapper.app.context_menu import build_context_menu
 from journeymapper.app.document import Document
-from journeymapper.app.editing import Editor
-from journeymapper.app.find_bar import FindBar
-from journeymapper.app.keyboard import KeyboardController
+from journeymapper.app.files import saving as files
+from journeymapper.app.look.app_icon import app_icon
+from journeymapper.app.operations import MapOperations
 from journeymapper.app.panels.palette import PaletteDock
 from journeymapper.app.panels.personas import PersonasDock
 from journeymapper.app.panels.problems import ProblemsDock
 from journeymapper.app.panels.properties import PropertiesDock
 from journeymapper.app.present import install_facilitator
-from journeymapper.app.safety import install_safety
+from journeymapper.app.safety.guard import install_safety
 from journeymapper.app.settings import recent_files, settings
-from journeymapper.app.status import StatusBar
+from journeymapper.app.window.actions import Actions, build_menus, build_toolbar
+from journeymapper.app.window.context_menu import build_context_menu
+from journeymapper.app.window.find_bar import FindBar
+from journeymapper.app.window.keyboard import KeyboardController
+from journeymapper.app.window.status import StatusBar
 from journeymapper.layout.engine import LayoutEngine
 from journeymapper.model.document import Journey
 
@@ -70,11 +70,11 @@ class MainWindow(QMainWindow):
         self.scene = JourneyScene(self.document, engine)
         self.view = _Canvas(self.scene)
         self.view.window_ref = self
-        self.editor = Editor(self.document, self.scene, self.view)
-        self.editor.parent_widget = self
-        self.keyboard = KeyboardController(self.editor)
+        self.operations = MapOperations(self.document, self.scene, self.view)
+        self.operations.parent_widget = self
+        self.keyboard = KeyboardController(self.operations)
         self.view.key_handler = self.keyboard.handle
-        self.find_bar = FindBar(self.editor)
+        self.find_bar = FindBar(self.operations)
         self._shown = False
         self.recent_menu: QMenu
         self.import_menu: QMenu
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         doc.signals.info_changed.connect(self._update_title)
         doc.replaced.connect(self._replaced)
         doc.edit_refused.connect(lambda reason: self.statusBar().showMessage(reason, 6000))
-        self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.operations.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self.status.show_zoom)
         self.view.files_dropped.connect(lambda paths: [self.open_path(p) for p in paths])
         self.problems_dock.count_changed.connect(self.status.show_findings)
-        self.problems_dock.show_subjects.connect(self.editor.show_ids)
+        self.problems_dock.show_subjects.connect(self.operations.show_ids)
         self.scene.selectionChanged.connect(self._selection_changed)
         for dock in (
             self.palette_dock,
@@ -199,9 +199,9 @@ class MainWindow(QMainWindow):
 
     def set_capture_flow(self) -> None:
         on = self.acts.capture_flow.isChecked()
-        self.view.editors.connect_flow = on
-        if self.view.editors.session is not None:
-            self.view.editors.session.connect_flow = on
+        self.view.text_editing.connect_flow = on
+        if self.view.text_editing.session is not None:
+            self.view.text_editing.session.connect_flow = on
         self.statusBar().showMessage(
             "Connect as you type: each new card is connected from the one before."
             if on
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self.find_bar.open_bar()
 
     def _add_channel(self, channel: str, name: str) -> None:
-        self.editor.add_touchpoint(name, channel)
+        self.operations.add_touchpoint(name, channel)
 
     def fill_lanes_menu(self) -> None:
         self.lanes_menu.clear()
@@ -225,7 +225,9 @@ class MainWindow(QMainWindow):
             action = self.lanes_menu.addAction(lane.name)
             action.setCheckable(True)
             action.setChecked(not lane.hidden)
-            action.toggled.connect(lambda on, lid=lane.id: self.editor.set_lane_hidden(lid, not on))
+            action.toggled.connect(
+                lambda on, lid=lane.id: self.operations.set_lane_hidden(lid, not on)
+            )
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()

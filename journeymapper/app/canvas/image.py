@@ -24,8 +24,8 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from journeymapper.app.canvas.scene import JourneyScene
-from journeymapper.app.colors import LIGHT, theme, using
 from journeymapper.app.document import Document
+from journeymapper.app.look.colors import LIGHT, theme, using
 from journeymapper.io.atomic import write_atomic
 from journeymapper.model.document import Journey
 
