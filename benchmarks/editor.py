@@ -93,9 +93,10 @@ def _keep_out_of_the_users_things() -> None:
 def open_window(size: int) -> Window:
     """The real window on the generated map of `size`, shown and ready for input."""
     from journeymapper.app.files.opening import open_and_wait
+    from journeymapper.app.window.main_window import MainWindow
 
     _app()
-    window = open_and_wait(map_file(size))
+    window = open_and_wait(map_file(size), MainWindow)
     window.resize(WIDTH, HEIGHT)
     QApplication.processEvents()
     return window
@@ -128,6 +129,7 @@ def shared_window(size: int) -> Window:
 
 def _open(size: int) -> Timed:
     from journeymapper.app.files.opening import open_and_wait
+    from journeymapper.app.window.main_window import MainWindow
 
     _app()
     for other in list(_shared):  # a fair start: no other big map in memory
@@ -140,7 +142,7 @@ def _open(size: int) -> Timed:
             close(shown.pop())
 
     def run() -> None:
-        window = open_and_wait(path)
+        window = open_and_wait(path, MainWindow)
         window.view.viewport().repaint()
         shown.append(window)
 
@@ -284,7 +286,7 @@ def _revalidation(size: int, blocked: bool) -> Timed:
     from journeymapper.model.edits import UpdateTouchpoint
 
     window = shared_window(size)
-    validator = window.problems_dock.validator
+    validator = window.features.problems_dock.validator
     journey, stack = window.document.journey, window.document.undo_stack
     card_id = middle_card(window)
     names = itertools.cycle(["Reads the spring catalogue", journey.touchpoint(card_id).name])

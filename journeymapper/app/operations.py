@@ -58,16 +58,18 @@ def plural(count: int, word: str) -> str:
 
 
 class MapOperations(QObject):
-    """The editing operations of one window."""
+    """The editing operations of one window: what menus, context menus and keys do."""
 
     message = Signal(str)
 
-    def __init__(self, document: Document, scene: JourneyScene, view: JourneyView) -> None:
+    def __init__(
+        self, document: Document, scene: JourneyScene, view: JourneyView, parent: QWidget
+    ) -> None:
         super().__init__(view)
         self.document = document
         self.scene = scene
         self.view = view
-        self.parent_widget: QWidget = view
+        self.parent_widget = parent  # for the questions it asks (delete a full stage?)
 
     @property
     def journey(self):  # type: ignore[no-untyped-def]

@@ -36,7 +36,8 @@ def app():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def make_window(app, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
     from journeymapper.app.document import Document
-    from journeymapper.app.window.main_window import WINDOWS, MainWindow
+    from journeymapper.app.files.windows import OPEN as WINDOWS
+    from journeymapper.app.window.main_window import MainWindow
 
     made: list[MainWindow] = []
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from journeymapper.app.files.windows import OPEN as WINDOWS
 from journeymapper.app.main import application, run
-from journeymapper.app.window.main_window import WINDOWS
 from journeymapper.io.journey_file import to_json
 from journeymapper.model.builders import new_connection, new_touchpoint
 from journeymapper.model.edits import AddTouchpoint, Connect, UpdateInfo, UpdateTouchpoint
@@ -36,7 +36,7 @@ def edit(out: Path) -> None:
     doc.push(AddTouchpoint(card))
     doc.push(Connect(new_connection(doc.journey, card.id, first.id, "recommends")))
     doc.push(UpdateInfo({"title": "Workshop, 14:00"}))
-    window.new_window()
+    window.features.opener.new_window()
     untitled = WINDOWS[-1].document
     untitled.push(UpdateInfo({"title": "Sketch from the break", "description": "ünïcødé ✓"}))
     for i, w in enumerate(WINDOWS):

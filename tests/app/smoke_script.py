@@ -17,12 +17,13 @@ from PySide6.QtGui import QGuiApplication
 
 
 def main(map_path: str, out_dir: str) -> int:
-    from journeymapper.app.files import saving as files
+    from journeymapper.app.files.opening import open_window
     from journeymapper.app.main import application
+    from journeymapper.app.window.main_window import MainWindow
 
     out = Path(out_dir)
     app = application([sys.argv[0]])
-    window = files.open_window(Path(map_path))
+    window = open_window(Path(map_path), MainWindow)
     window.resize(1280, 800)
     window.show()
     window.view.fit_all()

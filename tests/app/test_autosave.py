@@ -15,8 +15,8 @@ from tests.sample import clothing_store
 
 
 def _short(window, idle: int = 100, longest: int = 400) -> None:  # type: ignore[no-untyped-def]
-    window.safety.autosave.idle.setInterval(idle)
-    window.safety.autosave.longest.setInterval(longest)
+    window.features.safety.autosave.idle.setInterval(idle)
+    window.features.safety.autosave.longest.setInterval(longest)
 
 
 def test_a_copy_is_written_after_the_last_change_and_a_save_removes_it(
@@ -35,7 +35,7 @@ def test_a_copy_is_written_after_the_last_change_and_a_save_removes_it(
         real_write(*args, **kwargs)
 
     monkeypatch.setattr(autosave, "write_copy", spy)
-    with qtbot.waitSignal(window.safety.autosave.written, timeout=5000):
+    with qtbot.waitSignal(window.features.safety.autosave.written, timeout=5000):
         window.document.push(UpdateTouchpoint("ad", {"name": "Sees a billboard"}))
     [copy] = copies_in(recovery_session.folder)
     assert copy.load().to_data() == window.document.journey.to_data()
@@ -47,7 +47,7 @@ def test_a_copy_is_written_after_the_last_change_and_a_save_removes_it(
     assert threads
     assert threading.main_thread().name not in threads  # serialised and written off the UI
 
-    window.save()
+    window.features.saving.save()
     writer_pool().waitForDone()
     assert copies_in(recovery_session.folder) == []
 
@@ -58,7 +58,7 @@ def test_changes_that_keep_coming_are_written_at_least_every_max_delay(
     window = make_window()
     _short(window, idle=300, longest=500)
     written: list[float] = []
-    window.safety.autosave.written.connect(lambda: written.append(time.monotonic()))
+    window.features.safety.autosave.written.connect(lambda: written.append(time.monotonic()))
     started = time.monotonic()
     for i in range(30):  # a change every 60 ms for 1.8 s: the idle delay never passes
         window.document.push(UpdateInfo({"title": f"Workshop {i}"}))
@@ -75,7 +75,7 @@ def test_untitled_maps_undo_to_clean_and_closing(make_window, recovery_session, 
     window = make_window()
     assert window.document.path is None
     _short(window)
-    with qtbot.waitSignal(window.safety.autosave.written, timeout=5000):
+    with qtbot.waitSignal(window.features.safety.autosave.written, timeout=5000):
         window.document.push(UpdateInfo({"title": "Untitled workshop"}))
     [copy] = copies_in(recovery_session.folder)
     assert copy.info.original is None
@@ -83,10 +83,10 @@ def test_untitled_maps_undo_to_clean_and_closing(make_window, recovery_session, 
     writer_pool().waitForDone()
     assert copies_in(recovery_session.folder) == []
 
-    with qtbot.waitSignal(window.safety.autosave.written, timeout=5000):
+    with qtbot.waitSignal(window.features.safety.autosave.written, timeout=5000):
         window.document.push(UpdateInfo({"title": "Again"}))
     assert len(copies_in(recovery_session.folder)) == 1
-    window.safety.window_closed()  # what closing after Discard does
+    window.features.safety.window_closed()  # what closing after Discard does
     writer_pool().waitForDone()
     assert copies_in(recovery_session.folder) == []
 
@@ -100,7 +100,7 @@ def test_a_copy_that_cannot_be_written_says_so_and_the_map_stays(
     monkeypatch.setattr(autosave, "write_copy", full)
     window = make_window()
     _short(window)
-    with qtbot.waitSignal(window.safety.autosave.failed, timeout=5000):
+    with qtbot.waitSignal(window.features.safety.autosave.failed, timeout=5000):
         window.document.push(UpdateInfo({"title": "Full disk"}))
     assert "recovery copy" in window.statusBar().currentMessage()
     assert window.document.journey.title == "Full disk"

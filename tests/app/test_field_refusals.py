@@ -127,15 +127,15 @@ CASES: list[tuple[str, str, str, Callable[[Any, str], None], str, str]] = [
 
 def _form(window: Any, kind: str, ident: str) -> Any:
     if kind == "persona":
-        dock = window.personas_dock
+        dock = window.features.personas_dock
         for row in range(dock.list.count()):
             if dock.current_id() != ident:
                 dock.list.setCurrentRow(row)
         assert dock.current_id() == ident
         return dock.form
     window.scene.select_ids([ident] if ident else [])
-    window.properties_dock.show_selection()
-    return window.properties_dock.current
+    window.features.properties_dock.show_selection()
+    return window.features.properties_dock.current
 
 
 @pytest.mark.parametrize(

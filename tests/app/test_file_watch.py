@@ -34,7 +34,7 @@ def _written_elsewhere(path: Path, title: str) -> None:
 def test_a_change_on_disk_shows_the_bar_and_reload_takes_it(make_window, qtbot, tmp_path) -> None:
     path = _on_disk(tmp_path)
     window = make_window(path=path)
-    bar = window.safety.bar
+    bar = window.features.safety.bar
     _written_elsewhere(path, "Theirs")
     qtbot.waitUntil(bar.isVisible, timeout=5000)
     assert "“store.journey” changed on disk" in bar.label.text()
@@ -56,12 +56,12 @@ def test_our_own_saves_and_a_touch_are_not_changes(make_window, qtbot, tmp_path)
     path = _on_disk(tmp_path)
     window = make_window(path=path)
     window.document.push(UpdateInfo({"title": "Mine"}))
-    assert window.save()
+    assert window.features.saving.save()
     os.utime(path, ns=(10**18, 10**18))  # same bytes, another time
     qtbot.wait(900)  # three times the settling delay
-    assert not window.safety.bar.isVisible()
+    assert not window.features.safety.bar.isVisible()
     window.document.push(UpdateInfo({"title": "Mine again"}))
-    assert window.save()  # no question: the file holds what we saved
+    assert window.features.saving.save()  # no question: the file holds what we saved
     assert load_journey(path).title == "Mine again"
 
 
@@ -72,7 +72,7 @@ def test_reloading_over_unsaved_work_keeps_a_copy_for_recovery(
     window = make_window(path=path)
     window.document.push(UpdateInfo({"title": "Two hours of work"}))
     _written_elsewhere(path, "Theirs")
-    bar = window.safety.bar
+    bar = window.features.safety.bar
     qtbot.waitUntil(bar.isVisible, timeout=5000)
     assert "unsaved changes" in bar.label.text()
     assert "a copy of them is kept" in bar.label.text()
@@ -91,7 +91,7 @@ def test_keep_mine_then_save_asks_overwrite_save_as_or_cancel(
     window = make_window(path=path)
     window.document.push(UpdateInfo({"title": "Mine"}))
     _written_elsewhere(path, "Theirs")
-    bar = window.safety.bar
+    bar = window.features.safety.bar
     qtbot.waitUntil(bar.isVisible, timeout=5000)
     bar.buttons["Keep Mine"].click()
     assert window.document.journey.title == "Mine"
@@ -100,7 +100,7 @@ def test_keep_mine_then_save_asks_overwrite_save_as_or_cancel(
 
     seen: list[str] = []
     click_when_modal("Cancel", seen)
-    assert not window.save()
+    assert not window.features.saving.save()
     assert "Overwrite" in seen[0] or "replaces those changes" in seen[0]
     assert load_journey(path).title == "Theirs"
 
@@ -111,7 +111,7 @@ def test_keep_mine_then_save_asks_overwrite_save_as_or_cancel(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(other), ""))
     )
     click_when_modal("Save As…")
-    assert window.save()
+    assert window.features.saving.save()
     assert load_journey(other).title == "Mine"
     assert load_journey(path).title == "Theirs"
     assert window.document.path == other.resolve()
@@ -122,9 +122,9 @@ def test_overwrite_replaces_the_other_version(make_window, qtbot, tmp_path) -> N
     window = make_window(path=path)
     window.document.push(UpdateInfo({"title": "Mine"}))
     _written_elsewhere(path, "Theirs")
-    qtbot.waitUntil(window.safety.bar.isVisible, timeout=5000)
+    qtbot.waitUntil(window.features.safety.bar.isVisible, timeout=5000)
     click_when_modal("Overwrite")
-    assert window.save()
+    assert window.features.saving.save()
     assert load_journey(path).title == "Mine"
     assert load_journey(path.with_name("store.journey.bak")).title == "Theirs"
 
@@ -133,11 +133,11 @@ def test_a_deleted_file_is_said_and_save_writes_it_again(make_window, qtbot, tmp
     path = _on_disk(tmp_path)
     window = make_window(path=path)
     path.unlink()
-    bar = window.safety.bar
+    bar = window.features.safety.bar
     qtbot.waitUntil(bar.isVisible, timeout=5000)
     assert "moved or deleted" in bar.label.text()
     window.document.push(UpdateInfo({"title": "Saved again"}))
-    assert window.save()
+    assert window.features.saving.save()
     assert load_journey(path).title == "Saved again"
 
 
@@ -146,7 +146,7 @@ def test_a_file_that_cannot_be_reloaded_keeps_the_map(make_window, qtbot, tmp_pa
     window = make_window(path=path)
     path.with_name("x.tmp").write_text("{ half written", encoding="utf-8")
     os.replace(path.with_name("x.tmp"), path)
-    bar = window.safety.bar
+    bar = window.features.safety.bar
     qtbot.waitUntil(bar.isVisible, timeout=5000)
     bar.buttons["Reload"].click()
     assert "cannot be reloaded" in bar.label.text()

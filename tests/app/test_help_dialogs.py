@@ -27,7 +27,7 @@ def _actions_with_keys(window) -> list[QAction]:  # type: ignore[no-untyped-def]
 
 
 def test_every_action_with_a_shortcut_is_on_the_sheet(window) -> None:
-    rows = shortcuts(window)
+    rows = shortcuts(window.context)
     listed = {id(r.source) for r in rows if r.source is not None}
     missing = [a.text() for a in _actions_with_keys(window) if id(a) not in listed]
     assert not missing
@@ -65,7 +65,7 @@ def test_no_two_actions_share_a_shortcut(window) -> None:
 
 
 def test_sheet_groups_are_contiguous_and_canvas_is_last(window) -> None:
-    groups = [r.group for r in shortcuts(window)]
+    groups = [r.group for r in shortcuts(window.context)]
     seen: list[str] = []
     for group in groups:
         if not seen or seen[-1] != group:
@@ -76,7 +76,7 @@ def test_sheet_groups_are_contiguous_and_canvas_is_last(window) -> None:
 
 
 def test_shortcuts_dialog_filters_copies_and_prints_as_html(window, qtbot) -> None:
-    dialog = ShortcutsDialog(window)
+    dialog = ShortcutsDialog(window.context)
     qtbot.addWidget(dialog)
     everything = dialog.visible_rows()
     assert len(everything) == len(dialog.rows)
@@ -137,7 +137,7 @@ def test_about_copies_versions(window, qtbot) -> None:
 
 
 def test_a_platform_binding_never_steals_another_actions_key(app) -> None:
-    from journeymapper.app.window.actions import resolve_conflicts
+    from journeymapper.app.actions import resolve_conflicts
 
     delete, duplicate = QAction("Delete"), QAction("Duplicate")
     delete.setShortcuts([QKeySequence("Del"), QKeySequence("Ctrl+D")])  # X11's Delete
@@ -155,9 +155,9 @@ from PySide6.QtCore import QSettings, Qt
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])
 from PySide6.QtGui import QAction, QKeySequence
 from journeymapper.app.main import application
-from journeymapper.app.files.saving import open_window
+from journeymapper.app.window.main_window import MainWindow
 app = application([])
-window = open_window(None)
+window = MainWindow()
 owners = defaultdict(set)
 for action in window.findChildren(QAction):
     if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut:

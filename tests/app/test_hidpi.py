@@ -28,15 +28,16 @@ def recording(name, size, color, ratio=1.0):
 glyphs.icon_pixmap = recording
 from pathlib import Path
 from journeymapper.app.main import application
-from journeymapper.app.files.saving import open_window
+from journeymapper.app.files.opening import open_window
+from journeymapper.app.window.main_window import MainWindow
 app = application([])
-window = open_window(Path(sys.argv[2]))
+window = open_window(Path(sys.argv[2]), MainWindow)
 window.resize(1200, 800)
 window.show()
 for _ in range(5):
     app.processEvents()
 grab = window.view.viewport().grab()
-toolbar = window.toolbar.grab()
+toolbar = window.features.toolbar.grab()
 undo = window.acts.undo.icon().pixmap(QSize(18, 18), window.devicePixelRatioF())
 app_icon = app.windowIcon()
 print(json.dumps({

@@ -18,6 +18,7 @@ from journeymapper.app.dialogs.interchange_import import (
     import_interactively,
 )
 from journeymapper.app.dialogs.interchange_templates import TemplateDialog, new_from_template
+from journeymapper.app.files.opening import Opener
 from journeymapper.io.interchange import export_file, import_file
 from journeymapper.model.builders import new_touchpoint
 from journeymapper.model.edits import AddTouchpoint
@@ -33,12 +34,12 @@ def action(window, name: str) -> QAction:  # type: ignore[no-untyped-def]
 
 
 def test_install_adds_the_menu_entries(window) -> None:  # type: ignore[no-untyped-def]
-    file_menu = window.import_menu.parentWidget()
+    file_menu = window.menu("file")
     entries = file_menu.actions()
     template_entry = action(window, "new_from_template")
     assert entries.index(template_entry) == entries.index(window.acts.new) + 1
-    assert action(window, "import_map") in window.import_menu.actions()
-    exports = window.export_menu.actions()
+    assert action(window, "import_map") in window.menu("import").actions()
+    exports = window.menu("export").actions()
     for fmt in ("svg", "csv", "mermaid", "graphml"):
         assert action(window, f"export_{fmt}") in exports
 
@@ -48,7 +49,7 @@ def test_import_as_a_new_map_reuses_an_untouched_window(window, tmp_path: Path) 
     sheet.write_text(CSV_WITH_PROBLEMS)
     result = import_file(sheet)
     assert window.document.pristine
-    shown = apply_import(window, result, sheet, merge=False)
+    shown = apply_import(window.features.opener, result, sheet, merge=False)
     assert shown is window
     assert window.document.journey.title == "Gifts"
     assert window.document.journey.touchpoint_count() == 2
@@ -64,7 +65,7 @@ def test_import_as_a_new_map_opens_a_new_window_over_edited_work(  # type: ignor
     window.document.push(AddTouchpoint(new_touchpoint(journey, "Extra", "purchase", "touchpoints")))
     sheet = tmp_path / "gifts.csv"
     sheet.write_text(CSV_WITH_PROBLEMS)
-    other = apply_import(window, import_file(sheet), sheet, merge=False)
+    other = apply_import(window.features.opener, import_file(sheet), sheet, merge=False)
     try:
         assert other is not window
         assert other.document.journey.touchpoint_count() == 2
@@ -80,7 +81,7 @@ def test_merge_is_one_undo_step(window, tmp_path: Path) -> None:  # type: ignore
     source = tmp_path / "day.mmd"
     source.write_text("journey\n  section Purchase\n    Gift wrap: 4: Maya\n    Pay: 3\n")
     steps = doc.undo_stack.count()
-    apply_import(window, import_file(source), source, merge=True)
+    apply_import(window.features.opener, import_file(source), source, merge=True)
     assert doc.undo_stack.count() == steps + 1
     assert doc.undo_stack.undoText() == "Import day.mmd"
     assert doc.journey.touchpoint_count() == len(before.touchpoints) + 2
@@ -141,7 +142,7 @@ def test_an_unreadable_file_is_a_message_not_a_traceback(window, tmp_path: Path,
     bomb = tmp_path / "bomb.graphml"
     bomb.write_bytes(b'<?xml version="1.0"?><!DOCTYPE g [<!ENTITY a "aa">]><graphml/>')
     asked = answer("critical", QMessageBox.StandardButton.Ok)
-    assert import_interactively(window, bomb) is None
+    assert import_interactively(window.features.opener, bomb) is None
     assert "declares a DTD or entities" in asked[0]
 
 
@@ -160,7 +161,7 @@ def test_new_from_template(window, qtbot, monkeypatch) -> None:  # type: ignore[
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(TemplateDialog, "exec", choose_hotel)
-    shown = new_from_template(window)
+    shown = new_from_template(window.features.opener)
     assert shown is window  # untouched: reused
     stages = [s.name for s in window.document.journey.stages]
     assert stages == [s.name for s in template("hotel").build().stages]
@@ -225,5 +226,7 @@ def test_too_large_images_are_refused_with_the_dpi_that_fits() -> None:
     assert png_size(720, 360, 144) == (1440, 720)
 
 
-def test_modules_share_the_new_map_helper() -> None:
-    assert interchange_templates.open_new_map is interchange_import.open_new_map
+def test_imports_and_templates_open_maps_the_one_way_every_map_opens() -> None:
+    for module in (interchange_templates, interchange_import):
+        assert not hasattr(module, "open_new_map")
+        assert module.Opener is Opener

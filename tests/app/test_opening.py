@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from benchmarks.generate import generate_map
 from journeymapper.app.files import opening
-from journeymapper.app.files import saving as files
-from journeymapper.app.window.main_window import WINDOWS
+from journeymapper.app.files.windows import OPEN as WINDOWS
+from journeymapper.app.window.main_window import MainWindow
 from journeymapper.io.journey_file import save_journey
 from journeymapper.model.document import Journey
 from tests.sample import clothing_store
@@ -52,7 +52,7 @@ def _dialogs() -> list[QProgressDialog]:
 def test_a_big_file_opens_with_a_progress_dialog_naming_each_step(
     app, qtbot, big_file: Path, steps: list[tuple[str, int, bool]]
 ) -> None:
-    window = files.open_window(big_file)
+    window = opening.open_window(big_file, MainWindow)
     qtbot.addWidget(window)
     labels = [label for label, _, _ in steps]
     assert labels == [
@@ -90,7 +90,7 @@ def test_cancel_leaves_the_window_and_its_map_as_they_were(
         step(self, label, value)
 
     monkeypatch.setattr(opening.Progress, "step", click_cancel_while_laying_out)
-    assert files.open_path(window, big_file) is None
+    assert window.features.opener.open_path(big_file) is None
     assert window.document.journey.to_data() == before
     assert window.document.path is None
     assert window.document.pristine
@@ -105,7 +105,7 @@ def test_a_big_file_opens_into_the_untouched_window(
 ) -> None:
     window = make_window(Journey.default())
     assert window.document.pristine
-    assert files.open_path(window, big_file) is window
+    assert window.features.opener.open_path(big_file) is window
     assert window.document.journey.touchpoint_count() == SIZE
     assert len(window.scene.layout.cards) == SIZE
     assert steps[-1][0] == "Building the canvas…"
@@ -118,7 +118,7 @@ def test_a_small_file_opens_without_a_dialog(app, qtbot, tmp_path: Path) -> None
     save_journey(clothing_store(), path, backup=False)
     progress = opening.Progress(path)
     assert progress.dialog is None
-    window = files.open_window(path)
+    window = opening.open_window(path, MainWindow)
     qtbot.addWidget(window)
     assert window.document.journey.to_data() == clothing_store().to_data()
     window.close()

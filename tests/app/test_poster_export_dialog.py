@@ -207,9 +207,9 @@ def test_export_interactively_returns_none_when_cancelled(
 
 def test_the_main_window_has_the_menu_entry(make_window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
-    actions = {a.objectName(): a for a in window.export_menu.actions()}
+    actions = {a.objectName(): a for a in window.menu("export").actions()}
     assert "export_poster" in actions
-    assert window.export_menu.actions()[0] is actions["export_poster"]
+    assert window.menu("export").actions()[0] is actions["export_poster"]
     calls: list[tuple[object, ...]] = []
     monkeypatch.setattr(poster_export, "export_poster_interactively", lambda *a: calls.append(a))
     actions["export_poster"].trigger()

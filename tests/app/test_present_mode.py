@@ -24,9 +24,9 @@ def _present(window, qtbot) -> None:
     qtbot.waitUntil(window.isActiveWindow)
     window.view.setFocus()
     key(window.view, Qt.Key.Key_F11)
-    assert window.facilitator.mode.active
-    qtbot.waitUntil(lambda: window.facilitator.focus.stage_id is not None)
-    qtbot.waitUntil(lambda: not window.facilitator.focus.gliding)
+    assert window.features.facilitator.mode.active
+    qtbot.waitUntil(lambda: window.features.facilitator.focus.stage_id is not None)
+    qtbot.waitUntil(lambda: not window.features.facilitator.focus.gliding)
 
 
 def test_present_hides_everything_but_the_canvas_and_esc_restores_it(window, qtbot) -> None:
@@ -37,43 +37,43 @@ def test_present_hides_everything_but_the_canvas_and_esc_restores_it(window, qtb
     _present(window, qtbot)
     assert window.isFullScreen()
     assert not any(_docks(window).values())
-    assert not window.toolbar.isVisible()
+    assert not window.features.toolbar.isVisible()
     assert not window.menuBar().isVisible()
     assert not window.statusBar().isVisible()
-    assert window.facilitator.bar.isVisible()
+    assert window.features.facilitator.bar.isVisible()
     assert theme().name.startswith("present-")
     assert window.view.zoom >= PRESENT_ZOOM  # names at least 24 px
-    assert window.facilitator.focus.stage_id == "pre-purchase"
+    assert window.features.facilitator.focus.stage_id == "pre-purchase"
     key(window.view, Qt.Key.Key_Escape)
-    assert not window.facilitator.mode.active
+    assert not window.features.facilitator.mode.active
     qtbot.waitUntil(lambda: not window.isFullScreen())
     qtbot.waitUntil(lambda: window.geometry() == geometry)
     assert _docks(window) == docks
-    assert window.toolbar.isVisible()
+    assert window.features.toolbar.isVisible()
     assert window.menuBar().isVisible()
     assert window.statusBar().isVisible()
-    assert not window.facilitator.bar.isVisible()
+    assert not window.features.facilitator.bar.isVisible()
     assert not theme().name.startswith("present-")
     qtbot.waitUntil(lambda: abs(window.view.zoom - zoom) < 1e-6)
-    assert window.facilitator.focus.stage_id is None
+    assert window.features.facilitator.focus.stage_id is None
 
 
 def test_esc_first_cancels_then_clears_the_selection_then_leaves(window, qtbot) -> None:
     _present(window, qtbot)
     window.scene.select_ids(["cart"])
     key(window.view, Qt.Key.Key_Escape)
-    assert window.facilitator.mode.active
+    assert window.features.facilitator.mode.active
     assert not window.scene.selectedItems()
     assert window.scene.cell is not None  # typing still goes to the focused stage
     key(window.view, Qt.Key.Key_Escape)
-    assert not window.facilitator.mode.active
+    assert not window.features.facilitator.mode.active
 
 
 def test_capture_and_editing_shortcuts_work_while_presenting(window, qtbot) -> None:
     journey, stack = window.document.journey, window.document.undo_stack
     _present(window, qtbot)
     key(window.view, Qt.Key.Key_PageDown)
-    assert window.facilitator.focus.stage_id == "purchase"
+    assert window.features.facilitator.focus.stage_id == "purchase"
     assert window.scene.cell is not None
     assert window.scene.cell[0] == "purchase"
     count = journey.touchpoint_count()
@@ -103,14 +103,14 @@ def test_capture_and_editing_shortcuts_work_while_presenting(window, qtbot) -> N
     key(window.view, Qt.Key.Key_Z, CTRL)
     assert journey.has_touchpoint("confirm")
     key(window.view, Qt.Key.Key_F11)
-    assert not window.facilitator.mode.active
+    assert not window.features.facilitator.mode.active
 
 
 def test_page_down_and_up_focus_a_stage_dim_the_others_and_the_view_follows(
     window, qtbot, monkeypatch
 ) -> None:
     monkeypatch.setattr(focus_module, "ANIMATION_MS", 0)
-    focus, layout = window.facilitator.focus, window.scene.layout
+    focus, layout = window.features.facilitator.focus, window.scene.layout
     window.view.setFocus()
     key(window.view, Qt.Key.Key_PageDown)
     assert focus.stage_id == "pre-purchase"
@@ -125,14 +125,14 @@ def test_page_down_and_up_focus_a_stage_dim_the_others_and_the_view_follows(
         assert veiled == {round(r.x) for s, r in layout.stages.items() if s != expected}
     key(window.view, Qt.Key.Key_PageUp)
     assert focus.stage_id == "purchase"
-    assert window.facilitator.bar.isHidden()  # the editor, not presenting: no bar
+    assert window.features.facilitator.bar.isHidden()  # the editor, not presenting: no bar
     key(window.view, Qt.Key.Key_Home)
     assert focus.stage_id is None
     assert not focus.dim.isVisible()
 
 
 def test_focus_glides_without_blocking_and_ends_with_its_stage_deleted(window, qtbot) -> None:
-    focus = window.facilitator.focus
+    focus = window.features.facilitator.focus
     _present(window, qtbot)
     key(window.view, Qt.Key.Key_PageDown)
     assert focus.gliding  # animated, and the key returned at once
@@ -145,17 +145,17 @@ def test_focus_glides_without_blocking_and_ends_with_its_stage_deleted(window, q
     window.document.push(RemoveStage("post-purchase"))
     window.scene.ensure_layout()
     assert focus.stage_id is None
-    assert window.facilitator.bar.stage_buttons.keys() == {"pre-purchase", "purchase"}
+    assert window.features.facilitator.bar.stage_buttons.keys() == {"pre-purchase", "purchase"}
 
 
 def test_the_stage_buttons_choose_the_focus(window, qtbot) -> None:
     _present(window, qtbot)
-    bar = window.facilitator.bar
+    bar = window.features.facilitator.bar
     bar.stage_buttons["post-purchase"].click()
-    assert window.facilitator.focus.stage_id == "post-purchase"
+    assert window.features.facilitator.focus.stage_id == "post-purchase"
     assert bar.stage_buttons["post-purchase"].isChecked()
     bar.whole_map.click()
-    assert window.facilitator.focus.stage_id is None
+    assert window.features.facilitator.focus.stage_id is None
     assert window.view.hasFocus() or window.view.text_editing.active is False
 
 
@@ -165,7 +165,7 @@ def test_closing_while_presenting_keeps_the_panels_for_next_time(make_window, qt
     window.close()  # the layout saved is the one from before presenting
     again = make_window()
     assert any(_docks(again).values())
-    assert again.toolbar.isVisible()
+    assert again.features.toolbar.isVisible()
 
 
 def test_a_full_cell_shows_no_ghost_card_over_the_next_stage(window, qtbot) -> None:

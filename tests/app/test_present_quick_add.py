@@ -12,7 +12,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 def test_three_cards_with_emotions_each_one_undo_step(window, qtbot) -> None:
     journey, stack = window.document.journey, window.document.undo_stack
-    facilitator = window.facilitator
+    facilitator = window.features.facilitator
     window.view.setFocus()
     key(window.view, Qt.Key.Key_PageDown)
     key(window.view, Qt.Key.Key_PageDown)
@@ -47,7 +47,7 @@ def test_three_cards_with_emotions_each_one_undo_step(window, qtbot) -> None:
 
 
 def test_the_panel_buttons_choose_the_emotion_without_taking_the_keyboard(window, qtbot) -> None:
-    quick = window.facilitator.quick
+    quick = window.features.facilitator.quick
     quick.start()
     editor = window.view.text_editing.field
     qtbot.waitUntil(editor.isVisible)

@@ -28,24 +28,26 @@ class Clock:
 @pytest.fixture
 def clock(window, monkeypatch) -> Clock:
     fake = Clock()
-    monkeypatch.setattr(window.facilitator.timer.countdown, "clock", fake)
+    monkeypatch.setattr(window.features.facilitator.timer.countdown, "clock", fake)
     return fake
 
 
 def test_countdown_pause_extend_and_the_end_signal(window, clock, monkeypatch) -> None:
     beeps: list[int] = []
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
-    timer = window.facilitator.timer
+    timer = window.features.facilitator.timer
     ended: list[int] = []
     timer.ended.connect(lambda: ended.append(1))
     window.view.setFocus()
     key(window.view, Qt.Key.Key_F5)  # starts the default ten minutes
     assert timer.state is State.RUNNING
     assert timer.text() == "10:00"
-    assert window.facilitator.status_timer.isVisible()  # the editor shows it in the status bar
+    assert (
+        window.features.facilitator.status_timer.isVisible()
+    )  # the editor shows it in the status bar
     clock.now += 61.2
     timer.tick()
-    assert window.facilitator.status_timer.text() == "8:59"
+    assert window.features.facilitator.status_timer.text() == "8:59"
     key(window.view, Qt.Key.Key_F5)  # pause
     assert timer.state is State.PAUSED
     clock.now += 300
@@ -67,12 +69,12 @@ def test_countdown_pause_extend_and_the_end_signal(window, clock, monkeypatch) -
     assert beeps == [1]
     assert timer.over()
     assert timer.pulsing()
-    assert "F59E0B" in window.facilitator.status_timer.styleSheet()  # the pulse
+    assert "F59E0B" in window.features.facilitator.status_timer.styleSheet()  # the pulse
     clock.now += 11.9
     timer.tick()
     assert timer.text() == "+0:12"
     assert not timer.pulsing()
-    assert "B91C1C" in window.facilitator.status_timer.styleSheet()  # then red
+    assert "B91C1C" in window.features.facilitator.status_timer.styleSheet()  # then red
     key(window.view, Qt.Key.Key_F6)  # extending in overtime starts from the extension
     assert timer.text() == "1:00"
     assert not timer.over()
@@ -81,11 +83,11 @@ def test_countdown_pause_extend_and_the_end_signal(window, clock, monkeypatch) -
     assert ended == [1, 1]
     key(window.view, Qt.Key.Key_F5, SHIFT)  # stop
     assert timer.state is State.IDLE
-    assert not window.facilitator.status_timer.isVisible()
+    assert not window.features.facilitator.status_timer.isVisible()
 
 
 def test_presets_and_a_typed_duration(window, clock) -> None:
-    facilitator = window.facilitator
+    facilitator = window.features.facilitator
     facilitator.acts["timer_5"].trigger()
     assert facilitator.timer.text() == "5:00"
     facilitator.acts["timer_custom"].trigger()
@@ -102,7 +104,7 @@ def test_presets_and_a_typed_duration(window, clock) -> None:
 
 
 def test_the_timer_shows_in_the_presentation_bar(window, clock, qtbot) -> None:
-    facilitator = window.facilitator
+    facilitator = window.features.facilitator
     facilitator.mode.enter()
     facilitator.timer.start(600)
     assert facilitator.bar.timer_label.isVisible()

@@ -17,7 +17,7 @@ DoubleClick = QMouseEvent.Type.MouseButtonDblClick
 
 
 def _start(window, votes: int, who: str) -> None:
-    facilitator = window.facilitator
+    facilitator = window.features.facilitator
     facilitator.acts["vote_start"].trigger()
     bar = facilitator.bar
     assert bar.isVisible()
@@ -30,11 +30,11 @@ def _start(window, votes: int, who: str) -> None:
 
 def test_a_round_with_two_voters(window, qtbot) -> None:
     journey, stack = window.document.journey, window.document.undo_stack
-    voting = window.facilitator.voting
+    voting = window.features.facilitator.voting
     before = {tp.id: tp.votes for tp in journey.touchpoints()}
     steps = stack.count()
     _start(window, 3, "Ana, Ben")
-    bar = window.facilitator.bar
+    bar = window.features.facilitator.bar
     assert bar.voter_name.text() == "Ana"
     view = window.view
     click(view, card_center(view, "cart"))
@@ -64,7 +64,7 @@ def test_a_round_with_two_voters(window, qtbot) -> None:
     assert journey.touchpoint("cart").votes == before["cart"] + 3
     assert journey.touchpoint("site").votes == before["site"] + 1
     assert journey.touchpoint("support").votes == before["support"] + 1
-    assert window.facilitator.ranking.isVisible()  # the ranking shows at once
+    assert window.features.facilitator.ranking.isVisible()  # the ranking shows at once
     stack.undo()
     assert {tp.id: tp.votes for tp in journey.touchpoints()} == before
     stack.redo()
@@ -72,7 +72,7 @@ def test_a_round_with_two_voters(window, qtbot) -> None:
 
 
 def test_the_anonymous_room_shares_a_pool_and_a_vote_click_never_renames(window, qtbot) -> None:
-    voting = window.facilitator.voting
+    voting = window.features.facilitator.voting
     _start(window, 2, "3")
     assert voting.round.voters == (EVERYONE,)
     assert voting.round.remaining() == 6
@@ -82,20 +82,20 @@ def test_the_anonymous_room_shares_a_pool_and_a_vote_click_never_renames(window,
         _mouse(view.viewport(), kind, spot, LEFT, LEFT if kind != Release else NOBUTTON)
     assert not view.text_editing.active  # no rename
     assert voting.tallies() == {"ad": 2}  # two dots
-    window.facilitator.acts["vote_discard"].trigger()
+    window.features.facilitator.acts["vote_discard"].trigger()
     assert voting.round is None
     assert window.document.journey.touchpoint("ad").votes == 0
 
 
 def test_a_bad_setup_says_why_in_the_bar(window) -> None:
-    bar = window.facilitator.bar
-    window.facilitator.acts["vote_start"].trigger()
+    bar = window.features.facilitator.bar
+    window.features.facilitator.acts["vote_start"].trigger()
     bar.voters.setText("500")
     key(bar.voters, Qt.Key.Key_Return)
-    assert window.facilitator.voting.round is None
+    assert window.features.facilitator.voting.round is None
     assert "anonymous room" in window.statusBar().currentMessage()
     key(bar.voters, Qt.Key.Key_Escape)
-    assert window.facilitator.voting.phase == "idle"
+    assert window.features.facilitator.voting.phase == "idle"
     assert not bar.isVisible()
 
 
@@ -105,10 +105,10 @@ def test_the_round_is_in_the_recovery_copy_and_closing_stores_it(
     from journeymapper.app.safety.autosave import writer_pool
     from journeymapper.io.recovery_store import copies_in
 
-    voting = window.facilitator.voting
+    voting = window.features.facilitator.voting
     voting.start(2, "Ana")
     voting.vote("cart")
-    autosave = window.safety.autosave
+    autosave = window.features.safety.autosave
     assert autosave.idle.isActive()  # a vote counts as unsaved work
     autosave.save_now(wait=True)
     writer_pool().waitForDone()
@@ -124,7 +124,7 @@ def test_the_round_is_in_the_recovery_copy_and_closing_stores_it(
 def test_deleting_a_voted_card_gives_the_dot_back(window) -> None:
     from journeymapper.model.edits import RemoveTouchpoint
 
-    voting = window.facilitator.voting
+    voting = window.features.facilitator.voting
     voting.start(1, "Ana")
     voting.vote("ship")
     assert voting.round.remaining("Ana") == 0
@@ -149,7 +149,7 @@ def test_closing_mid_round_stores_the_votes_before_asking_to_save(window, answer
     from PySide6.QtWidgets import QMessageBox
 
     asked = answer("warning", QMessageBox.StandardButton.Cancel)
-    voting = window.facilitator.voting
+    voting = window.features.facilitator.voting
     voting.start(2, "Ana")
     voting.vote("ship")
     assert not window.document.modified

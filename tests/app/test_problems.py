@@ -9,19 +9,19 @@ from journeymapper.model.edits import AddStage
 
 
 def findings_text(window) -> list[str]:
-    items = window.problems_dock.tree
+    items = window.features.problems_dock.tree
     return [items.item(i).text() for i in range(items.count())]
 
 
 def test_findings_follow_edits_and_a_click_selects_the_subjects(window, qtbot) -> None:
-    dock = window.problems_dock
+    dock = window.features.problems_dock
     qtbot.waitUntil(lambda: dock.tree.count() > 0 or "No problems" in dock.summary.text())
     before = dock.tree.count()
     stage = new_stage(window.document.journey, "Loyalty")
     window.document.push(AddStage(stage))
     qtbot.waitUntil(lambda: any("Loyalty" in text for text in findings_text(window)), timeout=3000)
     assert dock.tree.count() > before
-    assert "problem" in window.status.problems.text()
+    assert "problem" in window.features.status.problems.text()
     row = next(i for i, t in enumerate(findings_text(window)) if "Loyalty" in t)
     item = dock.tree.item(row)
     rect = dock.tree.visualItemRect(item)
@@ -44,7 +44,7 @@ def test_clicking_a_finding_about_a_card_selects_and_centres_it(window, qtbot) -
     journey = window.document.journey
     for conn in journey.connections_of(["review"]):
         window.document.push(Disconnect(conn.id))
-    dock = window.problems_dock
+    dock = window.features.problems_dock
     qtbot.waitUntil(
         lambda: any("Leaves a review" in t for t in findings_text(window)), timeout=3000
     )
@@ -57,7 +57,7 @@ def test_clicking_a_finding_about_a_card_selects_and_centres_it(window, qtbot) -
 
 
 def test_validation_results_from_an_older_map_are_dropped(window, qtbot) -> None:
-    validator = window.problems_dock.validator
+    validator = window.features.problems_dock.validator
     qtbot.waitUntil(lambda: not validator._running and bool(validator.findings), timeout=3000)
     current = list(validator.findings)
     validator._running = True
@@ -72,7 +72,7 @@ def test_validation_reads_a_snapshot_while_the_map_changes(window, qtbot, monkey
     from journeymapper.model.edits import RemoveTouchpoint
 
     journey = window.document.journey
-    validator = window.problems_dock.validator
+    validator = window.features.problems_dock.validator
     qtbot.waitUntil(lambda: not validator.busy)
     validator.cancel_pending()
     gate, seen = threading.Event(), []

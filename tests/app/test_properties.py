@@ -10,8 +10,8 @@ from tests.app.helpers import key, type_text
 
 def show(window, *ids: str):  # type: ignore[no-untyped-def]
     window.scene.select_ids(ids)
-    window.properties_dock.show_selection()
-    return window.properties_dock.current
+    window.features.properties_dock.show_selection()
+    return window.features.properties_dock.current
 
 
 def test_name_edit_is_one_undo_step_and_the_field_follows_undo(window) -> None:
@@ -23,7 +23,7 @@ def test_name_edit_is_one_undo_step_and_the_field_follows_undo(window) -> None:
     key(form.name, Qt.Key.Key_Return)
     assert journey.touchpoint("site").name == "Browses on mobile"
     stack.undo()
-    window.properties_dock.show_selection()
+    window.features.properties_dock.show_selection()
     assert form.name.text() == "Browse the catalogue"
 
 

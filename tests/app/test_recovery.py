@@ -59,7 +59,7 @@ def test_restore_opens_the_maps_modified_with_their_paths(
         asked.extend(c.info.title for c in copies)
         return "restore"
 
-    restored = offer_recovery(window, ask)
+    restored = offer_recovery(window.features.opener, ask)
     assert asked == ["Workshop map", "Untitled sketch"]
     assert restored[0] is window  # the untouched first window is reused
     by_title = {w.document.journey.title: w for w in restored}
@@ -76,7 +76,8 @@ def test_restore_opens_the_maps_modified_with_their_paths(
     assert len(copies_in(recovery_session.folder)) == 2
     assert load_journey(original).to_data() == clothing_store().to_data()  # untouched
 
-    first.save()  # the file did not change on disk meanwhile: Save writes there, no question
+    # The file did not change on disk meanwhile: Save writes there, no question.
+    first.features.saving.save()
     writer_pool().waitForDone()
     assert load_journey(original).title == "Workshop map"
     assert len(copies_in(recovery_session.folder)) == 1
@@ -96,14 +97,14 @@ def test_a_restored_map_asks_before_saving_over_a_file_changed_since(
     changed.apply(UpdateInfo({"title": "Theirs"}))
     save_journey(changed, original)  # a git pull after the crash
     window = make_window(Journey.default())
-    [restored] = offer_recovery(window, lambda parent, copies: "restore")
+    [restored] = offer_recovery(window.features.opener, lambda parent, copies: "restore")
     seen: list[str] = []
     click_when_modal("Cancel", seen)
-    assert not restored.save()
+    assert not restored.features.saving.save()
     assert "changed on disk" in seen[0]
     assert load_journey(original).title == "Theirs"
     click_when_modal("Overwrite")
-    assert restored.save()
+    assert restored.features.saving.save()
     assert load_journey(original).title == "Mine"
 
 
@@ -111,14 +112,14 @@ def test_discard_and_later(make_window, recovery_session) -> None:
     root = recovery_session.root
     _dead_run(root, "dead-run", (_edited("Lost"), None))
     window = make_window(Journey.default())
-    assert offer_recovery(window, lambda parent, copies: "later") == []
+    assert offer_recovery(window.features.opener, lambda parent, copies: "later") == []
     assert [c.info.title for c in copies_in(root / "dead-run")] == ["Lost"]
     assert not (root / "dead-run.lock").exists()  # no one holds it: offered again next time
-    assert offer_recovery(window, lambda parent, copies: "discard") == []
+    assert offer_recovery(window.features.opener, lambda parent, copies: "discard") == []
     assert not (root / "dead-run").exists()
     assert window.document.pristine
     asked: list[object] = []
-    offer_recovery(window, lambda parent, copies: asked.append(copies) or "later")
+    offer_recovery(window.features.opener, lambda parent, copies: asked.append(copies) or "later")
     assert asked == []  # nothing left to offer
 
 
@@ -133,7 +134,9 @@ def test_the_copies_of_a_live_instance_are_never_offered_nor_touched(
     try:
         asked: list[object] = []
         window = make_window(Journey.default())
-        offer_recovery(window, lambda parent, copies: asked.append(copies) or "discard")
+        offer_recovery(
+            window.features.opener, lambda parent, copies: asked.append(copies) or "discard"
+        )
         assert asked == []
         assert [c.info.title for c in copies_in(folder)] == ["Still open elsewhere"]
     finally:
@@ -145,7 +148,7 @@ def test_the_dialog_offers_restore_discard_later(make_window, recovery_session) 
     window = make_window(Journey.default())
     seen: list[str] = []
     click_when_modal("Restore", seen)
-    [restored] = offer_recovery(window)
+    [restored] = offer_recovery(window.features.opener)
     assert "did not close properly" in seen[0]
     assert "Two-hour workshop" in seen[0]
     assert restored.document.journey.title == "Two-hour workshop"
@@ -156,7 +159,7 @@ def test_an_unreadable_copy_is_kept_and_named(make_window, recovery_session, ans
     (folder / "map-1.journey").write_text("{ not json", encoding="utf-8")
     asked = answer("warning", QMessageBox.StandardButton.Ok)
     window = make_window(Journey.default())
-    assert offer_recovery(window, lambda parent, copies: "restore") == []
+    assert offer_recovery(window.features.opener, lambda parent, copies: "restore") == []
     assert "Broken" in asked[0]
     assert (folder / "map-1.journey").exists()
     assert os.path.exists(folder / "map-1.json")
@@ -177,7 +180,7 @@ def test_stale_locks_of_dead_runs_are_taken_and_cleaned(make_window, recovery_se
     _lock_left_by_a_dead_process(root / "crashed-run.lock")
     _lock_left_by_a_dead_process(root / "crashed-before-writing.lock")
     window = make_window(Journey.default())
-    [restored] = offer_recovery(window, lambda parent, copies: "restore")
+    [restored] = offer_recovery(window.features.opener, lambda parent, copies: "restore")
     assert restored.document.journey.title == "After the crash"
     assert sorted(p.name for p in root.iterdir()) == sorted(
         [recovery_session.folder.name, f"{recovery_session.id}.lock"]

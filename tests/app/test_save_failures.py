@@ -101,7 +101,7 @@ def test_a_failed_save_says_why_and_save_as_saves_elsewhere(
 
     seen: list[str] = []
     click_when_modal("Close", seen)
-    assert not window.save()
+    assert not window.features.saving.save()
     message = seen[0]
     assert str(path) in message  # which file
     assert reason in message  # what happened
@@ -120,7 +120,7 @@ def test_a_failed_save_says_why_and_save_as_saves_elsewhere(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(elsewhere), ""))
     )
     click_when_modal("Save As…")  # straight from the message
-    assert window.save()
+    assert window.features.saving.save()
     assert load_journey(elsewhere).title == "Two hours of work"
     assert window.document.path == elsewhere.resolve()
     assert not window.document.modified

@@ -35,7 +35,7 @@ def test_a_click_on_a_header_selects_it_without_reordering(window, qtbot) -> Non
     steps = window.document.undo_stack.count()
     click(window.view, at(window.view, header.x + 30, header.y + 20))
     assert window.document.undo_stack.count() == steps
-    dock = window.properties_dock
+    dock = window.features.properties_dock
     qtbot.waitUntil(lambda: dock.current is dock.stage)
     assert dock.stage.name.text() == "Purchase"
 
@@ -82,9 +82,9 @@ def test_adding_an_empty_stage_and_deleting_it_does_not_ask(window, answer, qtbo
 
 def test_adding_a_lane_of_each_kind(window) -> None:
     journey = window.document.journey
-    for kind, action in window.acts.lanes.items():
+    for kind in LaneKind:
         before = {lane.id for lane in journey.lanes}
-        action.trigger()
+        window.acts[f"add_lane_{kind.value}"].trigger()
         window.view.text_editing.close()
         (new,) = [lane for lane in journey.lanes if lane.id not in before]
         assert new.kind is kind

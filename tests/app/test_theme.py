@@ -148,7 +148,7 @@ def test_appearance_dark_repaints_the_open_canvas_and_is_saved(
 
 
 def test_the_appearance_menu_offers_system_light_dark(window, restore_appearance) -> None:
-    menu = window.findChild(type(window.lanes_menu), "appearance_menu")
+    menu = window.findChild(type(window.menu("lanes")), "appearance_menu")
     assert menu is not None
     names = {a.objectName(): a for a in menu.actions()}
     assert set(names) == {"appearance_system", "appearance_light", "appearance_dark"}

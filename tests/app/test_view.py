@@ -38,7 +38,7 @@ def test_ctrl_wheel_zooms_around_the_pointer(window) -> None:
     after = view.mapToScene(pos)
     assert abs(after.x() - before.x()) < 2
     assert abs(after.y() - before.y()) < 2
-    assert window.status.zoom.text() == zoom_text(view.zoom)
+    assert window.features.status.zoom.text() == zoom_text(view.zoom)
 
 
 def test_zoom_actions_fit_and_zoom_to_selection(window) -> None:
@@ -96,7 +96,7 @@ def test_space_drag_pans(window) -> None:
 
 def test_find_selects_matching_cards(window, qtbot) -> None:
     window.acts.find.trigger()
-    bar = window.find_bar
+    bar = window.features.find_bar
     assert bar.isVisible()
     type_text(bar.field, "checkout")
     assert set(window.scene.selected_card_ids()) == {"cart"}
@@ -150,7 +150,7 @@ def test_capture_opens_a_gap_for_the_card_being_typed(window, qtbot) -> None:
 
 
 def test_personas_dock_adds_and_highlights(window, qtbot) -> None:
-    dock = window.personas_dock
+    dock = window.features.personas_dock
     count = len(window.document.journey.personas)
     dock.add_persona()
     assert len(window.document.journey.personas) == count + 1
@@ -162,7 +162,7 @@ def test_personas_dock_adds_and_highlights(window, qtbot) -> None:
 
 
 def test_palette_search_filters_channels(window) -> None:
-    palette = window.palette_dock
+    palette = window.features.palette_dock
     palette.search.setText("chat")
     labels = [
         palette.model.item(r).child(c).text()

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPoint, QUrl
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from journeymapper.app.files.windows import OPEN as WINDOWS
 from journeymapper.app.settings import recent_files
-from journeymapper.app.window.main_window import WINDOWS
 from journeymapper.io.journey_file import load_journey
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import UpdateTouchpoint
@@ -84,7 +84,7 @@ def test_opening_a_broken_file_says_why(window, answer, tmp_path: Path) -> None:
     broken = tmp_path / "broken.journey"
     broken.write_text('{"format": "journeymapper", "version": 99}', encoding="utf-8")
     asked = answer("critical", Button.Ok)
-    assert window.open_path(broken) is None
+    assert window.features.opener.open_path(broken) is None
     assert "newer" in asked[0]
 
 
@@ -111,8 +111,8 @@ def test_dropping_a_journey_file_on_the_window_opens_it(make_window, tmp_path: P
 
 def test_window_layout_is_restored(make_window) -> None:
     first = make_window()
-    first.problems_dock.hide()
+    first.features.problems_dock.hide()
     first.close()
     second = make_window()
-    assert second.problems_dock.isHidden()
-    second.problems_dock.show()
+    assert second.features.problems_dock.isHidden()
+    second.features.problems_dock.show()

@@ -47,7 +47,7 @@ def ensure_application() -> QApplication:
         return app
     if app is not None:
         raise ImageError("a Qt application without widgets is running; cannot draw the canvas")
-    from journeymapper.app.main import application
+    from journeymapper.app.look.application import application
 
     return application([])
 

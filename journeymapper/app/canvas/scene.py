@@ -127,6 +127,10 @@ class JourneyScene(QGraphicsScene):
     def journey(self) -> Journey:
         return self.document.journey
 
+    def use_engine(self, engine: LayoutEngine) -> None:
+        """Lay the next journey out with `engine`, made for it while it was opened."""
+        self.engine = engine
+
     # ----- following the model --------------------------------------------------------
 
     def schedule_layout(self) -> None:

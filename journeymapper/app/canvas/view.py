@@ -39,6 +39,7 @@ from journeymapper.app.look.colors import DARK, LIGHT, is_dark_color, set_theme
 MIN_ZOOM = 0.002  # a 100,000-card map is 175 m wide: it still fits a window
 MAX_ZOOM = 4.0
 WHEEL_STEP = 1.0015  # zoom factor per eighth of a degree of wheel rotation
+KeyHandler = Callable[[QKeyEvent], bool]
 REVEAL_MARGIN = 240  # pixels around the view whose cards get items ahead of a scroll
 
 
@@ -59,7 +60,8 @@ class JourneyView(QGraphicsView):
         self.journey_scene = scene
         self.overview = OverviewScene(scene)
         self.in_overview = False
-        self.key_handler: Callable[[QKeyEvent], bool] | None = None
+        # Who sees a key pressed on the canvas, in order; the first to return True has it.
+        self.key_handlers: list[tuple[str, KeyHandler]] = []
         self._pan_from: QPoint | None = None
         self._space = False
         self._band = QRect()
@@ -158,6 +160,19 @@ class JourneyView(QGraphicsView):
         else:
             self.reveal()
 
+    # ----- keys -------------------------------------------------------------------------
+
+    def add_key_handler(self, name: str, handler: KeyHandler, before: str | None = None) -> None:
+        """Let `handler` see the canvas's keys, after the others or before the one named
+        `before`: e.g. voting's V goes before the canvas's own keys."""
+        names = [n for n, _ in self.key_handlers]
+        index = names.index(before) if before in names else len(names)
+        self.key_handlers.insert(index, (name, handler))
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Offer `event` to each handler in turn; True when one took it."""
+        return any(handler(event) for _, handler in list(self.key_handlers))
+
     # ----- events -----------------------------------------------------------------------
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -252,7 +267,7 @@ class JourneyView(QGraphicsView):
         if event.key() == Qt.Key.Key_Space and event.isAutoRepeat():
             event.accept()
             return
-        if self.key_handler is not None and self.key_handler(event):
+        if self.handle_key(event):
             event.accept()
             return
         super().keyPressEvent(event)
@@ -272,8 +287,7 @@ class JourneyView(QGraphicsView):
             isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-            and self.key_handler is not None
-            and self.key_handler(event)
+            and self.handle_key(event)
         ):
             return True
         return super().event(event)

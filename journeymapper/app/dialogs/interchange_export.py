@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from journeymapper.app.canvas.image import scene_image_bytes
+from journeymapper.app.context import EditorContext
 from journeymapper.io.atomic import write_atomic
 from journeymapper.io.interchange import SUFFIXES, export_file
-
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
 
 CSV_FILTERS = {
     "CSV, comma-separated (*.csv)": ",",
@@ -38,20 +36,20 @@ TITLES = {
 }
 
 
-def default_path(window: MainWindow, fmt: str) -> Path:
+def default_path(context: EditorContext, fmt: str) -> Path:
     """Beside the map with the format's suffix; else in the home folder, after the title."""
-    doc = window.document
+    doc = context.document
     if doc.path is not None:
         return doc.path.with_suffix(SUFFIXES[fmt])
     stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", doc.journey.title).strip() or "journey"
     return Path.home() / f"{stem}{SUFFIXES[fmt]}"
 
 
-def ask_path(window: MainWindow, fmt: str) -> tuple[Path, dict[str, Any]] | None:
+def ask_path(context: EditorContext, fmt: str) -> tuple[Path, dict[str, Any]] | None:
     """Where to write, and the options the chosen file type implies; None if cancelled."""
     filters = list(CSV_FILTERS) if fmt == "csv" else [FILTERS[fmt]]
     name, chosen = QFileDialog.getSaveFileName(
-        window, TITLES[fmt], str(default_path(window, fmt)), ";;".join(filters)
+        context.parent, TITLES[fmt], str(default_path(context, fmt)), ";;".join(filters)
     )
     if not name:
         return None
@@ -67,24 +65,24 @@ def ask_path(window: MainWindow, fmt: str) -> tuple[Path, dict[str, Any]] | None
     return path, options
 
 
-def write(window: MainWindow, fmt: str, path: Path, **options: Any) -> bool:
+def write(context: EditorContext, fmt: str, path: Path, **options: Any) -> bool:
     """Export the window's map to `path`; a message box says why when it cannot."""
     try:
         if fmt == "svg":
-            write_atomic(path, scene_image_bytes(window.scene, "svg"))
+            write_atomic(path, scene_image_bytes(context.scene, "svg"))
         else:
-            export_file(window.document.journey, path, fmt, **options)
+            export_file(context.document.journey, path, fmt, **options)
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        QMessageBox.critical(window, "Cannot export the map", f"{path}\n\n{reason}")
+        QMessageBox.critical(context.parent, "Cannot export the map", f"{path}\n\n{reason}")
         return False
-    window.statusBar().showMessage(f"Exported {path.name}", 4000)
+    context.say(f"Exported {path.name}", 4000)
     return True
 
 
-def export_interactively(window: MainWindow, fmt: str) -> Path | None:
-    chosen = ask_path(window, fmt)
+def export_interactively(context: EditorContext, fmt: str) -> Path | None:
+    chosen = ask_path(context, fmt)
     if chosen is None:
         return None
     path, options = chosen
-    return path if write(window, fmt, path, **options) else None
+    return path if write(context, fmt, path, **options) else None

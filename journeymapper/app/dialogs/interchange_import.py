@@ -9,7 +9,6 @@ untouched, else in a new window; either way it is marked unsaved.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.app.context import EditorContext, EditorWindow
+from journeymapper.app.files.opening import Opener
 from journeymapper.io.errors import FileFormatError
 from journeymapper.io.interchange import (
     LABELS,
@@ -33,9 +34,6 @@ from journeymapper.io.interchange import (
     merge_edit,
 )
 from journeymapper.model.document import Journey
-
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
 
 FILTERS = (
     "Maps to import (*.csv *.tsv *.mmd *.mermaid *.graphml *.journey)",
@@ -109,56 +107,47 @@ class ImportDialog(QDialog):
         return self.merge.isChecked()
 
 
-def choose_file(window: MainWindow) -> Path | None:
-    doc = window.document
+def choose_file(context: EditorContext) -> Path | None:
+    doc = context.document
     start = str(doc.path.parent) if doc.path else ""
-    name, _ = QFileDialog.getOpenFileName(window, "Import a Map", start, ";;".join(FILTERS))
+    name, _ = QFileDialog.getOpenFileName(context.parent, "Import a Map", start, ";;".join(FILTERS))
     return Path(name) if name else None
 
 
-def read(window: MainWindow, path: Path) -> ImportResult | None:
+def read(context: EditorContext, path: Path) -> ImportResult | None:
     """The import of `path`, or None after telling the user why it cannot be read."""
     try:
         return import_file(path)
     except (FileFormatError, UnknownFormatError) as exc:
-        QMessageBox.critical(window, "Cannot import the file", str(exc))
+        QMessageBox.critical(context.parent, "Cannot import the file", str(exc))
         return None
 
 
-def apply_import(window: MainWindow, result: ImportResult, path: Path, *, merge: bool) -> object:
-    """Merge into `window`'s map as one undo step, or open a new map; returns its window."""
+def apply_import(
+    opener: Opener, result: ImportResult, path: Path, *, merge: bool
+) -> EditorWindow | None:
+    """Merge into the opener's map as one undo step, or open a new map; returns the
+    window showing the result (None when the merge was refused)."""
+    context = opener.context
     if merge:
-        edit = merge_edit(window.document.journey, result.data, f"Import {path.name}")
-        if window.document.push(edit):
-            window.statusBar().showMessage(f"Imported {path.name}: {counts(result)}", 6000)
-        return window
-    return open_new_map(window, Journey(result.data))
+        edit = merge_edit(context.document.journey, result.data, f"Import {path.name}")
+        if context.document.push(edit) is not None:
+            return None
+        context.say(f"Imported {path.name}: {counts(result)}", 6000)
+        return opener.home
+    return opener.open_journey(Journey(result.data))
 
 
-def open_new_map(window: MainWindow, journey: Journey) -> MainWindow:
-    """`journey` in this window if it is untitled and untouched, else in a new one; unsaved."""
-    from journeymapper.app.document import Document
-    from journeymapper.app.window.main_window import MainWindow as Window
-
-    if window.document.pristine:
-        window.document.set_journey(journey, None)
-        target = window
-    else:
-        target = Window(Document(journey))
-        target.show()
-    target.document.undo_stack.resetClean()  # a map nobody saved yet: closing asks first
-    return target
-
-
-def import_interactively(window: MainWindow, path: Path | None = None) -> object:
+def import_interactively(opener: Opener, path: Path | None = None) -> EditorWindow | None:
     """The whole File ▸ Import flow; returns the window showing the result, or None."""
-    path = path or choose_file(window)
+    context = opener.context
+    path = path or choose_file(context)
     if path is None:
         return None
-    result = read(window, path)
+    result = read(context, path)
     if result is None:
         return None
-    dialog = ImportDialog(result, path, window.document.journey.title, window)
+    dialog = ImportDialog(result, path, context.document.journey.title, context.parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return apply_import(window, result, path, merge=dialog.merging)
+    return apply_import(opener, result, path, merge=dialog.merging)

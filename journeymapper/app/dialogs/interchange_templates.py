@@ -6,8 +6,6 @@ window when it is untitled and untouched, else in a new window.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,14 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.app.dialogs.interchange_import import open_new_map
+from journeymapper.app.context import EditorWindow
+from journeymapper.app.files.opening import Opener
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import JourneyData
 from journeymapper.model.templates import Template, templates
-
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
-
 
 BLANK = "Blank three-phase map"
 
@@ -86,15 +81,15 @@ class TemplateDialog(QDialog):
         return self.chosen().build(title or None)
 
 
-def new_from_template(window: MainWindow) -> MainWindow | None:
+def new_from_template(opener: Opener) -> EditorWindow | None:
     """The whole File ▸ New from Template flow; the window showing the new map."""
-    dialog = TemplateDialog(window)
+    dialog = TemplateDialog(opener.context.parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return open_template(window, dialog.map_data())
+    return open_template(opener, dialog.map_data())
 
 
-def open_template(window: MainWindow, data: JourneyData) -> MainWindow:
-    target = open_new_map(window, Journey(data))
-    target.document.undo_stack.setClean()  # an empty frame: nothing to lose yet
+def open_template(opener: Opener, data: JourneyData) -> EditorWindow:
+    target = opener.open_journey(Journey(data))
+    target.context.document.undo_stack.setClean()  # an empty frame: nothing to lose yet
     return target

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.app.context import EditorContext
 from journeymapper.app.dialogs.poster_export_preview import PosterPreview, map_image
 from journeymapper.app.dialogs.poster_export_worker import PosterExportWorker
 from journeymapper.app.look.colors import theme
@@ -354,20 +355,15 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def install(window: QMainWindow) -> None:
-    """Add File ▸ Export ▸ Poster PDF… to a main window (`files.install_optional_dialogs`).
-
-    The window provides `export_menu` and `document` (with `journey` and `path`).
-    """
-    action = QAction("&Poster PDF…", window)
-    action.setObjectName("export_poster")
-    action.setStatusTip("Print the map as a poster: fitted on one sheet or tiled over several")
+def install(context: EditorContext) -> None:
+    """Add File ▸ Export ▸ Poster PDF… at the top of the Export menu."""
 
     def run() -> None:
-        document = window.document  # type: ignore[attr-defined]
-        export_poster_interactively(window, document.journey, document.path)
+        document = context.document
+        export_poster_interactively(context.parent, document.journey, document.path)
 
-    action.triggered.connect(run)
-    menu = window.export_menu  # type: ignore[attr-defined]
+    tip = "Print the map as a poster: fitted on one sheet or tiled over several"
+    action = context.actions.add("export_poster", "&Poster PDF…", run, tip=tip)
+    menu = context.shell.menu("export")
     first = menu.actions()[0] if menu.actions() else None
     menu.insertAction(first, action)

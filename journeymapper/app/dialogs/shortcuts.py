@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextDocument
@@ -28,10 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.app.context import EditorContext
 from journeymapper.app.look import glyphs
-
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
 
 CANVAS = "Canvas"
 # Keys the canvas handles itself (keyboard.py, view.py, the in-place editor): no QAction.
@@ -81,11 +78,11 @@ def _keys(action: QAction) -> str:
     return ", ".join(s.toString(native) for s in key_sequences(action))
 
 
-def _name(window: MainWindow, action: QAction) -> str:
+def _name(context: EditorContext, action: QAction) -> str:
     # Undo and Redo name what they would undo ("Undo Move"): the sheet wants the verb.
-    if action is window.acts.undo:
+    if action is context.actions.undo:
         return "Undo"
-    if action is window.acts.redo:
+    if action is context.actions.redo:
         return "Redo"
     return _clean(action.text()) or _clean(action.toolTip())
 
@@ -102,18 +99,18 @@ def _walk(menu: QMenu, path: str, seen: set[int]) -> list[tuple[str, QAction]]:
     return found
 
 
-def shortcuts(window: MainWindow) -> list[Row]:
-    """Every action of `window` with a shortcut, by menu, then the canvas's own keys."""
+def shortcuts(context: EditorContext) -> list[Row]:
+    """Every action of the window with a shortcut, by menu, then the canvas's own keys."""
     seen: set[int] = set()
     placed: list[tuple[str, QAction]] = []
-    for top in window.menuBar().actions():
+    for top in context.parent.menuBar().actions():
         menu = top.menu()
         if isinstance(menu, QMenu):
             placed += _walk(menu, _clean(menu.title()), seen)
     # Actions with a key that live in no menu (added to the window or the canvas only).
-    loose = [a for a in window.findChildren(QAction) if id(a) not in seen]
-    placed += [("Other", a) for a in loose if a.shortcuts() and _name(window, a)]
-    rows = [Row(g, _name(window, a), _keys(a), a) for g, a in placed if _keys(a)]
+    loose = [a for a in context.parent.findChildren(QAction) if id(a) not in seen]
+    placed += [("Other", a) for a in loose if a.shortcuts() and _name(context, a)]
+    rows = [Row(g, _name(context, a), _keys(a), a) for g, a in placed if _keys(a)]
     rows += [Row(CANVAS, action, keys) for action, keys in CANVAS_KEYS]
     order = {group: i for i, group in reversed(list(enumerate(r.group for r in rows)))}
     return sorted(rows, key=lambda r: order[r.group])  # stable: menu order within a group
@@ -145,10 +142,10 @@ def as_html(rows: list[Row]) -> str:
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent or context.parent)
         self.setWindowTitle("Keyboard Shortcuts")
-        self.rows = shortcuts(window)
+        self.rows = shortcuts(context)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter by action or key")
         self.search.setClearButtonEnabled(True)

@@ -1,31 +1,41 @@
-"""Opening a map file, with a progress dialog when the file is big.
+"""Every way a map gets into a window: File ▸ New, New Window, Open, Open Recent, a file
+dropped on the window, the command line, an import or a template, a recovery copy.
+
+An untitled, untouched window is reused for the next map; otherwise the map opens in
+a new window, and a file already open raises its window instead of opening twice. A
+file that cannot be read is reported in a message box naming the file and the reason,
+never a traceback.
 
 A 100,000-card map takes seconds to open: read and check the file, build the graph,
 lay the map out, build the window. A file of `BIG_FILE` bytes or more (about 2,500
-cards) opens with a progress dialog that names each step and has a Cancel button.
-Each step is one call that cannot be interrupted midway, so the bar moves from step to
-step and Cancel is honoured between them; the dialog shows only once opening has
-taken `SHOW_AFTER_MS`, so a map that opens in a blink never flashes it.
+cards) opens with a progress dialog that names each step and has a Cancel button;
+each step is one call that cannot be interrupted midway, so Cancel is honoured
+between them, and the dialog shows only once opening has taken `SHOW_AFTER_MS`.
+
+New windows are made by the `WindowFactory` the main window hands to its `Opener`, so
+this module never imports the window.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from journeymapper.app.context import EditorContext, EditorWindow, WindowFactory
+from journeymapper.app.document import Document
+from journeymapper.app.files import windows
+from journeymapper.app.settings import add_recent_file
 from journeymapper.base.perf import gc_paused
+from journeymapper.io.errors import JourneyFileError
 from journeymapper.io.journey_file import load_journey
 from journeymapper.layout.engine import LayoutEngine
 from journeymapper.model.document import Journey
 
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
-
 BIG_FILE = 1 * 2**20
 SHOW_AFTER_MS = 300
+FILTER = "Journey maps (*.journey);;All files (*)"
 
 
 class OpeningCancelledError(Exception):
@@ -90,43 +100,110 @@ def load(path: Path, progress: Progress) -> tuple[Journey, LayoutEngine]:
     return journey, engine
 
 
-def open_window(path: Path, parent: QWidget | None = None) -> MainWindow:
-    """A new window on the map at `path` (not shown yet). Raises `JourneyFileError`
-    or `OpeningCancelledError`."""
-    from journeymapper.app.document import Document
-    from journeymapper.app.window.main_window import MainWindow
-
+def open_window(
+    path: Path, make_window: WindowFactory, parent: QWidget | None = None
+) -> EditorWindow:
+    """A new window on the map at `path` (not shown yet), made by `make_window(document,
+    engine)`. Raises `JourneyFileError` or `OpeningCancelledError`."""
     progress = Progress(path, parent)
     try:
         journey, engine = load(path, progress)
         with gc_paused():
-            window = MainWindow(Document(journey, path.resolve()), engine)
+            window = make_window(Document(journey, path.resolve()), engine)
         progress.step("Showing the map…", 100)
     finally:
         progress.close()
+    add_recent_file(path.resolve())
     return window
 
 
-def open_into(window: MainWindow, path: Path) -> None:
-    """Replace `window`'s (untouched) map with the one at `path`. Raises
+def open_into(context: EditorContext, path: Path) -> None:
+    """Replace an untouched window's map with the one at `path`. Raises
     `JourneyFileError` or `OpeningCancelledError`."""
-    progress = Progress(path, window)
+    progress = Progress(path, context.parent)
     try:
         journey, engine = load(path, progress)
-        window.scene.engine = engine  # the scene lays the new map out with it
+        context.scene.use_engine(engine)  # the scene lays the new map out with it
         with gc_paused():
-            window.document.set_journey(journey, path.resolve())
+            context.document.set_journey(journey, path.resolve())
     finally:
         progress.close()
 
 
-def open_and_wait(path: Path) -> MainWindow:
+class Opener:
+    """The opening commands of one window."""
+
+    def __init__(
+        self, context: EditorContext, home: EditorWindow, make_window: WindowFactory
+    ) -> None:
+        self.context = context
+        self.home = home  # the window these commands belong to
+        self.make_window = make_window
+
+    def new_map(self) -> None:
+        """File ▸ New: a blank map here if this window is untouched, else in a new one."""
+        if self.context.document.pristine:
+            self.context.document.set_journey(Journey.default(), None)
+        else:
+            self.new_window()
+
+    def new_window(self) -> EditorWindow:
+        window = self.make_window(Document(Journey.default()), None)
+        window.show()
+        return window
+
+    def open_dialog(self) -> None:
+        doc = self.context.document
+        start = str(doc.path.parent) if doc.path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self.context.parent, "Open Journey Map", start, FILTER
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> EditorWindow | None:
+        """Open `path` here when this window is untouched, else in a new window."""
+        path = Path(path)
+        other = windows.showing(path)
+        if other is not None:
+            other.raise_()
+            other.activateWindow()
+            return other
+        context = self.context
+        try:
+            if context.document.pristine:
+                open_into(context, path)
+                add_recent_file(path.resolve())
+                return self.home
+            other = open_window(path, self.make_window, context.parent)
+        except JourneyFileError as exc:
+            QMessageBox.critical(context.parent, "Cannot open the map", str(exc))
+            return None
+        except OpeningCancelledError:
+            context.say(f"Opening {path.name} was cancelled")
+            return None
+        other.show()
+        return other
+
+    def open_journey(self, journey: Journey, path: Path | None = None) -> EditorWindow:
+        """A map made here (an import, a template, a recovery copy) in this window if it
+        is untouched, else in a new one; marked unsaved. Returns the window showing it."""
+        if self.context.document.pristine:
+            self.context.document.set_journey(journey, path)
+            target = self.home
+        else:
+            target = self.make_window(Document(journey, path), None)
+            target.show()
+        target.context.document.undo_stack.resetClean()  # nobody saved it: closing asks first
+        return target
+
+
+def open_and_wait(path: Path, make_window: WindowFactory) -> EditorWindow:
     """Open `path` in a new window, show it, and return when it is ready for input
     (the benchmarks' *open* case: file → interactive window)."""
-    from journeymapper.app.files import saving as files
-
-    window = files.open_window(path)
-    window.resize(1280, 800)
+    window = open_window(path, make_window)
+    main = window.context.parent
+    main.resize(1280, 800)
     window.show()
     QApplication.processEvents()
     return window

@@ -1,6 +1,2 @@
 """Facilitator mode: run a journey workshop in the map (presentation, stage focus,
 dot voting, a timer, quick add of sticky notes, the session summary)."""
-
-from journeymapper.app.present.facilitator import Facilitator, install_facilitator
-
-__all__ = ["Facilitator", "install_facilitator"]

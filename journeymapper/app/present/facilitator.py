@@ -2,8 +2,8 @@
 voting, the timer, quick add and the session summary, with their actions, the
 Workshop menu and the facilitator bar.
 
-`install_facilitator(window)` builds it all on a finished main window; nothing else in
-the editor needs to know it exists. Keys (every one also in the Workshop menu and on
+`Facilitator(context, autosave)` builds it all on a finished window's context;
+nothing else in the editor needs to know it exists. Keys (every one also in the Workshop menu and on
 Help ▸ Keyboard Shortcuts):
 
 | F11 | present / stop presenting (Esc also leaves) |
@@ -17,12 +17,12 @@ Help ▸ Keyboard Shortcuts):
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from journeymapper.app.context import EditorContext
 from journeymapper.app.present import summary_export
 from journeymapper.app.present.bar import FacilitatorBar
 from journeymapper.app.present.countdown import PRESETS, parse_duration
@@ -33,34 +33,31 @@ from journeymapper.app.present.ranking import RankingPanel
 from journeymapper.app.present.timer import TimerController, TimerLabel
 from journeymapper.app.present.toast import Toast
 from journeymapper.app.present.voting import Voting
-
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
+from journeymapper.app.safety.autosave import Autosaver
 
 Context = Qt.ShortcutContext
 
 
 class Facilitator(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: EditorContext, autosave: Autosaver) -> None:
+        super().__init__(context.parent)
+        self.context = context
         self.timer = TimerController(self)
-        self.focus = StageFocus(window)
+        self.focus = StageFocus(context)
         self.bar = FacilitatorBar(self.timer)
-        self.mode = PresentationMode(window, self.focus, self.bar)
-        self.voting = Voting(window)
-        self.quick = QuickAdd(window, self.focus)
-        self.ranking = RankingPanel(window, self.focus, self.voting)
+        self.mode = PresentationMode(context, self.focus, self.bar)
+        self.voting = Voting(context, autosave)
+        self.quick = QuickAdd(context, self.focus)
+        self.ranking = RankingPanel(context, self.focus, self.voting)
         self.status_timer = TimerLabel(self.timer, 14)
-        self.toast = Toast(window.view)
+        self.toast = Toast(context.view)
         self.acts: dict[str, QAction] = {}
         self._build_actions()
         self._build_menus()
         self._place_bar()
         self._wire()
-        inner = window.view.key_handler
-        window.view.key_handler = lambda event: self.handle_key(event, inner)
-        window.installEventFilter(self)
+        context.view.add_key_handler("voting", self.voting.handle_key, before="canvas")
+        context.view.add_key_handler("presentation", self._presentation_key, before="canvas")
         self._refresh()
 
     # ----- actions and menus -------------------------------------------------------------
@@ -74,8 +71,8 @@ class Facilitator(QObject):
         context: Context = Context.WindowShortcut,
         tip: str = "",
     ) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(f"workshop_{name}")
+        action = QAction(text, self.context.parent)
+        self.context.actions.register(f"workshop_{name}", action)
         if keys:
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(context)
@@ -84,7 +81,7 @@ class Facilitator(QObject):
             action.setToolTip(tip)
         action.triggered.connect(lambda *_: slot())
         if context == Context.WidgetWithChildrenShortcut:
-            self.window.view.addAction(action)  # the canvas (and its editors) only
+            self.context.view.addAction(action)  # the canvas (and its editors) only
         self.acts[name] = action
         return action
 
@@ -140,7 +137,7 @@ class Facilitator(QObject):
         a(
             "summary",
             "Session &Summary PDF…",
-            lambda: summary_export.export_dialog(self.window),
+            lambda: summary_export.export_dialog(self.context),
             tip="One page: top-voted touchpoints, pain points and opportunities, findings",
         )
         a("show_bar", "Facilitator &Bar", self._refresh, tip="Show the facilitator bar")
@@ -149,14 +146,11 @@ class Facilitator(QObject):
             a(f"timer_{minutes}", f"{minutes} min", lambda m=minutes: self.timer.start(m * 60))
 
     def _build_menus(self) -> None:
-        w, acts = self.window, self.acts
-        bar = w.menuBar()
-        menus = {m.title().replace("&", ""): m for a in bar.actions() if (m := a.menu())}
-        view = menus.get("View")
-        if isinstance(view, QMenu):
-            view.addSeparator()
-            view.addAction(acts["present"])
-        workshop = QMenu("&Workshop", w)
+        shell, acts = self.context.shell, self.acts
+        view = shell.menu("view")
+        view.addSeparator()
+        view.addAction(acts["present"])
+        workshop = QMenu("&Workshop", self.context.parent)
         workshop.setObjectName("workshop_menu")
         workshop.addAction(acts["present"])
         workshop.addSeparator()
@@ -188,26 +182,21 @@ class Facilitator(QObject):
         self.bar.presets.setMenu(presets)
         workshop.addSeparator()
         workshop.addActions([acts["summary"], acts["show_bar"]])
-        help_menu = menus.get("Help")
-        bar.insertMenu(help_menu.menuAction() if help_menu else None, workshop)
-        export = getattr(w, "export_menu", None)
-        if isinstance(export, QMenu):
-            export.addSeparator()
-            export.addAction(acts["summary"])
+        shell.add_menu(workshop, before="Help")
+        export = shell.menu("export")
+        export.addSeparator()
+        export.addAction(acts["summary"])
 
     def _place_bar(self) -> None:
-        w, bar = self.window, self.bar
-        central = w.centralWidget()
-        layout = central.layout() if central is not None else None
-        if layout is not None:
-            layout.addWidget(bar)
+        bar = self.bar
+        self.context.shell.add_bar(bar, "bottom")
         bar.add_tool(
             "Quick add", self.quick.start, "Type sticky notes into the stage (Ctrl+Shift+A)"
         )
         bar.add_tool("Ranking", self.ranking.toggle, "Cards ranked by votes")
         bar.add_tool("Summary", self.summary_beside, "Write the one-page session summary")
         self.exit_button = bar.add_tool("Exit  ✕", self.mode.leave, "Stop presenting (Esc)")
-        w.status.addPermanentWidget(self.status_timer)
+        self.context.shell.add_status_widget(self.status_timer)
 
     def _wire(self) -> None:
         bar, voting, timer = self.bar, self.voting, self.timer
@@ -219,7 +208,7 @@ class Facilitator(QObject):
         bar.voting_cancelled.connect(self._cancel_setup)
         bar.voting_ended.connect(voting.end)
         bar.voter_step.connect(voting.step_voter)
-        bar.give_back_focus.connect(self.window.view.setFocus)
+        bar.give_back_focus.connect(self.context.view.setFocus)
         self.focus.changed.connect(self._refresh)
         self.mode.toggled.connect(self._presenting)
         voting.changed.connect(self._refresh)
@@ -227,7 +216,7 @@ class Facilitator(QObject):
         voting.ended.connect(lambda: self.ranking.open())
         timer.changed.connect(self._timer_shown)
         timer.ended.connect(lambda: self.say("Time's up."))
-        doc = self.window.document
+        doc = self.context.document
         doc.signals.stage_added.connect(lambda _: self._refresh())
         doc.signals.stage_removed.connect(lambda _: self._refresh())
         doc.signals.stage_changed.connect(lambda _: self._refresh())
@@ -244,7 +233,7 @@ class Facilitator(QObject):
         self.bar.stages_box.setVisible(presenting or extra)
         self.bar.tools_box.setVisible(presenting or extra)
         self.exit_button.setVisible(presenting)
-        self.bar.show_stages(self.window.document.journey.stages, self.focus.stage_id)
+        self.bar.show_stages(self.context.document.journey.stages, self.focus.stage_id)
         voting = self.voting.round
         self.bar.show_voting(
             phase,
@@ -274,7 +263,7 @@ class Facilitator(QObject):
         bar."""
         if self.mode.active:
             self.toast.say(text)
-        self.window.statusBar().showMessage(text, 6000)
+        self.context.say(text, 6000)
 
     # ----- commands ---------------------------------------------------------------------------
 
@@ -285,14 +274,14 @@ class Facilitator(QObject):
 
     def _start_round(self, votes_each: int, who: str) -> None:
         if self.voting.start(votes_each, who):
-            self.window.view.setFocus()
+            self.context.view.setFocus()
 
     def _cancel_setup(self) -> None:
         self.voting.cancel_setup()
-        self.window.view.setFocus()
+        self.context.view.setFocus()
 
     def _vote_selected(self, back: bool) -> None:
-        for card_id in self.window.scene.selected_card_ids():
+        for card_id in self.context.scene.selected_card_ids():
             if back:
                 self.voting.take_back(card_id)
             else:
@@ -313,32 +302,25 @@ class Facilitator(QObject):
         self.bar._duration_done()
 
     def summary_beside(self) -> None:
-        summary_export.export_beside(self.window, self.say)
+        summary_export.export_beside(self.context, self.say)
 
     # ----- keys and closing -----------------------------------------------------------------
 
-    def handle_key(self, event: QKeyEvent, inner: Callable[[QKeyEvent], bool] | None) -> bool:
-        """The canvas's keys: voting's V first, then the editor's. While presenting, Esc
-        cancels a gesture, then clears the selection, then leaves (the cell that follows
-        the focused stage does not count: typing keeps going there)."""
-        if self.voting.handle_key(event):
+    def _presentation_key(self, event: QKeyEvent) -> bool:
+        """While presenting, Esc leaves once there is nothing else to cancel: no gesture
+        and no selection (the canvas's own Esc handler clears those first; the cell that
+        follows the focused stage does not count, it comes back: see `StageFocus`)."""
+        if event.key() != Qt.Key.Key_Escape or not self.mode.active:
+            return False
+        scene = self.context.scene
+        if scene.interaction is None and not scene.selectedItems():
+            self.mode.leave()
             return True
-        if event.key() == Qt.Key.Key_Escape and self.mode.active:
-            scene = self.window.scene
-            if scene.interaction is None and not scene.selectedItems():
-                self.mode.leave()
-                return True
-            if inner is not None:
-                inner(event)
-            self.focus.keep_cell()
-            return True
-        return inner is not None and inner(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close and self.mode.active:
-            self.mode.leave()  # the window's layout is saved as it was before presenting
         return False
 
-
-def install_facilitator(window: MainWindow) -> Facilitator:
-    return Facilitator(window)
+    def window_closing(self) -> None:
+        """The window is about to close: the layout is saved as it was before presenting,
+        and a voting round with dots in it is stored in the map first."""
+        if self.mode.active:
+            self.mode.leave()
+        self.voting.window_closing()

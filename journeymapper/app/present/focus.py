@@ -14,16 +14,13 @@ focus follows the cell (Tab to the next stage while capturing moves the focus to
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEasingCurve, QObject, QPointF, QRectF, QVariantAnimation, Signal
 
+from journeymapper.app.context import EditorContext
 from journeymapper.app.present.dim_item import StageDimItem
 from journeymapper.app.present.look import MAX_PRESENT_ZOOM, PRESENT_ZOOM
 from journeymapper.model.schema import LaneKind
-
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
 
 ANIMATION_MS = 260
 MARGIN = 24.0  # scene units around a focused stage
@@ -32,11 +29,11 @@ MARGIN = 24.0  # scene units around a focused stage
 class StageFocus(QObject):
     changed = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.scene = window.scene
-        self.view = window.view
+    def __init__(self, context: EditorContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
+        self.scene = context.scene
+        self.view = context.view
         self.stage_id: str | None = None
         self.presenting = False
         self.dim = StageDimItem()
@@ -51,12 +48,12 @@ class StageFocus(QObject):
         self._to = (1.0, QPointF())
         self.scene.layout_changed.connect(self.refresh)
         self.scene.cell_changed.connect(self._cell_changed)
-        window.document.replaced.connect(lambda: self.set(None, follow=False))
+        context.document.replaced.connect(lambda: self.set(None, follow=False))
 
     # ----- choosing -------------------------------------------------------------------
 
     def stage_ids(self) -> list[str]:
-        return [s.id for s in self.window.document.journey.stages]
+        return [s.id for s in self.context.document.journey.stages]
 
     def step(self, delta: int) -> None:
         """The next (+1) or previous (−1) stage; from the whole map, the first or last."""
@@ -108,10 +105,12 @@ class StageFocus(QObject):
         stage = self._cell_stage()
         if self.stage_id is not None and stage is not None and stage != self.stage_id:
             self.set(stage)
+        elif stage is None and self.presenting:
+            self.keep_cell()  # while presenting, typing always goes to the focused stage
 
     def refresh(self) -> None:
         """The layout changed (or the focus did): veil the right rectangles."""
-        journey = self.window.document.journey
+        journey = self.context.document.journey
         if self.stage_id is not None and self.stage_id not in self.stage_ids():
             self.stage_id = None
             self.changed.emit()

@@ -15,20 +15,17 @@ it is put back, from the palette, when presenting ends.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
+from journeymapper.app.context import EditorContext
 from journeymapper.app.look.colors import set_theme, theme
+from journeymapper.app.present.bar import FacilitatorBar
+from journeymapper.app.present.focus import StageFocus
 from journeymapper.app.present.lane_labels import LaneLabels
 from journeymapper.app.present.look import presentation_theme
-
-if TYPE_CHECKING:
-    from journeymapper.app.present.bar import FacilitatorBar
-    from journeymapper.app.present.focus import StageFocus
-    from journeymapper.app.window.main_window import MainWindow
 
 
 @dataclass
@@ -47,17 +44,17 @@ class _Saved:
 class PresentationMode(QObject):
     toggled = Signal(bool)
 
-    def __init__(self, window: MainWindow, focus: StageFocus, bar: FacilitatorBar) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: EditorContext, focus: StageFocus, bar: FacilitatorBar) -> None:
+        super().__init__(context.parent)
+        self.context = context
         self.focus = focus
         self.bar = bar
         self.active = False
         self._saved: _Saved | None = None
         self._added: list[QAction] = []
-        self.lane_labels = LaneLabels(window.view)
-        window.view.installEventFilter(self)
-        window.view.viewport().installEventFilter(self)
+        self.lane_labels = LaneLabels(context.view)
+        context.view.installEventFilter(self)
+        context.view.viewport().installEventFilter(self)
 
     def toggle(self) -> None:
         if self.active:
@@ -68,7 +65,7 @@ class PresentationMode(QObject):
     def enter(self) -> None:
         if self.active:
             return
-        w, view = self.window, self.window.view
+        w, view = self.context.parent, self.context.view
         self._saved = _Saved(
             rect=w.geometry(),
             state=w.saveState(),
@@ -116,7 +113,7 @@ class PresentationMode(QObject):
     def _cover_screen(self) -> None:
         """An X server with no window manager ignores the full-screen request: cover the
         screen by hand (a window manager that honoured it has done so already)."""
-        w = self.window
+        w = self.context.parent
         screen = w.screen()
         if self.active and screen is not None and w.geometry() != screen.geometry():
             w.setGeometry(screen.geometry())
@@ -133,7 +130,7 @@ class PresentationMode(QObject):
     def leave(self) -> None:
         if not self.active or self._saved is None:
             return
-        saved, w = self._saved, self.window
+        saved, w = self._saved, self.context.parent
         self.active = False
         self.focus.presenting = False
         self.toggled.emit(False)  # the bar goes first: the window may be narrow again
@@ -141,8 +138,8 @@ class PresentationMode(QObject):
             w.removeAction(action)
         self._added = []
         self.lane_labels.hide()
-        w.view.setHorizontalScrollBarPolicy(saved.scroll_bars[0])
-        w.view.setVerticalScrollBarPolicy(saved.scroll_bars[1])
+        self.context.view.setHorizontalScrollBarPolicy(saved.scroll_bars[0])
+        self.context.view.setVerticalScrollBarPolicy(saved.scroll_bars[1])
         state = saved.window_state
         if state & Qt.WindowState.WindowMaximized:
             w.showMaximized()
@@ -152,32 +149,32 @@ class PresentationMode(QObject):
         w.restoreState(saved.state)
         w.menuBar().setVisible(saved.menu_bar)
         w.statusBar().setVisible(saved.status_bar)
-        w.view.restyle()  # the canvas theme from the palette again
+        self.context.view.restyle()  # the canvas theme from the palette again
         self.focus.set(saved.focus, follow=False)
         self._restore_view(saved)
         QTimer.singleShot(0, lambda: self._restore_view(saved))  # once the window has its size
 
     def _restore_view(self, saved: _Saved) -> None:
         if not self.active:
-            self.window.view.set_zoom(saved.zoom)
-            self.window.view.centerOn(saved.center)
+            self.context.view.set_zoom(saved.zoom)
+            self.context.view.centerOn(saved.center)
 
     def _apply_look(self) -> None:
         if set_theme(presentation_theme(theme())):
-            self.window.scene.restyle()
-            self.window.view.overview.restyle()
-            self.window.view.viewport().update()
+            self.context.scene.restyle()
+            self.context.view.overview.restyle()
+            self.context.view.viewport().update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A palette change (the system went dark, View ▸ Appearance) makes the view
         # repaint in LIGHT or DARK; while presenting, the projector look goes back on.
         if not self.active:
             return False
-        if watched is self.window.view and event.type() in (
+        if watched is self.context.view and event.type() in (
             QEvent.Type.PaletteChange,
             QEvent.Type.ApplicationPaletteChange,
         ):
             QTimer.singleShot(0, self._apply_look)
-        elif event.type() == QEvent.Type.Resize and watched is not self.window.view:
+        elif event.type() == QEvent.Type.Resize and watched is not self.context.view:
             self.lane_labels.show_over()  # the viewport: cover it all
         return False

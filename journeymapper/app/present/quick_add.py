@@ -14,18 +14,14 @@ started with Workshop ▸ Quick Add (Ctrl+Shift+A).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from journeymapper.app.context import EditorContext
+from journeymapper.app.present.focus import StageFocus
 from journeymapper.look import palette
 from journeymapper.model.schema import LaneKind
-
-if TYPE_CHECKING:
-    from journeymapper.app.present.focus import StageFocus
-    from journeymapper.app.window.main_window import MainWindow
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 RECENT = 4  # names of the burst shown in the panel
@@ -70,18 +66,18 @@ class QuickAddPanel(QFrame):
 
 
 class QuickAdd(QObject):
-    def __init__(self, window: MainWindow, focus: StageFocus) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: EditorContext, focus: StageFocus) -> None:
+        super().__init__(context.parent)
+        self.context = context
         self.focus = focus
-        self.host = window.view.text_editing
+        self.host = context.view.text_editing
         self.presenting = False
         self.forced = False  # started from the menu: the panel shows outside presentation too
-        self.panel = QuickAddPanel(window.view)  # over the viewport: scrolling moves its children
+        self.panel = QuickAddPanel(context.view)  # over the viewport: scrolling moves its children
         self.host.field.installEventFilter(self)
-        window.scene.cell_changed.connect(self.refresh)
-        window.document.signals.touchpoint_added.connect(lambda _: self.refresh())
-        self._view = window.view
+        context.scene.cell_changed.connect(self.refresh)
+        context.document.signals.touchpoint_added.connect(lambda _: self.refresh())
+        self._view = context.view
         self._view.installEventFilter(self)
 
     @property
@@ -90,7 +86,7 @@ class QuickAdd(QObject):
 
     def start(self) -> None:
         """Capture into the focused stage (or the cell's, or the first one)."""
-        scene = self.window.scene
+        scene = self.context.scene
         scene.ensure_layout()
         lanes = [i for i, k in scene.layout.lane_kinds.items() if k is LaneKind.TOUCHPOINTS]
         stage = self.focus.stage_id or (scene.cell[0] if scene.cell else None)
@@ -110,7 +106,7 @@ class QuickAdd(QObject):
         session = self.host.session
         if session is None:
             return False
-        scale = self.window.document.journey.info.emotion_scale
+        scale = self.context.document.journey.info.emotion_scale
         value = None if digit == 0 else scale.minimum + digit - 1
         if value is not None and not scale.contains(value):
             return False
@@ -129,8 +125,8 @@ class QuickAdd(QObject):
             return
         session = self.host.session
         assert session is not None
-        journey = self.window.document.journey
-        cell = self.window.scene.cell
+        journey = self.context.document.journey
+        cell = self.context.scene.cell
         if cell is not None and cell[0] in {s.id for s in journey.stages}:
             where = f"{journey.stage(cell[0]).name}  ›  {journey.lane(cell[1]).name}"
         else:
@@ -150,7 +146,7 @@ class QuickAdd(QObject):
         self.panel.raise_()
 
     def _faces(self, chosen: int | None) -> None:
-        scale = self.window.document.journey.info.emotion_scale
+        scale = self.context.document.journey.info.emotion_scale
         values = list(range(scale.minimum, scale.maximum + 1))[:9]
         if list(self.panel.buttons) != values:
             for button in self.panel.buttons.values():
@@ -174,7 +170,7 @@ class QuickAdd(QObject):
             button.setChecked(value == chosen)
 
     def _place(self) -> None:
-        port = self.window.view.viewport().geometry()
+        port = self.context.view.viewport().geometry()
         size = self.panel.sizeHint()
         width = min(size.width(), port.width() - 24)
         x = port.left() + (port.width() - width) // 2

@@ -9,8 +9,6 @@ never takes the keyboard: the canvas keeps it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,11 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.analysis.votes import Ranked, ranking
-
-if TYPE_CHECKING:
-    from journeymapper.app.present.focus import StageFocus
-    from journeymapper.app.present.voting import Voting
-    from journeymapper.app.window.main_window import MainWindow
+from journeymapper.app.context import EditorContext
+from journeymapper.app.present.focus import StageFocus
+from journeymapper.app.present.voting import Voting
 
 _SHEET = """
 QFrame#ranking { background: rgba(11, 18, 32, 240); border: 2px solid #334155;
@@ -93,9 +89,9 @@ def _row(rank: Ranked) -> QWidget:
 
 
 class RankingPanel(QFrame):
-    def __init__(self, window: MainWindow, focus: StageFocus, voting: Voting) -> None:
-        super().__init__(window.view)  # over the viewport, not in it: scrolling moves those
-        self.window = window
+    def __init__(self, context: EditorContext, focus: StageFocus, voting: Voting) -> None:
+        super().__init__(context.view)  # over the viewport, not in it: scrolling moves those
+        self.context = context
         self.focus = focus
         self.voting = voting
         self.setObjectName("ranking")
@@ -127,9 +123,9 @@ class RankingPanel(QFrame):
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)
         self._soon.timeout.connect(self.refresh)
-        window.document.signals.changed.connect(self._refresh_soon)
+        context.document.signals.changed.connect(self._refresh_soon)
         voting.changed.connect(self._refresh_soon)
-        window.view.installEventFilter(self)
+        context.view.installEventFilter(self)
         self.hide()
 
     def toggle(self) -> None:
@@ -150,7 +146,7 @@ class RankingPanel(QFrame):
             self._soon.start()
 
     def refresh(self) -> None:
-        journey = self.window.document.journey
+        journey = self.context.document.journey
         rows = ranking(journey, self.voting.tallies(), pain_points_only=self.pain_only.isChecked())
         self.title.setText("Top pain points" if self.pain_only.isChecked() else "Top voted")
         self.list.clear()
@@ -174,7 +170,7 @@ class RankingPanel(QFrame):
             self.list.addItem(empty)
 
     def _place(self) -> None:
-        port = self.window.view.viewport().geometry()
+        port = self.context.view.viewport().geometry()
         width = min(TEXT_W + 150, port.width() - 32)
         rows = sum(self.list.sizeHintForRow(i) for i in range(self.list.count()))
         height = min(int(port.height() * 0.8), rows + 70)
@@ -182,10 +178,10 @@ class RankingPanel(QFrame):
 
     def _clicked(self, item: QListWidgetItem) -> None:
         card_id = item.data(Qt.ItemDataRole.UserRole)
-        journey = self.window.document.journey
+        journey = self.context.document.journey
         if not card_id or not journey.has_touchpoint(card_id):
             return
-        show_card(self.window, self.focus, card_id)
+        show_card(self.context, self.focus, card_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.isVisible():
@@ -193,10 +189,10 @@ class RankingPanel(QFrame):
         return False
 
 
-def show_card(window: MainWindow, focus: StageFocus, card_id: str) -> None:
+def show_card(context: EditorContext, focus: StageFocus, card_id: str) -> None:
     """Select `card_id` and put it in the middle of the view, readable."""
-    scene, view = window.scene, window.view
-    stage = window.document.journey.touchpoint(card_id).stage
+    scene, view = context.scene, context.view
+    stage = context.document.journey.touchpoint(card_id).stage
     if focus.stage_id is not None and focus.stage_id != stage:
         focus.set(stage, follow=False)
     scene.select_ids([card_id])

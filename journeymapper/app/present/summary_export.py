@@ -13,14 +13,11 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from journeymapper.app.context import EditorContext
 from journeymapper.io.summary_pdf import export_summary
-
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +27,16 @@ def _safe(title: str) -> str:
     return "-".join(cleaned.lower().split()) or "journey"
 
 
-def default_path(window: MainWindow, day: dt.date) -> Path:
-    doc = window.document
+def default_path(context: EditorContext, day: dt.date) -> Path:
+    doc = context.document
     stem = doc.path.stem if doc.path else _safe(doc.journey.title)
     folder = doc.path.parent if doc.path else Path.home()
     return folder / f"{stem}-summary-{day.isoformat()}.pdf"
 
 
-def write(window: MainWindow, path: Path, say: Callable[[str], None]) -> bool:
+def write(context: EditorContext, path: Path, say: Callable[[str], None]) -> bool:
     try:
-        export_summary(window.document.journey, path, dt.date.today())
+        export_summary(context.document.journey, path, dt.date.today())
     except OSError as exc:
         log.warning("session summary %s: %s", path, exc)
         say(f"The summary could not be written to {path}: {exc.strerror or exc}")
@@ -48,11 +45,11 @@ def write(window: MainWindow, path: Path, say: Callable[[str], None]) -> bool:
     return True
 
 
-def export_dialog(window: MainWindow) -> None:
+def export_dialog(context: EditorContext) -> None:
     """Ask where, then write the summary (File ▸ Export ▸ Session Summary PDF…)."""
-    start = default_path(window, dt.date.today())
+    start = default_path(context, dt.date.today())
     name, _ = QFileDialog.getSaveFileName(
-        window, "Export Session Summary", str(start), "PDF documents (*.pdf)"
+        context.parent, "Export Session Summary", str(start), "PDF documents (*.pdf)"
     )
     if not name:
         return
@@ -60,16 +57,16 @@ def export_dialog(window: MainWindow) -> None:
 
     def say(text: str) -> None:
         if text.startswith("The summary could not"):
-            QMessageBox.critical(window, "Cannot export the summary", text)
+            QMessageBox.critical(context.parent, "Cannot export the summary", text)
         else:
-            window.statusBar().showMessage(text, 6000)
+            context.say(text, 6000)
 
-    write(window, path, say)
+    write(context, path, say)
 
 
-def export_beside(window: MainWindow, say: Callable[[str], None]) -> None:
+def export_beside(context: EditorContext, say: Callable[[str], None]) -> None:
     """Write the summary beside the map without asking (a map never saved: ask)."""
-    if window.document.path is None:
-        export_dialog(window)
+    if context.document.path is None:
+        export_dialog(context)
         return
-    write(window, default_path(window, dt.date.today()), say)
+    write(context, default_path(context, dt.date.today()), say)

@@ -14,17 +14,14 @@ the round first, so its votes are in the map the close asks to save.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 
+from journeymapper.app.context import EditorContext
 from journeymapper.app.present.badges_item import VoteBadgesItem
 from journeymapper.app.present.round import SetupError, VotingRound
+from journeymapper.app.safety.autosave import Autosaver
 from journeymapper.model.schema import JourneyData
-
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
 
 _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
 
@@ -34,22 +31,20 @@ class Voting(QObject):
     message = Signal(str)
     ended = Signal()  # the round's votes are in the map: show the ranking
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.scene = window.scene
+    def __init__(self, context: EditorContext, autosave: Autosaver) -> None:
+        super().__init__(context.parent)
+        self.context = context
+        self.scene = context.scene
         self.round: VotingRound | None = None
         self.setting_up = False
         self._swallow_release = False
         self.badges = VoteBadgesItem()
         self.scene.addItem(self.badges)
         self.scene.layout_changed.connect(self._show_badges)
-        window.document.signals.touchpoint_removed.connect(self._card_removed)
-        window.document.replaced.connect(self._replaced)
-        self._viewport = window.view.viewport()
+        context.document.signals.touchpoint_removed.connect(self._card_removed)
+        context.document.replaced.connect(self._replaced)
+        self._viewport = context.view.viewport()
         self._viewport.installEventFilter(self)
-        window.installEventFilter(self)
-        autosave = window.safety.autosave
         autosave.keep_also(self._pending, self._amend)
         self.changed.connect(autosave.session_changed)
 
@@ -89,8 +84,8 @@ class Voting(QObject):
         voting = self.round
         if voting is None:
             return False
-        edit = voting.edits(self.window.document.journey)
-        if edit is not None and not self.window.document.push(edit):
+        edit = voting.edits(self.context.document.journey)
+        if edit is not None and not self.context.document.push(edit):
             return False
         self.round = None
         self._show_badges()
@@ -114,7 +109,7 @@ class Voting(QObject):
 
     def vote(self, card_id: str) -> bool:
         voting = self.round
-        if voting is None or not self.window.document.journey.has_touchpoint(card_id):
+        if voting is None or not self.context.document.journey.has_touchpoint(card_id):
             return False
         if not voting.vote(card_id):
             self.message.emit(self._none_left())
@@ -196,6 +191,12 @@ class Voting(QObject):
         hits = [cid for cid, geo in layout.cards.items() if geo.rect.contains(x, y)]
         return hits[-1] if hits else None
 
+    def window_closing(self) -> None:
+        """A round with dots in it ends: its votes go in the map, which the close then
+        offers to save."""
+        if self._pending():
+            self.end()
+
     def handle_key(self, event: QKeyEvent) -> bool:
         """V votes for the selected cards, Shift+V takes a dot back from them."""
         if self.round is None or event.key() != Qt.Key.Key_V:
@@ -215,9 +216,6 @@ class Voting(QObject):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close and watched is self.window and self._pending():
-            self.end()  # its votes go in the map, which the close then offers to save
-            return False
         if event.type() == QEvent.Type.MouseButtonRelease and self._swallow_release:
             self._swallow_release = False  # the press voted: the view never saw it
             return True
@@ -227,10 +225,10 @@ class Voting(QObject):
             or watched is not self._viewport
             or not isinstance(event, QMouseEvent)
             or event.button() != Qt.MouseButton.LeftButton
-            or self.window.view.in_overview
+            or self.context.view.in_overview
         ):
             return False
-        pos = self.window.view.mapToScene(event.position().toPoint())
+        pos = self.context.view.mapToScene(event.position().toPoint())
         card_id = self.card_at(QPointF(pos))
         if card_id is None:
             return False

@@ -1,6 +1,6 @@
 """What keeps one window's work safe: autosave, the file watcher and its message bar.
 
-`install_safety(window)` gives the window a `Safety`: its `Autosaver` keeps a recovery
+`Safety(context)` gives a window: its `Autosaver` keeps a recovery
 copy while the map has unsaved changes; its `FileWatch` notices another program
 changing the file and shows, without a modal dialog, “map.journey changed on disk —
 Reload / Keep Mine” in a bar above the canvas. Reloading unsaved work keeps a copy of
@@ -13,56 +13,50 @@ from __future__ import annotations
 import logging
 import os
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
+from journeymapper.app.context import EditorContext
+from journeymapper.app.files.saving import SaveAnswer
 from journeymapper.app.safety.autosave import Autosaver
 from journeymapper.app.safety.file_watch import FileWatch
 from journeymapper.app.safety.info_bar import InfoBar
 from journeymapper.app.safety.recovery_session import current_session, keep_copy
+from journeymapper.io.disk_state import DiskState
 from journeymapper.io.errors import JourneyFileError
 from journeymapper.io.recovery_store import RecoveryInfo
 
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
-
 log = logging.getLogger(__name__)
-
-SaveAnswer = Literal["save", "save_as", "cancel"]
 
 
 class Safety(QObject):
     def __init__(
-        self, window: MainWindow, *, idle_ms: int | None = None, max_ms: int | None = None
+        self, context: EditorContext, *, idle_ms: int | None = None, max_ms: int | None = None
     ) -> None:
-        super().__init__(window)
-        self.window = window
-        document = window.document
+        super().__init__(context.parent)
+        self.context = context
+        document = context.document
         self.watch = FileWatch(document, self)
         self.autosave = Autosaver(
             document, lambda: self.watch.baseline, idle_ms=idle_ms, max_ms=max_ms
         )
         self.bar = InfoBar()
-        central = window.centralWidget()
-        layout = central.layout() if central is not None else None
-        if layout is not None:
-            layout.insertWidget(0, self.bar)  # type: ignore[attr-defined]
+        context.shell.add_bar(self.bar, "top")
         self.watch.changed_on_disk.connect(self._changed_on_disk)
         self.watch.removed_from_disk.connect(self._removed_from_disk)
         self.autosave.failed.connect(self._autosave_failed)
         document.replaced.connect(self.bar.hide)
 
     def _name(self) -> str:
-        path = self.window.document.path
+        path = self.context.document.path
         return path.name if path else "The map"
 
     # ----- the file changed on disk -----------------------------------------------------
 
     def _changed_on_disk(self) -> None:
         text = f"“{self._name()}” changed on disk (another program, or a git pull)."
-        if self.window.document.modified:
+        if self.context.document.modified:
             text += (
                 " Reloading replaces your unsaved changes here; a copy of them is kept and "
                 "offered the next time JourneyMapper starts."
@@ -78,7 +72,7 @@ class Safety(QObject):
 
     def reload(self) -> None:
         """Open the file again in place of the map on screen (unsaved work kept aside)."""
-        document = self.window.document
+        document = self.context.document
         path = document.path
         if path is None:
             return
@@ -92,16 +86,14 @@ class Safety(QObject):
                 [("Keep Mine", self.keep_mine)],
             )
             return
-        self.window.statusBar().showMessage(f"Reloaded {path.name} from disk", 4000)
+        self.context.say(f"Reloaded {path.name} from disk", 4000)
 
     def keep_mine(self) -> None:
         self.watch.keep_mine()
-        self.window.statusBar().showMessage(
-            "Kept your map. Saving will ask before replacing the file on disk.", 6000
-        )
+        self.context.say("Kept your map. Saving will ask before replacing the file on disk.", 6000)
 
     def _keep_unsaved_work(self) -> None:
-        document = self.window.document
+        document = self.context.document
         data = document.journey.to_data()
         info = RecoveryInfo(
             title=data.title,
@@ -124,7 +116,7 @@ class Safety(QObject):
         """Before a Save: ask when the file holds changes made by another program."""
         if not self.watch.differs():
             return "save"
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.context.parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("The file changed on disk")
         box.setText(
@@ -144,7 +136,7 @@ class Safety(QObject):
     # ----- the rest ---------------------------------------------------------------------
 
     def _autosave_failed(self, message: str) -> None:
-        self.window.statusBar().showMessage(f"Could not write the recovery copy: {message}", 8000)
+        self.context.say(f"Could not write the recovery copy: {message}", 8000)
 
     def window_closed(self) -> None:
         """The window closed after its work was saved or discarded: its copy goes."""
@@ -153,6 +145,8 @@ class Safety(QObject):
         if watched:
             self.watch.watcher.removePaths(watched)
 
-
-def install_safety(window: MainWindow) -> Safety:
-    return Safety(window)
+    def adopt(self, base: DiskState | None) -> None:
+        """The map shown is a recovery copy: the file watch starts from `base` (the file
+        as its edits began), and the copy is written at once as this run's own."""
+        self.watch.set_baseline(base)
+        self.autosave.save_now(wait=True)

@@ -1,6 +1,6 @@
 """On start: offer the maps a run that did not close cleanly left unsaved.
 
-`offer_recovery(window)` claims the copies of runs that are gone (see
+`offer_recovery(opener)` claims the copies of runs that are gone (see
 `recovery_session`), lists them in a dialog — Restore / Discard / Later — and acts:
 
 - Restore opens each map as it was last autosaved, modified (`[*]`, the undo stack not
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,13 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.app.document import Document
+from journeymapper.app.context import EditorWindow
+from journeymapper.app.files.opening import Opener
 from journeymapper.app.safety.recovery_session import claim_orphans, current_session
 from journeymapper.io.errors import JourneyFileError
 from journeymapper.io.recovery_store import RecoveryCopy, remove_copy
-
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -116,9 +114,9 @@ def ask_with_dialog(parent: QWidget | None, copies: list[RecoveryCopy]) -> Choic
 
 
 def offer_recovery(
-    window: MainWindow,
+    opener: Opener,
     ask: Callable[[QWidget | None, list[RecoveryCopy]], Choice] = ask_with_dialog,
-) -> list[MainWindow]:
+) -> list[EditorWindow]:
     """Offer what runs that are gone left unsaved; the windows restored, if any."""
     session = current_session()
     orphans = claim_orphans(session.root, session.id)
@@ -126,11 +124,11 @@ def offer_recovery(
         orphans.release(remove_empty=True)
         return []
     choice: Choice = "later"
-    restored: list[MainWindow] = []
+    restored: list[EditorWindow] = []
     try:
-        choice = ask(window, orphans.copies)
+        choice = ask(opener.context.parent, orphans.copies)
         if choice == "restore":
-            restored = restore(window, orphans.copies)
+            restored = restore(opener, orphans.copies)
         elif choice == "discard":
             for copy in orphans.copies:
                 remove_copy(copy.folder, copy.key)
@@ -139,11 +137,9 @@ def offer_recovery(
     return restored
 
 
-def restore(window: MainWindow, copies: list[RecoveryCopy]) -> list[MainWindow]:
-    """Open each copy as a modified map; the first in `window` if it is untouched."""
-    from journeymapper.app.window.main_window import MainWindow
-
-    restored: list[MainWindow] = []
+def restore(opener: Opener, copies: list[RecoveryCopy]) -> list[EditorWindow]:
+    """Open each copy as a modified map; the first in the opener's window if untouched."""
+    restored: list[EditorWindow] = []
     unreadable: list[str] = []
     for copy in copies:
         try:
@@ -152,21 +148,13 @@ def restore(window: MainWindow, copies: list[RecoveryCopy]) -> list[MainWindow]:
             log.warning("recovery copy %s cannot be read: %s", copy.map_path, exc)
             unreadable.append(f"{copy.info.title}: {exc}")
             continue
-        path = copy.info.original
-        if window.document.pristine and not restored:
-            target = window
-            target.document.set_journey(journey, path)
-        else:
-            target = MainWindow(Document(journey, path))
-            target.show()
-        target.document.undo_stack.resetClean()  # modified: it was never saved
-        target.safety.watch.set_baseline(copy.info.base)  # the file as the edits began
-        target.safety.autosave.save_now(wait=True)  # ours now, before the old copy goes
+        target = opener.open_journey(journey, copy.info.original)  # modified: never saved
+        target.adopt_recovery_copy(copy.info.base)  # ours now, before the old copy goes
         remove_copy(copy.folder, copy.key)
         restored.append(target)
     if unreadable:
         QMessageBox.warning(
-            window,
+            opener.context.parent,
             "Some maps could not be restored",
             "These recovery copies cannot be read; they were kept in "
             f"{copies[0].folder.parent}:\n\n" + "\n".join(unreadable),
@@ -174,9 +162,9 @@ def restore(window: MainWindow, copies: list[RecoveryCopy]) -> list[MainWindow]:
     return restored
 
 
-def offer_when_started(window: MainWindow) -> None:
+def offer_when_started(opener: Opener) -> None:
     """The start-up call: offer, and never let a problem here stop the editor opening."""
     try:
-        offer_recovery(window)
+        offer_recovery(opener)
     except OSError as exc:
         log.warning("recovery copies could not be checked: %s", exc)

@@ -1,234 +1,181 @@
-"""The window's actions, menus and toolbar, with platform-standard shortcuts.
+"""The window's own actions and menus: Edit, View, Insert and Help, and the toolbar.
 
-Standard operations use `QKeySequence.StandardKey`, so each platform gets the keys its
-users expect; Undo and Redo come from the undo stack and name what they would undo.
+The File menu comes from `files.commands`, the Workshop menu from the facilitator's
+tools, the dialogs add their entries to Import and Export; the window only builds the
+menu bar's skeleton (`MenuBar`) and fills in the actions it owns. Undo and Redo come
+from the undo stack and name what they would undo.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
+from journeymapper.app.actions import ICON_INK, Std
+from journeymapper.app.context import EditorContext, MenuName
 from journeymapper.app.look import appearance, glyphs
 from journeymapper.model.schema import LaneKind
 
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
-
-Std = QKeySequence.StandardKey
-ICON_INK = glyphs.INK  # the theme's icon colour, resolved when drawn
-
-
-class Actions:
-    """Every action of one window, by name (`actions.save`, `actions.undo`, …)."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self._all: dict[str, QAction] = {}
-        w, e, v = window, window.operations, window.view
-        a = self._add
-        self.new = a("new", "&New", w.new_map, Std.New, "New map", icon="file")
-        self.new_window = a("new_window", "New &Window", w.new_window, "Ctrl+Shift+N")
-        self.open = a("open", "&Open…", w.open_dialog, Std.Open, "Open a map", icon="folder")
-        self.save = a("save", "&Save", w.save, Std.Save, "Save the map", icon="save")
-        self.save_as = a("save_as", "Save &As…", w.save_as, Std.SaveAs)
-        self.export_png = a("export_png", "Canvas as &PNG Image…", w.export_png)
-        self.close = a("close", "&Close", w.close, Std.Close)
-        self.quit = a("quit", "&Quit", w.quit_all, Std.Quit)
-        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo = window.document.undo_stack.createUndoAction(window, "&Undo")
-        self.undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
-        self.redo = window.document.undo_stack.createRedoAction(window, "&Redo")
-        self.redo.setShortcuts(QKeySequence.keyBindings(Std.Redo))
-        self.cut = a("cut", "Cu&t", e.cut, Std.Cut)
-        self.copy = a("copy", "&Copy", e.copy, Std.Copy)
-        self.paste = a("paste", "&Paste", e.paste, Std.Paste)
-        self.duplicate = a("duplicate", "&Duplicate", e.duplicate, "Ctrl+D")
-        self.delete = a("delete", "De&lete", e.delete_selection, Std.Delete)
-        self.delete.setShortcuts(
-            [*QKeySequence.keyBindings(Std.Delete), QKeySequence(Qt.Key.Key_Backspace)]
-        )
-        self.select_all = a("select_all", "Select &All", e.select_all, Std.SelectAll)
-        self.find = a("find", "&Find…", w.show_find, Std.Find, icon="search")
-        self.find_next = a("find_next", "Find &Next", w.find_bar.next_match, Std.FindNext)
-        self.rename = a("rename", "&Rename", e.rename_selected, "F2")
-        self.zoom_in = a("zoom_in", "Zoom &In", lambda: v.zoom_by(1.25), Std.ZoomIn)
-        self.zoom_out = a("zoom_out", "Zoom &Out", lambda: v.zoom_by(0.8), Std.ZoomOut)
-        self.zoom_100 = a("zoom_100", "&Actual Size", lambda: v.set_zoom(1.0), "Ctrl+0")
-        self.fit = a("fit", "&Fit to Window", v.fit_all, "Shift+1", "Show the whole map")
-        self.zoom_selection = a(
-            "zoom_selection", "Zoom to &Selection", e.zoom_to_selection, "Shift+2"
-        )
-        self.add_touchpoint = a(
-            "add_touchpoint",
-            "&Touchpoint",
-            e.add_touchpoint,
-            "Ctrl+T",
-            "Add a touchpoint to the selected cell",
-            icon="touchpoints",
-        )
-        self.add_stage = a(
-            "add_stage", "&Stage", e.add_stage, "Ctrl+Shift+T", "Add a stage after the selected one"
-        )
-        self.add_connection = a(
-            "add_connection",
-            "&Connection",
-            e.connect_selected,
-            "Ctrl+L",
-            "Connect the selected touchpoints in order",
-            icon="share",
-        )
-        self.capture_flow = a(
-            "capture_flow",
-            "Connect &As You Type",
-            w.set_capture_flow,
-            "Ctrl+Shift+L",
-            "Each card typed is connected from the one before",
-        )
-        self.capture_flow.setCheckable(True)
-        self.shortcuts = a("shortcuts", "&Keyboard Shortcuts", w.show_shortcuts, Std.HelpContents)
-        self.about = a("about", "&About JourneyMapper", w.show_about)
-        self.about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.emotions = [self._emotion_action(n) for n in range(6)]
-        self.lanes = {
-            kind: a(f"add_lane_{kind.value}", label, self._lane_adder(kind))
-            for kind, label in _LANE_LABELS.items()
-        }
-        resolve_conflicts([*self._all.values(), self.undo, self.redo])
-
-    def _add(
-        self,
-        name: str,
-        text: str,
-        slot: Callable[..., object],
-        keys: Std | str | None = None,
-        tip: str = "",
-        icon: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self.window)
-        if isinstance(keys, Std):
-            action.setShortcuts(QKeySequence.keyBindings(keys))
-        elif keys:
-            action.setShortcut(QKeySequence(keys))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        if icon:
-            action.setIcon(glyphs.icon(icon, ICON_INK))
-        action.triggered.connect(lambda *_: slot())
-        self._all[name] = action
-        return action
-
-    def _emotion_action(self, digit: int) -> QAction:
-        action = QAction(self.window)
-        action.triggered.connect(lambda *_: self.window.operations.set_emotion(self._value(digit)))
-        return action
-
-    def _value(self, digit: int) -> int | None:
-        scale = self.window.document.journey.info.emotion_scale
-        return None if digit == 0 else scale.minimum + digit - 1
-
-    def _lane_adder(self, kind: LaneKind) -> Callable[[], None]:
-        return lambda: self.window.operations.add_lane(kind)
-
-    def by_name(self) -> dict[str, QAction]:
-        return dict(self._all)
-
-
-def resolve_conflicts(actions: list[QAction]) -> None:
-    """Drop a platform's secondary binding that another action uses as its own key.
-
-    Standard keys bring every binding the platform knows: on X11, Delete is also Ctrl+D,
-    which is Duplicate here, and an ambiguous shortcut fires neither action. A key
-    stays with the action whose first binding it is; the others lose it.
-    """
-    primary = {a.shortcuts()[0].toString(): a for a in actions if a.shortcuts()}
-    for action in actions:
-        keys = action.shortcuts()
-        kept = [
-            k for i, k in enumerate(keys) if i == 0 or primary.get(k.toString(), action) is action
-        ]
-        if len(kept) != len(keys):
-            action.setShortcuts(kept)
-
-
-_LANE_LABELS = {
+LANE_LABELS = {
     LaneKind.TOUCHPOINTS: "Touchpoints Lane",
     LaneKind.NOTES: "Notes Lane",
     LaneKind.EMOTION: "Emotion Lane",
     LaneKind.PAIN_POINTS: "Pain Points Lane",
     LaneKind.OPPORTUNITIES: "Opportunities Lane",
 }
+TOP_MENUS: dict[MenuName, str] = {
+    "file": "&File",
+    "edit": "&Edit",
+    "view": "&View",
+    "insert": "&Insert",
+    "help": "&Help",
+}
+SUB_MENUS: dict[MenuName, str] = {
+    "recent": "Open &Recent",
+    "import": "&Import",
+    "export": "&Export",
+    "lanes": "&Lanes",
+    "panels": "&Panels",
+}
 
 
-def build_menus(window: MainWindow, a: Actions) -> None:
-    bar = window.menuBar()
-    file = bar.addMenu("&File")
-    file.addActions([a.new, a.new_window, a.open])
-    window.recent_menu = file.addMenu("Open &Recent")
-    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
-    file.addSeparator()
-    file.addActions([a.save, a.save_as])
-    file.addSeparator()
-    window.import_menu = file.addMenu("&Import")
-    window.export_menu = file.addMenu("&Export")
-    window.export_menu.addAction(a.export_png)
-    file.addSeparator()
-    file.addActions([a.close, a.quit])
-    edit = bar.addMenu("&Edit")
+class MenuBar:
+    """The menu bar's named menus; features fill them."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        bar = window.menuBar()
+        self.menus: dict[MenuName, QMenu] = {}
+        for name, title in TOP_MENUS.items():
+            self.menus[name] = bar.addMenu(title)
+        for name, title in SUB_MENUS.items():
+            self.menus[name] = QMenu(title, window)
+
+    def __getitem__(self, name: MenuName) -> QMenu:
+        return self.menus[name]
+
+
+def add_window_actions(
+    context: EditorContext,
+    show_find: Callable[[], object],
+    find_next: Callable[[], object],
+    capture_flow: Callable[[], object],
+    show_shortcuts: Callable[[], object],
+    show_about: Callable[[], object],
+) -> None:
+    """Register the Edit, View, Insert and Help actions of one window."""
+    acts, ops, view = context.actions, context.operations, context.view
+    stack = context.document.undo_stack
+    undo = acts.register("undo", stack.createUndoAction(context.parent, "&Undo"))
+    undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
+    redo = acts.register("redo", stack.createRedoAction(context.parent, "&Redo"))
+    redo.setShortcuts(QKeySequence.keyBindings(Std.Redo))
+    a = acts.add
+    a("cut", "Cu&t", ops.cut, Std.Cut)
+    a("copy", "&Copy", ops.copy, Std.Copy)
+    a("paste", "&Paste", ops.paste, Std.Paste)
+    a("duplicate", "&Duplicate", ops.duplicate, "Ctrl+D")
+    delete = a("delete", "De&lete", ops.delete_selection, Std.Delete)
+    delete.setShortcuts([*QKeySequence.keyBindings(Std.Delete), QKeySequence(Qt.Key.Key_Backspace)])
+    a("select_all", "Select &All", ops.select_all, Std.SelectAll)
+    a("find", "&Find…", show_find, Std.Find, icon="search")
+    a("find_next", "Find &Next", find_next, Std.FindNext)
+    a("rename", "&Rename", ops.rename_selected, "F2")
+    a("zoom_in", "Zoom &In", lambda: view.zoom_by(1.25), Std.ZoomIn)
+    a("zoom_out", "Zoom &Out", lambda: view.zoom_by(0.8), Std.ZoomOut)
+    a("zoom_100", "&Actual Size", lambda: view.set_zoom(1.0), "Ctrl+0")
+    a("fit", "&Fit to Window", view.fit_all, "Shift+1", "Show the whole map")
+    a("zoom_selection", "Zoom to &Selection", ops.zoom_to_selection, "Shift+2")
+    tip = "Add a touchpoint to the selected cell"
+    a("add_touchpoint", "&Touchpoint", ops.add_touchpoint, "Ctrl+T", tip, icon="touchpoints")
+    tip = "Add a stage after the selected one"
+    a("add_stage", "&Stage", ops.add_stage, "Ctrl+Shift+T", tip)
+    tip = "Connect the selected touchpoints in order"
+    a("add_connection", "&Connection", ops.connect_selected, "Ctrl+L", tip, icon="share")
+    tip = "Each card typed is connected from the one before"
+    flow = a("capture_flow", "Connect &As You Type", capture_flow, "Ctrl+Shift+L", tip)
+    flow.setCheckable(True)
+    a("shortcuts", "&Keyboard Shortcuts", show_shortcuts, Std.HelpContents)
+    a("about", "&About JourneyMapper", show_about).setMenuRole(QAction.MenuRole.AboutRole)
+    for digit in range(6):
+        a(f"emotion_{digit}", "", _emotion_setter(context, digit))
+    for kind, label in LANE_LABELS.items():
+        a(f"add_lane_{kind.value}", label, lambda k=kind: ops.add_lane(k))
+
+
+def _emotion_setter(context: EditorContext, digit: int) -> Callable[[], None]:
+    def set_emotion() -> None:
+        scale = context.document.journey.info.emotion_scale
+        context.operations.set_emotion(None if digit == 0 else scale.minimum + digit - 1)
+
+    return set_emotion
+
+
+def fill_window_menus(context: EditorContext) -> None:
+    a, menu = context.actions, context.shell.menu
+    edit = menu("edit")
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
     edit.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete])
     edit.addSeparator()
     edit.addActions([a.select_all, a.find, a.find_next, a.rename])
     emotion = edit.addMenu("Set &Emotion")
-    emotion.aboutToShow.connect(lambda: _fill_emotion_menu(window, a, emotion))
-    view = bar.addMenu("&View")
+    emotion.aboutToShow.connect(lambda: _fill_emotion_menu(context, emotion))
+    view = menu("view")
     view.addActions([a.zoom_in, a.zoom_out, a.zoom_100, a.fit, a.zoom_selection])
     view.addSeparator()
-    window.lanes_menu = view.addMenu("&Lanes")
-    window.lanes_menu.aboutToShow.connect(window.fill_lanes_menu)
-    window.docks_menu = view.addMenu("&Panels")
+    view.addMenu(menu("lanes"))
+    menu("lanes").aboutToShow.connect(lambda: _fill_lanes_menu(context, menu("lanes")))
+    view.addMenu(menu("panels"))
     view.addSeparator()
     appearance.build_menu(view)
-    insert = bar.addMenu("&Insert")
+    insert = menu("insert")
     insert.addActions([a.add_touchpoint, a.add_stage])
     lanes = insert.addMenu("&Lane")
-    lanes.addActions(list(a.lanes.values()))
+    lanes.addActions([a[f"add_lane_{kind.value}"] for kind in LANE_LABELS])
     insert.addAction(a.add_connection)
     insert.addSeparator()
     insert.addAction(a.capture_flow)
-    helpmenu = bar.addMenu("&Help")
-    helpmenu.addActions([a.shortcuts, a.about])
+    menu("help").addActions([a.shortcuts, a.about])
 
 
-def _fill_emotion_menu(window: MainWindow, a: Actions, menu: QMenu) -> None:
+def _fill_emotion_menu(context: EditorContext, menu: QMenu) -> None:
     menu.clear()
-    scale = window.document.journey.info.emotion_scale
-    for digit, action in enumerate(a.emotions):
+    scale = context.document.journey.info.emotion_scale
+    for digit in range(6):
+        action = context.actions[f"emotion_{digit}"]
         value = None if digit == 0 else scale.minimum + digit - 1
         if value is not None and not scale.contains(value):
             continue
         label = "Clear" if value is None else f"{value:+d}  {scale.label(value)}"
         action.setText(label)
-        action.setShortcut(QKeySequence(str(digit)) if digit < 10 else QKeySequence())
+        action.setShortcut(QKeySequence(str(digit)))
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         menu.addAction(action)
 
 
-def build_toolbar(window: MainWindow, a: Actions) -> QToolBar:
+def _fill_lanes_menu(context: EditorContext, menu: QMenu) -> None:
+    menu.clear()
+    for lane in context.document.journey.lanes:
+        action = menu.addAction(lane.name)
+        action.setCheckable(True)
+        action.setChecked(not lane.hidden)
+        action.toggled.connect(
+            lambda on, lid=lane.id: context.operations.set_lane_hidden(lid, not on)
+        )
+
+
+def build_toolbar(context: EditorContext) -> QToolBar:
+    a = context.actions
     bar = QToolBar("Main")
     bar.setObjectName("MainToolbar")
     bar.setIconSize(QSize(18, 18))
     bar.setMovable(False)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    a.undo.setIcon(glyphs.icon("undo", ICON_INK))
-    a.redo.setIcon(glyphs.icon("redo", ICON_INK))
-    a.fit.setIcon(glyphs.icon("fit", ICON_INK))
+    for name, icon in (("undo", "undo"), ("redo", "redo"), ("fit", "fit")):
+        a[name].setIcon(glyphs.icon(icon, ICON_INK))
     a.add_touchpoint.setIcon(glyphs.icon("plus", ICON_INK))
     a.add_stage.setIcon(glyphs.icon("stage", ICON_INK))
     a.capture_flow.setIcon(glyphs.icon("flow", ICON_INK))
@@ -251,5 +198,4 @@ def build_toolbar(window: MainWindow, a: Actions) -> QToolBar:
         button = bar.widgetForAction(action)
         if isinstance(button, QToolButton):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     return bar

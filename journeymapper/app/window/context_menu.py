@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QMenu
 
@@ -12,16 +10,15 @@ from journeymapper.app.canvas.items.card import CardItem
 from journeymapper.app.canvas.items.connection import ConnectionItem
 from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
 from journeymapper.app.canvas.items.stage_header import StageHeaderItem
+from journeymapper.app.context import EditorContext
+from journeymapper.app.window.actions import LANE_LABELS
 from journeymapper.model.edits import Disconnect
 from journeymapper.model.schema import LaneKind
 
-if TYPE_CHECKING:
-    from journeymapper.app.window.main_window import MainWindow
 
-
-def build_context_menu(window: MainWindow, pos: QPointF) -> QMenu:
-    scene, ops, a = window.scene, window.operations, window.acts
-    menu = QMenu(window)
+def build_context_menu(context: EditorContext, pos: QPointF) -> QMenu:
+    scene, ops, a = context.scene, context.operations, context.actions
+    menu = QMenu(context.parent)
     scene.activate_connection_at(pos)  # an arrow at rest has no item until asked
     hit = next(
         (
@@ -37,7 +34,7 @@ def build_context_menu(window: MainWindow, pos: QPointF) -> QMenu:
     if isinstance(hit, CardItem):
         menu.addActions([a.rename, a.duplicate])
         emotion = menu.addMenu("Emotion")
-        scale = window.document.journey.info.emotion_scale
+        scale = context.document.journey.info.emotion_scale
         for value in range(scale.minimum, scale.maximum + 1):
             emotion.addAction(
                 f"{value:+d}  {scale.label(value)}", lambda v=value: ops.set_emotion(v)
@@ -53,7 +50,7 @@ def build_context_menu(window: MainWindow, pos: QPointF) -> QMenu:
             "Edit Label…",
             lambda: scene.request_text_edit(editors.connection_target(scene, conn_id)),
         )
-        menu.addAction("Delete Connection", lambda: window.document.push(Disconnect(conn_id)))
+        menu.addAction("Delete Connection", lambda: context.document.push(Disconnect(conn_id)))
     elif isinstance(hit, StageHeaderItem):
         stage_id = hit.stage_id
         menu.addAction(a.rename)
@@ -65,23 +62,23 @@ def build_context_menu(window: MainWindow, pos: QPointF) -> QMenu:
         lane_id = hit.lane_id
         menu.addAction(a.rename)
         add = menu.addMenu("Insert Lane Below")
-        for kind, action in a.lanes.items():
-            add.addAction(action.text(), lambda k=kind: ops.add_lane(k, after=lane_id))
+        for kind, label in LANE_LABELS.items():
+            add.addAction(label, lambda k=kind: ops.add_lane(k, after=lane_id))
         menu.addAction("Hide Lane", lambda: ops.set_lane_hidden(lane_id, True))
         menu.addSeparator()
         menu.addAction("Delete Lane", lambda: ops.delete_lane(lane_id))
     else:
-        _cell_menu(window, menu, pos)
+        _cell_menu(context, menu, pos)
     return menu
 
 
-def _cell_menu(window: MainWindow, menu: QMenu, pos: QPointF) -> None:
-    scene, a = window.scene, window.acts
+def _cell_menu(context: EditorContext, menu: QMenu, pos: QPointF) -> None:
+    scene, a = context.scene, context.actions
     cell = scene.layout.cell_at(pos.x(), pos.y())
     if cell is not None and scene.layout.lane_kinds[cell[1]] is LaneKind.TOUCHPOINTS:
         scene.set_cell(cell)
         menu.addAction(a.add_touchpoint)
-        menu.addAction("Type Touchpoints Here", lambda: window.view.text_editing.start_capture(""))
+        menu.addAction("Type Touchpoints Here", lambda: context.view.text_editing.start_capture(""))
         menu.addAction(a.paste)
         menu.addSeparator()
     menu.addActions([a.select_all, a.fit])

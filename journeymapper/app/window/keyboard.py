@@ -25,7 +25,9 @@ _ARROWS = {
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
 
-class KeyboardController:
+class CanvasKeys:
+    """The canvas's own keys, as one handler in the view's list (`JourneyView.key_handlers`)."""
+
     def __init__(self, ops: MapOperations) -> None:
         self.ops = ops
 

@@ -1,62 +1,51 @@
-"""The main window: canvas in the centre, docks around it, menus, status bar, files.
+"""The main window: canvas in the centre, docks around it, menus, status bar.
 
-One window shows one document. "Modified" is the undo stack's clean state; the title
-carries `[*]` and closing unsaved work asks Save / Discard / Cancel. The window's
-geometry and dock layout are restored from the settings next time.
+One window shows one document. The window builds the `EditorContext` (document,
+canvas, operations, actions, and itself as the `Shell`), creates each feature from it
+(`window/assembly.py`) and places what the features make: their menus, docks and bars.
+"Modified" is the undo stack's clean state; the title carries `[*]` and closing
+unsaved work asks Save / Discard / Cancel. The window's geometry and dock layout are
+restored from the settings next time.
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPointF, Qt, QTimer
-from PySide6.QtGui import (
-    QCloseEvent,
-    QContextMenuEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QShowEvent,
-)
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QVBoxLayout, QWidget
-from shiboken6 import isValid
+from PySide6.QtCore import QByteArray, QPointF, Qt
+from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
+from journeymapper.app.actions import ActionRegistry
 from journeymapper.app.canvas.scene import JourneyScene
 from journeymapper.app.canvas.view import JourneyView, journey_paths
+from journeymapper.app.context import BarPlace, EditorContext, MenuName
 from journeymapper.app.document import Document
-from journeymapper.app.files import saving as files
+from journeymapper.app.files import windows
 from journeymapper.app.look.app_icon import app_icon
 from journeymapper.app.operations import MapOperations
-from journeymapper.app.panels.palette import PaletteDock
-from journeymapper.app.panels.personas import PersonasDock
-from journeymapper.app.panels.problems import ProblemsDock
-from journeymapper.app.panels.properties import PropertiesDock
-from journeymapper.app.present import install_facilitator
-from journeymapper.app.safety.guard import install_safety
-from journeymapper.app.settings import recent_files, settings
-from journeymapper.app.window.actions import Actions, build_menus, build_toolbar
+from journeymapper.app.safety.recovery import offer_when_started
+from journeymapper.app.settings import settings
+from journeymapper.app.window.actions import MenuBar
+from journeymapper.app.window.assembly import Features
 from journeymapper.app.window.context_menu import build_context_menu
-from journeymapper.app.window.find_bar import FindBar
-from journeymapper.app.window.keyboard import KeyboardController
-from journeymapper.app.window.status import StatusBar
+from journeymapper.io.disk_state import DiskState
 from journeymapper.layout.engine import LayoutEngine
 from journeymapper.model.document import Journey
 
 log = logging.getLogger(__name__)
 
-WINDOWS: list[MainWindow] = []
-
 
 class _Canvas(JourneyView):
     """The view, with the window's context menu."""
 
-    window_ref: MainWindow | None = None
+    context: EditorContext | None = None
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        if self.window_ref is None or self.in_overview:
+        if self.context is None or self.in_overview:
             return
         pos = self.mapToScene(event.pos())
-        build_context_menu(self.window_ref, QPointF(pos)).exec(event.globalPos())
+        build_context_menu(self.context, QPointF(pos)).exec(event.globalPos())
 
 
 class MainWindow(QMainWindow):
@@ -66,107 +55,105 @@ class MainWindow(QMainWindow):
         """A window on `document`; `engine`, when given, is its map already laid out."""
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.document = document or Document(Journey.default())
-        self.scene = JourneyScene(self.document, engine)
-        self.view = _Canvas(self.scene)
-        self.view.window_ref = self
-        self.operations = MapOperations(self.document, self.scene, self.view)
-        self.operations.parent_widget = self
-        self.keyboard = KeyboardController(self.operations)
-        self.view.key_handler = self.keyboard.handle
-        self.find_bar = FindBar(self.operations)
-        self._shown = False
-        self.recent_menu: QMenu
-        self.import_menu: QMenu
-        self.export_menu: QMenu
-        self.lanes_menu: QMenu
-        self.docks_menu: QMenu
-        self._build_central()
-        self._build_docks()
-        self.acts = Actions(self)
-        build_menus(self, self.acts)
-        self.toolbar = build_toolbar(self, self.acts)
-        self.status = StatusBar(
-            self.document, self.view.set_zoom, self.view.fit_all, self.show_problems
+        document = document or Document(Journey.default())
+        scene = JourneyScene(document, engine)
+        view = _Canvas(scene)
+        operations = MapOperations(document, scene, view, self)
+        self._context = EditorContext(
+            document, scene, view, operations, ActionRegistry(self), shell=self
         )
-        self.setStatusBar(self.status)
-        self._wire()
-        self._canvas_shortcuts()
+        view.context = self._context
+        self._shown = False
+        self._body = QVBoxLayout()
+        self._bars_above = 0
+        self._build_central(view)
+        self._menus = MenuBar(self)
+        self.features = Features(self._context, self, MainWindow)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._restore_layout()
-        files.install_optional_dialogs(self)
-        self.safety = install_safety(self)  # autosave, file watcher (app/safety.py)
-        self.facilitator = install_facilitator(self)  # present, vote, time (app/present/)
+        document.undo_stack.cleanChanged.connect(self._update_title)
+        document.path_changed.connect(self._update_title)
+        document.signals.info_changed.connect(self._update_title)
+        document.replaced.connect(self._update_title)
         self._update_title()
-        self.status.show_counts()
-        WINDOWS.append(self)
+        windows.opened(self)
+
+    # ----- the context and the shell (see app/context.py) ---------------------------
+
+    @property
+    def context(self) -> EditorContext:
+        return self._context
+
+    @property
+    def main_window(self) -> QMainWindow:
+        return self
+
+    def menu(self, name: MenuName) -> QMenu:
+        return self._menus[name]
+
+    def add_menu(self, menu: QMenu, before: str = "") -> None:
+        titles = {a.text().replace("&", ""): a for a in self.menuBar().actions()}
+        anchor = titles.get(before)
+        self.menuBar().insertMenu(anchor, menu) if anchor else self.menuBar().addMenu(menu)
+
+    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
+        self.addDockWidget(area, dock)
+        self._menus["panels"].addAction(dock.toggleViewAction())
+
+    def add_bar(self, widget: QWidget, place: BarPlace) -> None:
+        if place == "top":
+            self._body.insertWidget(self._bars_above, widget)
+            self._bars_above += 1
+        else:
+            self._body.addWidget(widget)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    def say(self, text: str, ms: int = 4000) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    def adopt_recovery_copy(self, base: DiskState | None) -> None:
+        """This window now shows a recovery copy: its file watch starts from `base`
+        and the copy is written again as this run's own (see safety/recovery.py)."""
+        self.features.safety.adopt(base)
+
+    def offer_recovery(self) -> None:
+        """At start-up: offer the maps a run that did not close cleanly left unsaved."""
+        offer_when_started(self.features.opener)
+
+    # ----- what tests and the benchmarks reach ---------------------------------------
+
+    @property
+    def document(self) -> Document:
+        return self._context.document
+
+    @property
+    def scene(self) -> JourneyScene:
+        return self._context.scene
+
+    @property
+    def view(self) -> JourneyView:
+        return self._context.view
+
+    @property
+    def operations(self) -> MapOperations:
+        return self._context.operations
+
+    @property
+    def acts(self) -> ActionRegistry:
+        return self._context.actions
 
     # ----- building -------------------------------------------------------------------
 
-    def _build_central(self) -> None:
+    def _build_central(self, view: JourneyView) -> None:
         body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.find_bar)
-        column.addWidget(self.view, 1)
+        body.setLayout(self._body)
+        self._body.setContentsMargins(0, 0, 0, 0)
+        self._body.setSpacing(0)
+        self._body.addWidget(view, 1)
         self.setCentralWidget(body)
-
-    def _build_docks(self) -> None:
-        self.palette_dock = PaletteDock(self._add_channel)
-        self.properties_dock = PropertiesDock(self.document, self.scene)
-        self.problems_dock = ProblemsDock(self.document)
-        self.personas_dock = PersonasDock(self.document, self.highlight_persona)
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.addDockWidget(left, self.palette_dock)
-        self.addDockWidget(left, self.personas_dock)
-        self.tabifyDockWidget(self.palette_dock, self.personas_dock)
-        self.palette_dock.raise_()
-        self.addDockWidget(right, self.properties_dock)
-        self.addDockWidget(right, self.problems_dock)
-        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.palette_dock, self.properties_dock], [210, 330], horizontal)
-        self.resizeDocks([self.properties_dock, self.problems_dock], [480, 220], vertical)
-
-    def _wire(self) -> None:
-        doc = self.document
-        doc.undo_stack.cleanChanged.connect(self._update_title)
-        doc.path_changed.connect(self._update_title)
-        doc.signals.info_changed.connect(self._update_title)
-        doc.replaced.connect(self._replaced)
-        doc.edit_refused.connect(lambda reason: self.statusBar().showMessage(reason, 6000))
-        self.operations.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
-        self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
-        self._counts_timer = QTimer(self)
-        self._counts_timer.setSingleShot(True)
-        self._counts_timer.setInterval(0)
-        self._counts_timer.timeout.connect(self.status.show_counts)
-        doc.signals.changed.connect(self._counts_timer.start)
-        self.view.zoom_changed.connect(self.status.show_zoom)
-        self.view.files_dropped.connect(lambda paths: [self.open_path(p) for p in paths])
-        self.problems_dock.count_changed.connect(self.status.show_findings)
-        self.problems_dock.show_subjects.connect(self.operations.show_ids)
-        self.scene.selectionChanged.connect(self._selection_changed)
-        for dock in (
-            self.palette_dock,
-            self.personas_dock,
-            self.properties_dock,
-            self.problems_dock,
-        ):
-            self.docks_menu.addAction(dock.toggleViewAction())
-        self.docks_menu.addAction(self.toolbar.toggleViewAction())
-        self._selection_changed()
-
-    def _canvas_shortcuts(self) -> None:
-        """Keys that act on the canvas selection work only while the canvas has the focus:
-        Delete in a dock's list or field must never delete cards."""
-        a = self.acts
-        for action in (a.cut, a.copy, a.paste, a.duplicate, a.delete, a.select_all, a.rename):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.view.addAction(action)
-
-    # ----- state ------------------------------------------------------------------------
 
     def _update_title(self, *_: object) -> None:
         doc = self.document
@@ -174,112 +161,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {doc.journey.title} — JourneyMapper")
         self.setWindowFilePath(str(doc.path) if doc.path else "")
         self.setWindowModified(doc.modified)
-
-    def _replaced(self) -> None:
-        self._update_title()
-        self.status.show_counts()
-        self.status.show_findings(None)
-        QTimer.singleShot(0, self.view.fit_all)
-
-    def _selection_changed(self) -> None:
-        if not isValid(self.scene):  # the scene went first while the window is torn down
-            return
-        has_cards = bool(self.scene.selected_card_ids())
-        anything = bool(self.scene.selectedItems())
-        for action in (self.acts.cut, self.acts.copy, self.acts.duplicate):
-            action.setEnabled(has_cards)
-        self.acts.delete.setEnabled(anything)
-        self.acts.rename.setEnabled(len(self.scene.selectedItems()) == 1)
-        self.acts.zoom_selection.setEnabled(anything)
-
-    def highlight_persona(self, persona_id: str | None) -> None:
-        self.scene.style.highlighted_persona = persona_id
-        self.scene.update()
-        self.view.viewport().update()
-
-    def set_capture_flow(self) -> None:
-        on = self.acts.capture_flow.isChecked()
-        self.view.text_editing.connect_flow = on
-        if self.view.text_editing.session is not None:
-            self.view.text_editing.session.connect_flow = on
-        self.statusBar().showMessage(
-            "Connect as you type: each new card is connected from the one before."
-            if on
-            else "Connect as you type is off.",
-            4000,
-        )
-
-    def show_problems(self) -> None:
-        self.problems_dock.show()
-        self.problems_dock.raise_()
-
-    def show_find(self) -> None:
-        self.find_bar.open_bar()
-
-    def _add_channel(self, channel: str, name: str) -> None:
-        self.operations.add_touchpoint(name, channel)
-
-    def fill_lanes_menu(self) -> None:
-        self.lanes_menu.clear()
-        for lane in self.document.journey.lanes:
-            action = self.lanes_menu.addAction(lane.name)
-            action.setCheckable(True)
-            action.setChecked(not lane.hidden)
-            action.toggled.connect(
-                lambda on, lid=lane.id: self.operations.set_lane_hidden(lid, not on)
-            )
-
-    def fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = recent_files()
-        for path in paths:
-            action = self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p))
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-        if not paths:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear Menu", files.clear_recent)
-
-    # ----- files (see files.py) -----------------------------------------------------
-
-    def new_map(self) -> None:
-        files.new_map(self)
-
-    def new_window(self) -> None:
-        files.open_window(None).show()
-
-    def open_dialog(self) -> None:
-        files.open_dialog(self)
-
-    def open_path(self, path: Path) -> MainWindow | None:
-        return files.open_path(self, Path(path))
-
-    def save(self) -> bool:
-        return files.save(self)
-
-    def save_as(self) -> bool:
-        return files.save_as(self)
-
-    def export_png(self) -> None:
-        files.export_png(self)
-
-    def show_shortcuts(self) -> None:
-        from journeymapper.app.dialogs.shortcuts import ShortcutsDialog
-
-        ShortcutsDialog(self).exec()
-
-    def show_about(self) -> None:
-        from journeymapper.app.dialogs.about import show_about
-
-        show_about(self)
-
-    def quit_all(self) -> None:
-        for window in list(WINDOWS):
-            if not window.close():
-                return
-        QApplication.quit()
 
     # ----- window events --------------------------------------------------------------
 
@@ -290,14 +171,12 @@ class MainWindow(QMainWindow):
             self.view.fit_all()  # a map opens whole; zoom in from there
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not files.maybe_save(self):
+        if not self.features.closing():
             event.ignore()
             return
         self._save_layout()
-        self.safety.window_closed()  # saved or discarded: its recovery copy goes
         self.scene.blockSignals(True)  # its items go with the window; nobody must hear it
-        if self in WINDOWS:
-            WINDOWS.remove(self)
+        windows.closed(self)
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -309,7 +188,7 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             for path in paths:
-                self.open_path(path)
+                self.features.opener.open_path(path)
 
     def _restore_layout(self) -> None:
         store = settings()
