@@ -3,7 +3,8 @@
 "Modified" is `not undo_stack.isClean()`; saving marks the stack clean and loading
 replaces the journey and clears the stack. `ModelSignals` re-emits the journey's
 psygnal signals as Qt signals, so widgets connect with Qt's own lifetime rules (a
-deleted widget is disconnected) and a new journey is wired in one place.
+deleted widget is disconnected) and a new journey is wired in one place; it is made
+from `Journey`'s own list of signals, so the two never differ.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import psygnal
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -22,39 +24,20 @@ from journeymapper.model.edits import Edit
 
 log = logging.getLogger(__name__)
 
-_FORWARDED = (
-    "touchpoint_added", "touchpoint_removed", "touchpoint_changed",
-    "connection_added", "connection_removed", "connection_changed",
-    "stage_added", "stage_removed", "stage_changed", "stages_reordered",
-    "lane_added", "lane_removed", "lane_changed", "lanes_reordered",
-    "persona_added", "persona_removed", "persona_changed", "personas_reordered",
-    "info_changed", "reset",
-)  # fmt: skip
+
+def journey_signals() -> dict[str, tuple[type, ...]]:
+    """Every psygnal signal of `Journey`, by name, with the types it carries."""
+    return {
+        name: tuple(p.annotation for p in signal.signature.parameters.values())
+        for name, signal in vars(Journey).items()
+        if isinstance(signal, psygnal.Signal)
+    }
 
 
-class ModelSignals(QObject):
-    """Qt mirrors of the `Journey` signals, plus `changed` after any of them."""
+class _Relay(QObject):
+    """Re-emits a `Journey`'s signals as the Qt signals of the same names (made below,
+    one per `Journey` signal, so a new model signal reaches the GUI by itself)."""
 
-    touchpoint_added = Signal(str)
-    touchpoint_removed = Signal(str)
-    touchpoint_changed = Signal(str)
-    connection_added = Signal(str)
-    connection_removed = Signal(str)
-    connection_changed = Signal(str)
-    stage_added = Signal(str)
-    stage_removed = Signal(str)
-    stage_changed = Signal(str)
-    stages_reordered = Signal()
-    lane_added = Signal(str)
-    lane_removed = Signal(str)
-    lane_changed = Signal(str)
-    lanes_reordered = Signal()
-    persona_added = Signal(str)
-    persona_removed = Signal(str)
-    persona_changed = Signal(str)
-    personas_reordered = Signal()
-    info_changed = Signal()
-    reset = Signal()
     changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -68,7 +51,7 @@ class ModelSignals(QObject):
             for name, relay in self._relays.items():
                 getattr(self._journey, name).disconnect(relay)
         self._journey = journey
-        self._relays = {name: self._relay(name) for name in _FORWARDED}
+        self._relays = {name: self._relay(name) for name in journey_signals()}
         for name, relay in self._relays.items():
             getattr(journey, name).connect(relay)
 
@@ -81,6 +64,14 @@ class ModelSignals(QObject):
             self.changed.emit()
 
         return relay
+
+
+# Qt mirrors of the `Journey` signals, plus `changed` after any of them.
+ModelSignals = type(
+    "ModelSignals",
+    (_Relay,),
+    {name: Signal(*types) for name, types in journey_signals().items()},
+)
 
 
 class Document(QObject):
@@ -101,17 +92,19 @@ class Document(QObject):
 
     # ----- editing --------------------------------------------------------------
 
-    def push(self, edit: Edit) -> bool:
-        """Apply `edit` as one undo step; a refused edit changes nothing and says why."""
+    def push(self, edit: Edit) -> str | None:
+        """Apply `edit` as one undo step. Returns None when it was applied, or the reason
+        it was refused: a refused edit changes nothing (`edit_refused` says why too, for
+        the status bar)."""
         text = self._describe(edit)
         try:
             inverse = self.journey.apply(edit)
         except EditError as exc:
             log.info("edit refused: %s", exc)
             self.edit_refused.emit(str(exc))
-            return False
+            return str(exc)
         self.undo_stack.push(EditCommand(self.journey, edit, inverse, text))
-        return True
+        return None
 
     def _describe(self, edit: Edit) -> str:
         try:

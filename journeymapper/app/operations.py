@@ -75,7 +75,8 @@ class MapOperations(QObject):
     def journey(self):  # type: ignore[no-untyped-def]
         return self.document.journey
 
-    def push(self, edit: Edit) -> bool:
+    def push(self, edit: Edit) -> str | None:
+        """Push `edit` as one undo step; the reason it was refused, or None."""
         return self.document.push(edit)
 
     # ----- selection --------------------------------------------------------------
@@ -179,7 +180,7 @@ class MapOperations(QObject):
             self.message.emit("Nothing to paste.")
             return
         edit, ids = result
-        if self.push(edit):
+        if self.push(edit) is None:
             self.scene.select_ids(ids)
             self.show_ids(ids)
 
@@ -229,7 +230,7 @@ class MapOperations(QObject):
             self.message.emit("Add a touchpoints lane first.")
             return
         tp = new_touchpoint(self.journey, name, *cell, channel=channel)
-        if self.push(AddTouchpoint(tp)):
+        if self.push(AddTouchpoint(tp)) is None:
             scene.select_ids([tp.id])
             scene.ensure_layout()
             self.show_ids([tp.id])
@@ -268,7 +269,7 @@ class MapOperations(QObject):
         anchor = after or (stages[-1] if stages else None)
         index = journey.stage_index(anchor) + 1 if anchor else -1
         stage = new_stage(journey)
-        if self.push(AddStage(stage, index)):
+        if self.push(AddStage(stage, index)) is None:
             self.scene.ensure_layout()
             self.scene.select_ids([stage.id])
             self.show_ids([stage.id])
@@ -280,7 +281,7 @@ class MapOperations(QObject):
         anchor = after or (lanes[-1] if lanes else None)
         index = journey.lane_index(anchor) + 1 if anchor else -1
         lane = new_lane(journey, LANE_NAMES[kind], kind)
-        if self.push(AddLane(lane, index)):
+        if self.push(AddLane(lane, index)) is None:
             self.scene.ensure_layout()
             self.scene.select_ids([lane.id])
             self.show_ids([lane.id])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 import networkx as nx
 from psygnal import Signal
@@ -29,8 +29,17 @@ from journeymapper.model.schema import (
     Touchpoint,
 )
 
-if TYPE_CHECKING:
-    from journeymapper.model.edits import Edit
+E = TypeVar("E")
+E_co = TypeVar("E_co", covariant=True)
+
+
+class Reversible(Protocol[E_co]):
+    """What `Journey.apply` takes: an edit (`model/edits.py`), which applies itself and
+    returns the edit that undoes it. A protocol, so this module never imports the edits
+    (they import it)."""
+
+    def apply_to(self, journey: Journey) -> E_co: ...
+
 
 _ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 
@@ -150,7 +159,7 @@ class Journey:
         copy._personas, copy._info = list(self._personas), self._info
         return copy
 
-    def apply(self, edit: Edit) -> Edit:
+    def apply(self, edit: Reversible[E]) -> E:
         """Apply `edit` and return the edit that undoes it. Raises `EditError`, changing nothing."""
         return edit.apply_to(self)
 

@@ -87,8 +87,7 @@ def answer(monkeypatch) -> Callable[[str, QMessageBox.StandardButton], list[str]
 @pytest.fixture
 def recovery_session(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A recovery session of the test's own, in tmp_path/recovery (app/recovery_session.py)."""
-    from journeymapper.app.safety.autosave import writer_pool
-    from journeymapper.app.safety.recovery_session import end_session, start_session
+    from journeymapper.app.safety.recovery_session import end_session, start_session, writer_pool
 
     yield start_session(tmp_path / "recovery")
     writer_pool().waitForDone()

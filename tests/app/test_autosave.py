@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from journeymapper.app.safety import autosave
-from journeymapper.app.safety.autosave import writer_pool
+from journeymapper.app.safety.recovery_session import writer_pool
 from journeymapper.io.journey_file import save_journey
 from journeymapper.io.recovery_store import copies_in
 from journeymapper.model.edits import UpdateInfo, UpdateTouchpoint

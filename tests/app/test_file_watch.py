@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from journeymapper.app.safety.autosave import writer_pool
+from journeymapper.app.safety.recovery_session import writer_pool
 from journeymapper.io.journey_file import load_journey, save_journey
 from journeymapper.io.recovery_store import copies_in
 from journeymapper.model.edits import UpdateInfo, UpdateTouchpoint

@@ -102,7 +102,7 @@ def test_a_bad_setup_says_why_in_the_bar(window) -> None:
 def test_the_round_is_in_the_recovery_copy_and_closing_stores_it(
     window, recovery_session, monkeypatch
 ) -> None:
-    from journeymapper.app.safety.autosave import writer_pool
+    from journeymapper.app.safety.recovery_session import writer_pool
     from journeymapper.io.recovery_store import copies_in
 
     voting = window.features.facilitator.voting

@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox
 
-from journeymapper.app.safety.autosave import writer_pool
 from journeymapper.app.safety.recovery import offer_recovery
+from journeymapper.app.safety.recovery_session import writer_pool
 from journeymapper.io.disk_state import DiskState
 from journeymapper.io.journey_file import load_journey, save_journey
 from journeymapper.io.recovery_store import RecoveryInfo, copies_in, write_copy

@@ -18,7 +18,7 @@ Button = QMessageBox.StandardButton
 
 
 def rename(window, card: str, name: str) -> None:
-    assert window.document.push(UpdateTouchpoint(card, {"name": name}))
+    assert window.document.push(UpdateTouchpoint(card, {"name": name})) is None
 
 
 def test_title_shows_unsaved_changes_and_undo_names_the_step(window) -> None:

@@ -47,12 +47,13 @@ class CaptureSession:
             what="touchpoint name",
         )
 
-    def add(self, text: str) -> bool:
-        """Add a card named `text` (connected from the previous one when asked)."""
+    def add(self, text: str) -> str | None:
+        """Add a card named `text` (connected from the previous one when asked); None,
+        or why it was refused."""
         name = " ".join(text.split())
         scene = self.scene
         if not name or scene.cell is None:
-            return True
+            return None
         journey = scene.journey
         stage_id, lane_id = scene.cell
         extra = {} if self.emotion is None else {"emotion": self.emotion}
@@ -60,13 +61,14 @@ class CaptureSession:
         links = ()
         if self.connect_flow and self.previous and journey.has_touchpoint(self.previous):
             links = (new_connection(journey, self.previous, tp.id),)
-        if not scene.document.push(AddTouchpoint(tp, links)):
-            return False
+        refusal = scene.document.push(AddTouchpoint(tp, links))
+        if refusal is not None:
+            return refusal
         self.previous = tp.id
         self.added.append(tp.id)
         self.emotion = None
         scene.select_ids([tp.id])
-        return True
+        return None
 
     def move(self, stage_step: int, lane_step: int) -> None:
         self.scene.move_cell(stage_step, lane_step)

@@ -1,87 +1,94 @@
 """A drag of cards is one undo step.
 
-Qt moves the selected cards live (`ItemIsMovable`); this object records where they
-started on press, keeps them inside the map's cells and their connections following
-after each mouse move, shows the cell they are over, and on release turns the whole
-drag into a single `MoveTouchpoints` edit (a stage and a lane change included). A
-drop where cards cannot go puts them back and says why.
+Qt moves the selected cards live (`ItemIsMovable`), so this interaction is `native`:
+it starts when a press grabs a card, records where the selected cards started, and
+after each of Qt's moves keeps them inside the map's cells, has their connections
+follow and shows the cell under the pointer. On release the whole drag becomes a
+single `MoveTouchpoints` edit (a stage and a lane change included); a drop where cards
+cannot go puts them back and says why.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
+from journeymapper.app.canvas.interaction import Interaction
 from journeymapper.app.canvas.items.card import CARD_Z, DRAG_Z, CardItem
 from journeymapper.app.canvas.placement import drop_placements
+from journeymapper.app.canvas.protocol import Canvas
+from journeymapper.layout.geometry import LANE_HEADER_W
 from journeymapper.model.edits import MoveTouchpoints
 
-if TYPE_CHECKING:
-    from journeymapper.app.canvas.scene import JourneyScene
 
+class CardDrag(Interaction):
+    native = True
 
-class CardDrag:
-    def __init__(self, scene: JourneyScene) -> None:
-        self.scene = scene
-        self.start: dict[str, QPointF] = {}
+    def __init__(self, canvas: Canvas, start: dict[str, QPointF]) -> None:
+        super().__init__(canvas)
+        self.start = start
         self.active = False
 
-    def pressed(self, event: QGraphicsSceneMouseEvent) -> None:
-        self.start, self.active = {}, False
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        if isinstance(self.scene.mouseGrabberItem(), CardItem):
-            cards = self.scene.cards
-            self.start = {i: cards[i].pos() for i in self.scene.selected_card_ids()}
+    @classmethod
+    def begin(
+        cls, canvas: Canvas, grabber: object, event: QGraphicsSceneMouseEvent
+    ) -> CardDrag | None:
+        """The drag a left press on a card starts (Qt has made it the mouse grabber)."""
+        if event.button() != Qt.MouseButton.LeftButton or not isinstance(grabber, CardItem):
+            return None
+        cards = canvas.card_items()
+        return cls(canvas, {i: cards[i].pos() for i in canvas.selected_card_ids() if i in cards})
 
-    def moved(self, event: QGraphicsSceneMouseEvent) -> None:
-        if not self.start:
-            return
-        cards = self.scene.cards
+    def _items(self) -> list[CardItem]:
+        cards = self.canvas.card_items()
+        return [item for i in self.start if isinstance(item := cards.get(i), CardItem)]
+
+    def mouse_move(self, event: QGraphicsSceneMouseEvent) -> None:
+        items = self._items()
         if not self.active:
-            if all(cards[i].pos() == p for i, p in self.start.items() if i in cards):
+            if all(item.pos() == self.start[item.card_id] for item in items):
                 return
             self.active = True
-            self.scene.handle.attach(None, None)
-            for card_id in self.start:
-                cards[card_id].setZValue(DRAG_Z)
-        for card_id in self.start:
-            item = cards.get(card_id)
-            if item is not None:
-                self.scene.card_moved(item)
+            self.canvas.attach_handle(None)
+            for item in items:
+                item.setZValue(DRAG_Z)
+        for item in items:
+            self._keep_inside(item)
+        self.canvas.follow_cards(self.start)
         pos = event.scenePos()
-        cell = self.scene.layout.card_lane_at(pos.x(), pos.y())
-        if cell is None:
-            self.scene.drop_target.setVisible(False)
-        else:
-            self.scene.drop_target.show_at(self.scene.layout.cell(*cell))
+        cell = self.canvas.layout.card_lane_at(pos.x(), pos.y())
+        self.canvas.show_drop_cell(cell)
         self._set_cursor(
             Qt.CursorShape.ClosedHandCursor if cell else Qt.CursorShape.ForbiddenCursor
         )
 
-    def released(self, event: QGraphicsSceneMouseEvent) -> None:
+    def _keep_inside(self, item: CardItem) -> None:
+        """A dragged card stays inside the map's cells."""
+        layout, rect, pos = self.canvas.layout, item.geometry.rect, item.pos()
+        x = min(max(pos.x(), LANE_HEADER_W), layout.width - rect.w)
+        y = min(max(pos.y(), layout.header_h), layout.height - rect.h)
+        if (x, y) != (pos.x(), pos.y()):
+            item.setPos(x, y)
+
+    def mouse_release(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.finish()
         if not self.active:
-            self.start = {}
             return
-        scene, cards = self.scene, self.scene.cards
-        moved = [i for i in self.start if i in cards]
-        self.start, self.active = {}, False
-        scene.drop_target.setVisible(False)
+        canvas, items = self.canvas, self._items()
+        canvas.show_drop_cell(None)
         self._set_cursor(None)
-        for card_id in moved:
-            cards[card_id].setZValue(CARD_Z)
-        centers = {i: cards[i].scene_rect().center for i in moved}
-        placements = drop_placements(scene.journey, scene.layout, centers)
+        for item in items:
+            item.setZValue(CARD_Z)
+        centers = {item.card_id: item.scene_rect().center for item in items}
+        placements = drop_placements(canvas.journey, canvas.layout, centers)
         if placements is None:
-            scene.message.emit("Cards can only go in a touchpoints lane.")
-        if placements and scene.document.push(MoveTouchpoints(placements)):
+            canvas.message.emit("Cards can only go in a touchpoints lane.")
+        if placements and canvas.document.push(MoveTouchpoints(placements)) is None:
             return
-        scene.put_back(moved)  # nothing changed in the model: put the cards back
+        canvas.put_back(centers)  # nothing changed in the model: put the cards back
 
     def _set_cursor(self, shape: Qt.CursorShape | None) -> None:
-        for view in self.scene.views():
+        for view in self.canvas.views():
             if shape is None:
                 view.viewport().unsetCursor()
             else:

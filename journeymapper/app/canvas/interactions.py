@@ -1,92 +1,59 @@
-"""Mouse gestures that take over the scene until they end, as small objects.
-
-An interaction is installed on `scene.interaction`, receives the mouse events the
-scene would otherwise handle, draws its own feedback items, pushes at most one edit,
-and removes itself on release or Esc.
-"""
+"""The gestures items start: drag a new connection from a card's handle, drag a stage
+or lane header to reorder (see `interaction.py` for how an interaction runs)."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import (
     QApplication,
-    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsSceneMouseEvent,
 )
 
+from journeymapper.app.canvas.interaction import FEEDBACK_Z, Interaction
 from journeymapper.app.canvas.items.card import CardItem
-from journeymapper.app.canvas.items.stage_header import StageHeaderItem
+from journeymapper.app.canvas.protocol import Canvas, HeaderKind
 from journeymapper.app.canvas.style import pen, theme
 from journeymapper.layout.geometry import Rect, edge_path
 from journeymapper.model.builders import new_connection
 from journeymapper.model.edits import Connect, ReorderLanes, ReorderStages
 
-if TYPE_CHECKING:
-    from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
-    from journeymapper.app.canvas.scene import JourneyScene
-
-FEEDBACK_Z = 30.0
-
-
-class Interaction:
-    def __init__(self, scene: JourneyScene) -> None:
-        self.scene = scene
-
-    def mouse_press(self, event: QGraphicsSceneMouseEvent) -> None:
-        event.accept()
-
-    def mouse_move(self, event: QGraphicsSceneMouseEvent) -> None:
-        event.accept()
-
-    def mouse_release(self, event: QGraphicsSceneMouseEvent) -> None:
-        self.finish()
-
-    def cancel(self) -> None:
-        self.finish()
-
-    def finish(self) -> None:
-        if self.scene.interaction is self:
-            self.scene.interaction = None
-
 
 class ConnectInteraction(Interaction):
     """Drag from a card's handle to another card: a rubber arrow, then one `Connect`."""
 
-    def __init__(self, scene: JourneyScene, source: str, pos: QPointF) -> None:
-        super().__init__(scene)
+    def __init__(self, canvas: Canvas, source: str, pos: QPointF) -> None:
+        super().__init__(canvas)
         self.source = source
         self.target: str | None = None
         self.line = QGraphicsPathItem()
         self.line.setPen(pen(theme().selection, 2.0, Qt.PenStyle.DashLine))
         self.line.setZValue(FEEDBACK_Z)
-        scene.addItem(self.line)
-        scene.handle.attach(None, None)
+        canvas.addItem(self.line)
+        canvas.attach_handle(None)
         self._draw(pos)
 
     def _target_at(self, pos: QPointF) -> str | None:
-        for item in self.scene.items(pos):
+        for item in self.canvas.items(pos):
             if isinstance(item, CardItem) and item.card_id != self.source:
                 return item.card_id
         return None
 
     def _draw(self, pos: QPointF) -> None:
-        source = self.scene.card_rect(self.source)
+        source = self.canvas.card_rect(self.source)
         if source is None:
             return
-        target = self.scene.card_rect(self.target) if self.target else None
+        target = self.canvas.card_rect(self.target) if self.target else None
         edge = edge_path(source, target or Rect(pos.x(), pos.y(), 0.0, 0.0))
         path = QPainterPath(QPointF(*edge.start))
         path.cubicTo(QPointF(*edge.c1), QPointF(*edge.c2), QPointF(*edge.end))
         self.line.setPath(path)
 
     def _flag(self, card_id: str | None, on: bool) -> None:
-        item = self.scene.cards.get(card_id) if card_id else None
-        if item is not None:
+        item = self.canvas.card_items().get(card_id) if card_id else None
+        if isinstance(item, CardItem):
             item.flagged = on
             item.update()
 
@@ -104,16 +71,16 @@ class ConnectInteraction(Interaction):
         self.finish()
         if target is None:
             return
-        journey = self.scene.journey
+        journey = self.canvas.journey
         if journey.connection_between(self.source, target) is not None:
-            self.scene.message.emit("These touchpoints are already connected.")
+            self.canvas.message.emit("These touchpoints are already connected.")
             return
-        self.scene.document.push(Connect(new_connection(journey, self.source, target)))
+        self.canvas.document.push(Connect(new_connection(journey, self.source, target)))
 
     def finish(self) -> None:
         self._flag(self.target, False)
         if self.line.scene() is not None:
-            self.scene.removeItem(self.line)
+            self.canvas.removeItem(self.line)
         super().finish()
 
 
@@ -124,12 +91,10 @@ class HeaderDragInteraction(Interaction):
     header only selects it.
     """
 
-    def __init__(
-        self, scene: JourneyScene, header: StageHeaderItem | LaneHeaderItem, pos: QPointF
-    ) -> None:
-        super().__init__(scene)
-        self.header = header
-        self.horizontal = isinstance(header, StageHeaderItem)
+    def __init__(self, canvas: Canvas, kind: HeaderKind, ident: str, pos: QPointF) -> None:
+        super().__init__(canvas)
+        self.ident = ident
+        self.horizontal = kind == "stage"
         self.press = pos
         self.active = False
         self.index: int | None = None
@@ -145,17 +110,13 @@ class HeaderDragInteraction(Interaction):
         self.ghost.setZValue(FEEDBACK_Z)
 
     def _ids(self) -> list[str]:
-        layout = self.scene.layout
+        layout = self.canvas.layout
         if self.horizontal:
-            return [s.id for s in self.scene.journey.stages if s.id in layout.stages]
-        return [lane.id for lane in self.scene.journey.lanes if lane.id in layout.lanes]
-
-    def _key(self) -> str:
-        header = self.header
-        return header.stage_id if isinstance(header, StageHeaderItem) else header.lane_id
+            return [s.id for s in self.canvas.journey.stages if s.id in layout.stages]
+        return [lane.id for lane in self.canvas.journey.lanes if lane.id in layout.lanes]
 
     def _rects(self) -> list[Rect]:
-        layout = self.scene.layout
+        layout = self.canvas.layout
         rects = layout.stages if self.horizontal else layout.lanes
         return [rects[i] for i in self._ids()]
 
@@ -167,17 +128,17 @@ class HeaderDragInteraction(Interaction):
             if delta.manhattanLength() < QApplication.startDragDistance():
                 return
             self.active = True
-            self.scene.addItem(self.marker)
-            self.scene.addItem(self.ghost)
+            self.canvas.addItem(self.marker)
+            self.canvas.addItem(self.ghost)
         self._show(pos)
 
     def _show(self, pos: QPointF) -> None:
-        layout = self.scene.layout
+        layout = self.canvas.layout
         rects = self._rects()
         coord = pos.x() if self.horizontal else pos.y()
         centers = [(r.x + r.w / 2) if self.horizontal else (r.y + r.h / 2) for r in rects]
         self.index = sum(c < coord for c in centers)
-        own = self.header.rect
+        own = layout.stage_header(self.ident) if self.horizontal else layout.lane_header(self.ident)
         if self.horizontal:
             edge = rects[self.index].x if self.index < len(rects) else rects[-1].right
             self.marker.setRect(QRectF(edge - 2, 0, 4, layout.height))
@@ -193,27 +154,23 @@ class HeaderDragInteraction(Interaction):
         if not active or index is None:
             return
         ids = self._ids()
-        key = self._key()
+        key = self.ident
         old = ids.index(key)
         order = [i for i in ids if i != key]
         order.insert(index - (1 if index > old else 0), key)
         if order == ids:
             return
         if self.horizontal:
-            self.scene.document.push(ReorderStages(tuple(order)))
+            self.canvas.document.push(ReorderStages(tuple(order)))
         else:
             shown = iter(order)  # hidden lanes keep their places between the others
-            full = [lane.id for lane in self.scene.journey.lanes]
-            self.scene.document.push(
+            full = [lane.id for lane in self.canvas.journey.lanes]
+            self.canvas.document.push(
                 ReorderLanes(tuple(next(shown) if i in ids else i for i in full))
             )
 
     def finish(self) -> None:
         for item in (self.marker, self.ghost):
             if item.scene() is not None:
-                self.scene.removeItem(item)
+                self.canvas.removeItem(item)
         super().finish()
-
-
-def is_feedback(item: QGraphicsItem) -> bool:
-    return item.zValue() >= FEEDBACK_Z

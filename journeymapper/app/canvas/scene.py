@@ -10,46 +10,50 @@ what changed.
 A big map has items only where they are needed: card items for the card columns the
 view has shown (`reveal`; every card of a map up to `EAGER_CARDS`), connection items
 for the connections that are active (`activate_connection`); the connection layer
-draws and hit-tests the rest.
+draws and hit-tests the rest. `SceneSync` owns every item of the map and its life.
+
+Mouse and drag-and-drop events go to the current `interaction` (a card drag, a palette
+drop, a new connection, a header drag) when there is one: one dispatch. Items report
+what happens to them through `ItemHost`, and interactions work through `Canvas`
+(`protocol.py`); the scene implements both, so neither imports the scene.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
+)
 
+from journeymapper.app.canvas.cell_cursor import CellCursor
 from journeymapper.app.canvas.drag import CardDrag
 from journeymapper.app.canvas.drop import PaletteDrop
+from journeymapper.app.canvas.interaction import Interaction
+from journeymapper.app.canvas.interactions import ConnectInteraction, HeaderDragInteraction
 from journeymapper.app.canvas.items.card import CardItem
 from journeymapper.app.canvas.items.cell_highlight import CellHighlightItem
 from journeymapper.app.canvas.items.connection import ConnectionItem
 from journeymapper.app.canvas.items.connection_layer import ConnectionLayer
 from journeymapper.app.canvas.items.grid import GridItem
 from journeymapper.app.canvas.items.handle import HandleItem
+from journeymapper.app.canvas.protocol import HeaderKind
 from journeymapper.app.canvas.style import CanvasStyle, backdrop
 from journeymapper.app.canvas.sync import SceneSync
+from journeymapper.app.canvas.text_targets import target_at
 from journeymapper.app.document import Document
 from journeymapper.layout.engine import LayoutChange, LayoutEngine
 from journeymapper.layout.geometry import (
-    CARD_GAP_X,
-    CARD_W,
-    CELL_PAD,
-    LANE_HEADER_W,
     MapLayout,
     Rect,
 )
-from journeymapper.model.builders import next_slot
 from journeymapper.model.document import Journey
-from journeymapper.model.schema import LaneKind, MapState
-
-if TYPE_CHECKING:
-    from journeymapper.app.canvas.interactions import Interaction
-    from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
-    from journeymapper.app.canvas.items.stage_header import StageHeaderItem
+from journeymapper.model.schema import MapState
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +61,7 @@ MARGIN = 60.0
 EAGER_CARDS = 2_000  # a map this small gets every card item at once
 
 
-class JourneyScene(QGraphicsScene):
+class JourneyScene(CellCursor, QGraphicsScene):
     """Items for one document's journey; `layout` is always the one they show."""
 
     layout_changed = Signal()
@@ -74,37 +78,26 @@ class JourneyScene(QGraphicsScene):
         self.document = document
         self.style = CanvasStyle()
         self.setBackgroundBrush(backdrop())
-        self.cards: dict[str, CardItem] = {}  # the cards that have an item (see `reveal`)
-        self.connections: dict[str, ConnectionItem] = {}  # the active connections
         self.grid = GridItem()
-        self.connection_layer = ConnectionLayer(self.style)
-        self.handle = HandleItem()
+        self.handle = HandleItem(self)
         self.cursor = CellHighlightItem(dashed=True)
         self.drop_target = CellHighlightItem(dashed=False)
-        for item in (self.grid, self.connection_layer, self.handle, self.cursor, self.drop_target):
+        for item in (self.grid, self.handle, self.cursor, self.drop_target):
             self.addItem(item)
+        self.sync = SceneSync(self, document, self.style, self)
         self.cell: tuple[str, str] | None = None
         self.reserve: tuple[str, str] | None = None  # a cell being typed into: room kept
         self._selected_connections: set[str] = set()
         self.interaction: Interaction | None = None
-        self.sync = SceneSync(self)
-        self.drag = CardDrag(self)
-        self.drops = PaletteDrop(self)
         self.engine = engine  # a layout already made for this journey (a map opened big)
         self.layout: MapLayout = MapLayout(0, 0, 0, {}, {}, {}, {}, {}, {}, {})
         self._stale = False
         self._touched: set[str] = set()  # touchpoints changed since the last layout
         self._relinked: set[str] = set()  # connections changed since the last layout
-        self._hovered: str | None = None  # a connection activated by hovering it
-        self._releasing: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.ensure_layout)
-        self._release_timer = QTimer(self)
-        self._release_timer.setSingleShot(True)
-        self._release_timer.setInterval(0)
-        self._release_timer.timeout.connect(self._release_connections)
         signals = document.signals
         signals.changed.connect(self.schedule_layout)
         for signal in (
@@ -126,6 +119,23 @@ class JourneyScene(QGraphicsScene):
     @property
     def journey(self) -> Journey:
         return self.document.journey
+
+    @property
+    def cards(self) -> Mapping[str, CardItem]:
+        """The cards that have an item now (see `reveal`)."""
+        return self.sync.cards
+
+    @property
+    def connections(self) -> Mapping[str, ConnectionItem]:
+        """The connections that have an item now (the layer draws the others)."""
+        return self.sync.connections
+
+    @property
+    def connection_layer(self) -> ConnectionLayer:
+        return self.sync.layer
+
+    def card_items(self) -> Mapping[str, QGraphicsItem]:
+        return self.sync.cards
 
     def use_engine(self, engine: LayoutEngine) -> None:
         """Lay the next journey out with `engine`, made for it while it was opened."""
@@ -160,7 +170,6 @@ class JourneyScene(QGraphicsScene):
         """Throw every item away and build them again (a new journey was loaded)."""
         self.interaction = None
         self.cell = None
-        self._hovered = None
         self.sync.clear()
         self._stale = False
         if self.engine is not None and self.engine.journey is not self.journey:
@@ -213,63 +222,18 @@ class JourneyScene(QGraphicsScene):
             item = self.cards.get(card_id)
         return item
 
-    # ----- active connections ---------------------------------------------------------
+    # ----- active connections (their items belong to `sync`) --------------------------
 
     def activate_connection(self, conn_id: str) -> ConnectionItem | None:
         """The item of a connection, made now (the layer stops drawing it meanwhile)."""
-        item = self.connections.get(conn_id)
-        if item is not None or not self.journey.has_connection(conn_id):
-            return item
-        conn = self.journey.connection(conn_id)
-        source, target = self.card_rect(conn.source), self.card_rect(conn.target)
-        if source is None or target is None:
-            return None
-        item = ConnectionItem(conn_id, source, target, conn.label, self.style)
-        self.addItem(item)
-        self.connections[conn_id] = item
-        self.connection_layer.activate(conn_id)
-        return item
-
-    def release_connection_soon(self, conn_id: str) -> None:
-        """Hand a connection back to the layer once it is at rest (not during the event
-        that made it so: Qt may still be delivering it to the item)."""
-        self._releasing.add(conn_id)
-        self._release_timer.start()
-
-    def _release_connections(self) -> None:
-        ids, self._releasing = self._releasing, set()
-        for conn_id in ids:
-            item = self.connections.get(conn_id)
-            if item is not None and item.resting and conn_id != self._hovered:
-                self.drop_connection(conn_id)
+        return self.sync.activate_connection(conn_id)
 
     def drop_connection(self, conn_id: str) -> None:
-        item = self.connections.pop(conn_id, None)
-        if item is not None:
-            item.setSelected(False)
-            self.removeItem(item)
-        self.connection_layer.deactivate(conn_id)
-        self._selected_connections.discard(conn_id)
-        if self._hovered == conn_id:
-            self._hovered = None
-
-    def hover_connection(self, conn_id: str | None) -> None:
-        """The pointer is over `conn_id` (or no connection), and over no card."""
-        if conn_id == self._hovered:
-            return
-        previous, self._hovered = self._hovered, None
-        if previous is not None:
-            self.release_connection_soon(previous)
-        idle = self.interaction is None and not self.drag.active
-        if conn_id is not None and idle and self.activate_connection(conn_id) is not None:
-            self._hovered = conn_id
+        self.sync.drop_connection(conn_id)
 
     def activate_connection_at(self, pos: QPointF) -> None:
         """Make an item for the connection under `pos`, so a click or a menu finds it."""
-        conn_id = self.connection_layer.connection_at(pos)
-        if conn_id is not None:
-            self.activate_connection(conn_id)
-            self.release_connection_soon(conn_id)  # unless the click selects it
+        self.sync.activate_connection_at(pos)
 
     def restyle(self) -> None:
         """Repaint everything in the current theme's colours (light ↔ dark): the
@@ -279,30 +243,49 @@ class JourneyScene(QGraphicsScene):
             item.update()
         self.update()
 
-    # ----- what the items ask ---------------------------------------------------------
+    # ----- what the items report (ItemHost) ---------------------------------------------
 
-    def card_moved(self, item: CardItem) -> None:
-        """A card moved under the mouse: it stays inside the map's cells, and its
-        connections and handle follow it live."""
-        layout, rect, pos = self.layout, item.geometry.rect, item.pos()
-        x = min(max(pos.x(), LANE_HEADER_W), layout.width - rect.w)
-        y = min(max(pos.y(), layout.header_h), layout.height - rect.h)
-        if (x, y) != (pos.x(), pos.y()):
-            item.setPos(x, y)
-        self.sync.follow_card(item)
-        if self.handle.card_id == item.card_id:
-            self.handle.attach(item.card_id, item.scene_rect())
+    def card_hovered(self, card_id: str, rect: Rect) -> None:
+        if self.interaction is None:
+            self.handle.attach(card_id, rect)
 
-    def card_hovered(self, item: CardItem) -> None:
-        if self.interaction is None and not self.drag.active:
-            self.handle.attach(item.card_id, item.scene_rect())
+    def hover_connection(self, conn_id: str | None) -> None:
+        """The pointer is over `conn_id` (or no connection), and over no card."""
+        self.sync.hover_connection(conn_id, idle=self.interaction is None)
+
+    def connection_left(self, conn_id: str) -> None:
+        self.sync.release_soon(conn_id)
+
+    def begin_connect(self, card_id: str, pos: QPointF) -> None:
+        self.interaction = ConnectInteraction(self, card_id, pos)
+
+    def begin_header_drag(self, kind: HeaderKind, ident: str, pos: QPointF) -> None:
+        self.interaction = HeaderDragInteraction(self, kind, ident, pos)
+
+    # ----- what interactions ask (Canvas) ----------------------------------------------
+
+    def follow_cards(self, card_ids: Iterable[str]) -> None:
+        self.sync.follow_cards(card_ids)
+
+    def show_drop_cell(self, cell: tuple[str, str] | None) -> None:
+        if cell is None:
+            self.drop_target.setVisible(False)
+        else:
+            self.drop_target.show_at(self.layout.cell(*cell))
+
+    def attach_handle(self, card_id: str | None) -> None:
+        self.handle.attach(card_id, self.card_rect(card_id) if card_id else None)
+
+    def end_interaction(self, interaction: object) -> None:
+        if self.interaction is interaction:
+            self.interaction = None
 
     def _selection_changed(self) -> None:
         """Selection is view state: it never goes on the undo stack."""
         self._place_handle()
         selected = set(self.selected_connection_ids())
         for conn_id in self._selected_connections - selected:
-            self.release_connection_soon(conn_id)  # back to the layer once at rest
+            self.sync.release_soon(conn_id)  # back to the layer once at rest
         self._selected_connections = selected
 
     def _place_handle(self) -> None:
@@ -361,130 +344,52 @@ class JourneyScene(QGraphicsScene):
             rect = rect.united(item.sceneBoundingRect())
         return rect
 
-    # ----- the cell cursor (keyboard capture) -----------------------------------------
-
-    def set_cell(self, cell: tuple[str, str] | None) -> None:
-        if cell != self.cell:
-            self.cell = cell
-            self._show_cell()
-            self.cell_changed.emit()
-
-    def _validate_cell(self) -> None:
-        if self.cell is not None and self.cell[0] not in self.layout.stages:
-            self.cell = None
-        if self.cell is not None and self.cell[1] not in self.layout.lanes:
-            self.cell = None
-        self._show_cell()
-
-    def _show_cell(self) -> None:
-        if self.cell is None:
-            self.cursor.setVisible(False)
-            return
-        stage_id, lane_id = self.cell
-        self.cursor.show_at(
-            self.layout.cell(stage_id, lane_id),
-            self.next_card_position(stage_id, lane_id),
-            "Type to add a touchpoint",
-        )
-
-    def set_reserve(self, cell: tuple[str, str] | None) -> None:
-        """Keep a free card column in `cell` (capture is typing there), or none."""
-        if cell != self.reserve:
-            self.reserve = cell
-            self.schedule_layout()
-            self.ensure_layout()
-
-    def move_cell(self, stage_step: int, lane_step: int) -> None:
-        """Move the cell cursor by stages and by touchpoints lanes, stopping at the edges."""
-        self.ensure_layout()
-        stages = list(self.layout.stages)
-        lanes = [i for i, kind in self.layout.lane_kinds.items() if kind is LaneKind.TOUCHPOINTS]
-        if not stages or not lanes:
-            return
-        if self.cell is None:
-            self.set_cell(self.default_cell())
-            return
-        stage = stages.index(self.cell[0]) if self.cell[0] in stages else 0
-        lane = lanes.index(self.cell[1]) if self.cell[1] in lanes else 0
-        stage = min(max(stage + stage_step, 0), len(stages) - 1)
-        lane = min(max(lane + lane_step, 0), len(lanes) - 1)
-        self.set_cell((stages[stage], lanes[lane]))
-
-    def default_cell(self) -> tuple[str, str] | None:
-        """The cell typing starts in: the selected card's, or the first touchpoints cell."""
-        selected = self.selected_card_ids()
-        if selected and self.journey.has_touchpoint(selected[-1]):
-            tp = self.journey.touchpoint(selected[-1])
-            if tp.stage in self.layout.stages and tp.lane in self.layout.lanes:
-                return (tp.stage, tp.lane)
-        stages = list(self.layout.stages)
-        lanes = [i for i, kind in self.layout.lane_kinds.items() if kind is LaneKind.TOUCHPOINTS]
-        return (stages[0], lanes[0]) if stages and lanes else None
-
-    def next_card_position(self, stage_id: str, lane_id: str) -> tuple[float, float]:
-        """Where the next card typed into a cell appears (its free column, at the top)."""
-        slot = next_slot(self.journey, stage_id, lane_id)
-        cell = self.layout.cell(stage_id, lane_id)
-        return (cell.x + CELL_PAD + slot.column * (CARD_W + CARD_GAP_X), cell.y + CELL_PAD)
-
     # ----- gestures -------------------------------------------------------------------
-
-    def begin_connect(self, card_id: str, pos: QPointF) -> None:
-        from journeymapper.app.canvas.interactions import ConnectInteraction
-
-        self.interaction = ConnectInteraction(self, card_id, pos)
-
-    def begin_header_drag(
-        self, header: StageHeaderItem | LaneHeaderItem, event: QGraphicsSceneMouseEvent
-    ) -> None:
-        from journeymapper.app.canvas.interactions import HeaderDragInteraction
-
-        self.interaction = HeaderDragInteraction(self, header, event.scenePos())
 
     def request_text_edit(self, target: object) -> None:
         self.text_edit_requested.emit(target)
 
     def card_rect(self, card_id: str) -> Rect | None:
         """Where a card is now: its item's place (dragged, maybe), else the layout's."""
-        item = self.cards.get(card_id)
-        if item is not None:
-            return item.scene_rect()
-        geometry = self.layout.cards.get(card_id)
-        return geometry.rect if geometry is not None else None
+        return self.sync.card_rect(card_id)
 
-    # ----- events -----------------------------------------------------------------------
+    # ----- events: one dispatch, to the interaction when there is one -----------------
+
+    def _takes_over(self) -> Interaction | None:
+        """The interaction that has the mouse to itself (not a native one)."""
+        interaction = self.interaction
+        return interaction if interaction is not None and not interaction.native else None
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.ensure_layout()
-        if self.interaction is not None:
-            self.interaction.mouse_press(event)
+        if (interaction := self._takes_over()) is not None:
+            interaction.mouse_press(event)
             return
         self.activate_connection_at(event.scenePos())
-        super().mousePressEvent(event)
+        super().mousePressEvent(event)  # an item may start an interaction (handle, header)
         if self.interaction is None:
-            self.drag.pressed(event)
-            if not event.isAccepted():
+            self.interaction = CardDrag.begin(self, self.mouseGrabberItem(), event)
+            if self.interaction is None and not event.isAccepted():
                 self.set_cell(self.layout.card_lane_at(event.scenePos().x(), event.scenePos().y()))
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.interaction is not None:
-            self.interaction.mouse_move(event)
+        if (interaction := self._takes_over()) is not None:
+            interaction.mouse_move(event)
             return
         super().mouseMoveEvent(event)
-        self.drag.moved(event)
+        if self.interaction is not None:
+            self.interaction.mouse_move(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.interaction is not None:
-            interaction = self.interaction
+        if (interaction := self._takes_over()) is not None:
             interaction.mouse_release(event)
             super().mouseReleaseEvent(event)
             return
         super().mouseReleaseEvent(event)
-        self.drag.released(event)
+        if self.interaction is not None:
+            self.interaction.mouse_release(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        from journeymapper.app.canvas.text_targets import target_at
-
         self.ensure_layout()
         self.activate_connection_at(event.scenePos())
         target = target_at(self, event.scenePos())
@@ -501,14 +406,26 @@ class JourneyScene(QGraphicsScene):
             return
         super().mouseDoubleClickEvent(event)
 
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self.drops.enter(event)
+    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        if self.interaction is None:
+            self.interaction = PaletteDrop.begin(self, event)
+        if self.interaction is not None:
+            self.interaction.drag_enter(event)
+        else:
+            event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self.drops.move(event)
+    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        if self.interaction is not None:
+            self.interaction.drag_move(event)
+        else:
+            event.ignore()
 
-    def dragLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self.drops.leave(event)
+    def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        if self.interaction is not None:
+            self.interaction.drag_leave(event)
 
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self.drops.drop(event)
+    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        if self.interaction is not None:
+            self.interaction.drop(event)
+        else:
+            event.ignore()

@@ -7,21 +7,19 @@ lane names along the left edge, each only where it fits.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QGraphicsView
 
 from journeymapper.app.look.colors import theme
 from journeymapper.app.look.fonts import ui_font
+from journeymapper.layout.geometry import MapLayout
+from journeymapper.model.document import Journey
 
-if TYPE_CHECKING:
-    from journeymapper.app.canvas.view import JourneyView
 
-
-def paint_sticky_labels(painter: QPainter, view: JourneyView) -> None:
-    scene = view.journey_scene
-    layout = scene.layout
+def paint_sticky_labels(
+    painter: QPainter, view: QGraphicsView, journey: Journey, layout: MapLayout
+) -> None:
     painter.save()
     painter.resetTransform()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -30,7 +28,7 @@ def paint_sticky_labels(painter: QPainter, view: JourneyView) -> None:
     metrics = QFontMetricsF(font)
     height = metrics.height() + 8
     top = max(6.0, view.mapFromScene(QPointF(0, 0)).y() - height - 6)
-    for stage in scene.journey.stages:
+    for stage in journey.stages:
         column = layout.stages.get(stage.id)
         if column is None:
             continue

@@ -1,32 +1,37 @@
-"""Keeps the scene's items matching the layout: one id → item map per kind of item.
+"""Keeps the scene's items matching the layout: the one owner of every id → item map
+and of every item's life.
 
 Cards get items only where the view has been (`reveal`): a 100,000-card map opens
 showing the overview and makes items for the few hundred cards a zoomed-in view
 shows, column by column, as it scrolls there. Connections get an item only while
-active (the connection layer draws the rest). After an edit, `apply` touches only the
-cards the layout engine reports changed and the connections of those cards.
+active — hovered, selected, following a dragged card — and the connection layer draws
+the rest (`activate_connection`, `release_soon`). After an edit, `apply` touches only
+the cards the layout engine reports changed and the connections of those cards.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import QPointF, QRectF, QTimer
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymapper.app.canvas.items.card import CardItem
+from journeymapper.app.canvas.items.connection import ConnectionItem
+from journeymapper.app.canvas.items.connection_layer import ConnectionLayer
 from journeymapper.app.canvas.items.emotion_curve import EmotionLaneItem
 from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
 from journeymapper.app.canvas.items.list_cell import ListCellItem
 from journeymapper.app.canvas.items.notes_cell import NotesCellItem
 from journeymapper.app.canvas.items.stage_header import StageHeaderItem
+from journeymapper.app.canvas.protocol import ItemHost
+from journeymapper.app.canvas.style import CanvasStyle
+from journeymapper.app.document import Document
 from journeymapper.layout.engine import LayoutChange
-from journeymapper.layout.geometry import CARD_GAP_X, CARD_W, CELL_PAD, MapLayout
+from journeymapper.layout.geometry import CARD_GAP_X, CARD_W, CELL_PAD, MapLayout, Rect
+from journeymapper.model.document import Journey
 from journeymapper.model.schema import LaneKind
-
-if TYPE_CHECKING:
-    from journeymapper.app.canvas.scene import JourneyScene
 
 K = TypeVar("K", bound=Hashable)
 I = TypeVar("I", bound=QGraphicsItem)  # noqa: E741
@@ -37,8 +42,26 @@ Column = tuple[str, str, int]  # stage id, lane id, card column
 
 
 class SceneSync:
-    def __init__(self, scene: JourneyScene) -> None:
+    """The items of one scene, made, updated and removed from the layout."""
+
+    def __init__(
+        self, scene: QGraphicsScene, document: Document, style: CanvasStyle, host: ItemHost
+    ) -> None:
         self.scene = scene
+        self.document = document
+        self.style = style
+        self.host = host
+        self.cards: dict[str, CardItem] = {}  # the cards that have an item (see `reveal`)
+        self.connections: dict[str, ConnectionItem] = {}  # the active connections
+        self.layer = ConnectionLayer(style, host)
+        scene.addItem(self.layer)
+        self.layout: MapLayout | None = None
+        self.hovered: str | None = None  # a connection activated by hovering it
+        self._releasing: set[str] = set()
+        self._release_timer = QTimer(scene)
+        self._release_timer.setSingleShot(True)
+        self._release_timer.setInterval(0)
+        self._release_timer.timeout.connect(self._release)
         self.stage_headers: dict[str, StageHeaderItem] = {}
         self.lane_headers: dict[str, LaneHeaderItem] = {}
         self.notes: dict[tuple[str, str], NotesCellItem] = {}
@@ -47,10 +70,14 @@ class SceneSync:
         self.labels: dict[str, str] = {}  # the labelled connections' labels
         self._made: set[Column] = set()  # card columns whose every card has an item
 
-    def _maps(self) -> tuple[dict, ...]:  # type: ignore[type-arg]
+    @property
+    def journey(self) -> Journey:
+        return self.document.journey
+
+    def _maps(self) -> tuple[dict[Any, QGraphicsItem], ...]:
         return (
-            self.scene.cards,
-            self.scene.connections,
+            self.cards,  # type: ignore[return-value]  # (dicts of item subclasses)
+            self.connections,
             self.stage_headers,
             self.lane_headers,
             self.notes,
@@ -59,7 +86,8 @@ class SceneSync:
         )
 
     def clear(self) -> None:
-        self.scene.connection_layer.clear()
+        self.layer.clear()
+        self.hovered = None
         self._made.clear()
         self.scene.clearSelection()
         for items in self._maps():
@@ -76,6 +104,7 @@ class SceneSync:
     ) -> None:
         """Show `layout`. Unless `change.full`, only the cards in `change.cards` or
         `touchpoints` and the connections `connections` (or of those cards) changed."""
+        self.layout = layout
         touched = set(touchpoints)
         self._cards(layout, change, touched)
         self._connections(layout, change, touched | change.cards, set(connections))
@@ -85,12 +114,12 @@ class SceneSync:
     # ----- cards ------------------------------------------------------------------------
 
     def _cards(self, layout: MapLayout, change: LayoutChange, touched: set[str]) -> None:
-        scene, cards = self.scene, self.scene.cards
+        scene, cards = self.scene, self.cards
         if change.full:
             for card_id in [c for c in cards if c not in layout.cards]:
                 scene.removeItem(cards.pop(card_id))
             for card_id, item in cards.items():
-                item.update_from(scene.journey.touchpoint(card_id), layout.cards[card_id])
+                item.update_from(self.journey.touchpoint(card_id), layout.cards[card_id])
             made, self._made = self._made, set()
             self._make_columns(layout, made)
             return
@@ -100,21 +129,21 @@ class SceneSync:
                 if item is not None:
                     scene.removeItem(cards.pop(card_id))
                 continue
-            tp = scene.journey.touchpoint(card_id)
+            tp = self.journey.touchpoint(card_id)
             if item is not None:
                 item.update_from(tp, geometry)
             elif (tp.stage, tp.lane, tp.slot.column) in self._made:
                 self._make(card_id, layout)
 
     def _make(self, card_id: str, layout: MapLayout) -> None:
-        scene = self.scene
-        item = CardItem(scene.journey.touchpoint(card_id), layout.cards[card_id], scene.style)
-        scene.addItem(item)
-        scene.cards[card_id] = item
+        tp = self.journey.touchpoint(card_id)
+        item = CardItem(tp, layout.cards[card_id], self.style, self.host)
+        self.scene.addItem(item)
+        self.cards[card_id] = item
 
     def _make_columns(self, layout: MapLayout, columns: Iterable[Column]) -> int:
         """Give every card of `columns` an item; the number of items made."""
-        made, cards = 0, self.scene.cards
+        made, cards = 0, self.cards
         for key in columns:
             if key in self._made:
                 continue
@@ -157,8 +186,7 @@ class SceneSync:
     def _connections(
         self, layout: MapLayout, change: LayoutChange, cards: set[str], touched: set[str]
     ) -> None:
-        scene, layer = self.scene, self.scene.connection_layer
-        journey = scene.journey
+        layer, journey = self.layer, self.journey
         if change.full:
             self.labels = {c.id: c.label for c in journey.connections() if c.label}
             layer.reset(layout, self.labels)
@@ -178,34 +206,98 @@ class SceneSync:
                 layer.reset(layout, self.labels)  # cheaper to index everything again
             else:
                 layer.refresh(layout, self.labels, touched)
-        for conn_id, item in list(scene.connections.items()):
+        for conn_id, item in list(self.connections.items()):
             ends = layout.connection_ends.get(conn_id)
             a, b = (layout.cards.get(ends[0]), layout.cards.get(ends[1])) if ends else (None, None)
             if a is None or b is None:  # gone, or a card in a hidden lane
-                scene.drop_connection(conn_id)
+                self.drop_connection(conn_id)
                 continue
             item.live = False
             item.set_ends(a.rect, b.rect, self.labels.get(conn_id, ""))
             item.refresh()
             if item.resting:
-                scene.release_connection_soon(conn_id)
+                self.release_soon(conn_id)
 
-    def follow_card(self, card: CardItem) -> None:
-        """Re-route the connections of a card being dragged, from the cards' positions now."""
-        scene = self.scene
-        for conn in scene.journey.connections_of([card.card_id]):
-            source, target = scene.card_rect(conn.source), scene.card_rect(conn.target)
+    def follow_cards(self, card_ids: Iterable[str]) -> None:
+        """Re-route the connections of cards being dragged, from the cards' places now."""
+        for conn in self.journey.connections_of(card_ids):
+            source, target = self.card_rect(conn.source), self.card_rect(conn.target)
             if source is None or target is None:
                 continue
-            item = scene.activate_connection(conn.id)
+            item = self.activate_connection(conn.id)
             if item is not None:
                 item.live = True
                 item.set_ends(source, target)
 
+    def card_rect(self, card_id: str) -> Rect | None:
+        """Where a card is now: its item's place (dragged, maybe), else the layout's."""
+        item = self.cards.get(card_id)
+        if item is not None:
+            return item.scene_rect()
+        geometry = self.layout.cards.get(card_id) if self.layout is not None else None
+        return geometry.rect if geometry is not None else None
+
+    # ----- active connections: an item while hovered, selected or following a drag ------
+
+    def activate_connection(self, conn_id: str) -> ConnectionItem | None:
+        """The item of a connection, made now (the layer stops drawing it meanwhile)."""
+        item = self.connections.get(conn_id)
+        if item is not None or not self.journey.has_connection(conn_id):
+            return item
+        conn = self.journey.connection(conn_id)
+        source, target = self.card_rect(conn.source), self.card_rect(conn.target)
+        if source is None or target is None:
+            return None
+        item = ConnectionItem(conn_id, source, target, conn.label, self.style, self.host)
+        self.scene.addItem(item)
+        self.connections[conn_id] = item
+        self.layer.activate(conn_id)
+        return item
+
+    def activate_connection_at(self, pos: QPointF) -> None:
+        """Make an item for the connection under `pos`, so a click or a menu finds it."""
+        conn_id = self.layer.connection_at(pos)
+        if conn_id is not None:
+            self.activate_connection(conn_id)
+            self.release_soon(conn_id)  # unless the click selects it
+
+    def release_soon(self, conn_id: str) -> None:
+        """Hand a connection back to the layer once it is at rest (not during the event
+        that made it so: Qt may still be delivering it to the item)."""
+        self._releasing.add(conn_id)
+        self._release_timer.start()
+
+    def _release(self) -> None:
+        ids, self._releasing = self._releasing, set()
+        for conn_id in ids:
+            item = self.connections.get(conn_id)
+            if item is not None and item.resting and conn_id != self.hovered:
+                self.drop_connection(conn_id)
+
+    def drop_connection(self, conn_id: str) -> None:
+        item = self.connections.pop(conn_id, None)
+        if item is not None:
+            item.setSelected(False)
+            self.scene.removeItem(item)
+        self.layer.deactivate(conn_id)
+        if self.hovered == conn_id:
+            self.hovered = None
+
+    def hover_connection(self, conn_id: str | None, idle: bool) -> None:
+        """The pointer is over `conn_id` (or no connection), and over no card; `idle`
+        when no gesture runs (only then does hovering make an item)."""
+        if conn_id == self.hovered:
+            return
+        previous, self.hovered = self.hovered, None
+        if previous is not None:
+            self.release_soon(previous)
+        if conn_id is not None and idle and self.activate_connection(conn_id) is not None:
+            self.hovered = conn_id
+
     # ----- headers and cells -----------------------------------------------------------
 
     def _headers(self, layout: MapLayout) -> None:
-        journey = self.scene.journey
+        journey = self.journey
         counts: dict[str, int] = {}
         for (stage_id, _), columns in layout.columns.items():
             counts[stage_id] = counts.get(stage_id, 0) + sum(len(ids) for ids in columns.values())
@@ -213,7 +305,7 @@ class SceneSync:
         self._sync(
             self.stage_headers,
             layout.stages,
-            lambda k: StageHeaderItem(stages[k]),
+            lambda k: StageHeaderItem(stages[k], self.host),
             lambda k, item: item.update_from(
                 stages[k], layout.stage_header(k), layout.stage_titles[k], counts.get(k, 0)
             ),
@@ -222,7 +314,7 @@ class SceneSync:
         self._sync(
             self.lane_headers,
             layout.lanes,
-            lambda k: LaneHeaderItem(lanes[k]),
+            lambda k: LaneHeaderItem(lanes[k], self.host),
             lambda k, item: item.update_from(
                 lanes[k], layout.lane_header(k), layout.lane_titles[k]
             ),
@@ -252,12 +344,12 @@ class SceneSync:
         self._sync(
             self.emotion,
             layout.emotion,
-            lambda k: EmotionLaneItem(k, self.scene.style),
+            lambda k: EmotionLaneItem(k, self.style),
             lambda k, item: item.update_from(layout.lanes[k], layout.emotion[k]),
         )
 
     def _names(self, layout: MapLayout, key: tuple[str, str]) -> dict[str, str]:
-        journey = self.scene.journey
+        journey = self.journey
         ids = {i for item in layout.lists.get(key, ()) for i in item.touchpoints[:4]}
         return {i: journey.touchpoint(i).name for i in ids if journey.has_touchpoint(i)}
 

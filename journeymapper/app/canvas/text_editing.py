@@ -31,12 +31,10 @@ class TextEditing(QObject):
         self.target: TextTarget | None = None
         self.session: CaptureSession | None = None
         self.connect_flow = False
-        self._refusal = ""
         self.field.submitted.connect(self._submitted)
         self.field.cancelled.connect(self.close)
         self.field.focus_lost.connect(self._focus_lost)
         self.field.navigated.connect(self._navigated)
-        scene.document.edit_refused.connect(self._remember_refusal)
 
     @property
     def active(self) -> bool:
@@ -119,19 +117,16 @@ class TextEditing(QObject):
         if was_open:
             self.view.setFocus()
 
-    def _remember_refusal(self, reason: str) -> None:
-        self._refusal = reason
-
     def _commit(self, text: str) -> bool:
         target = self.target
         if target is None:
             return True
         reason = name_reason(text, target.what) if target.required else None
         if reason is None:
-            self._refusal = ""
-            if target.commit(text):
+            refusal = target.commit(text)
+            if refusal is None:
                 return True
-            reason = self._refusal or "This text cannot be used here."
+            reason = refusal or "This text cannot be used here."
         self.field.show_reason(reason)
         return False
 

@@ -319,7 +319,8 @@ class JourneyView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
         if self.in_overview:
-            paint_sticky_labels(painter, self)
+            scene = self.journey_scene
+            paint_sticky_labels(painter, self, scene.journey, scene.layout)
 
     # ----- overview selection -------------------------------------------------------
 

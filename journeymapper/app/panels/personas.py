@@ -149,7 +149,7 @@ class PersonasDock(QDockWidget):
 
     def add_persona(self) -> None:
         persona = new_persona(self.document.journey)
-        if self.document.push(AddPersona(persona)):
+        if self.document.push(AddPersona(persona)) is None:
             for row in range(self.list.count()):
                 if self.list.item(row).data(ID_ROLE) == persona.id:
                     self.list.setCurrentRow(row)

@@ -85,7 +85,7 @@ class Voting(QObject):
         if voting is None:
             return False
         edit = voting.edits(self.context.document.journey)
-        if edit is not None and not self.context.document.push(edit):
+        if edit is not None and self.context.document.push(edit) is not None:
             return False
         self.round = None
         self._show_badges()

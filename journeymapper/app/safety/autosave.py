@@ -21,11 +21,11 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QTimer, Signal
 from shiboken6 import isValid
 
 from journeymapper.app.document import Document
-from journeymapper.app.safety.recovery_session import RecoverySession, current_session
+from journeymapper.app.safety.recovery_session import RecoverySession, current_session, writer_pool
 from journeymapper.io.disk_state import DiskState
 from journeymapper.io.recovery_store import RecoveryInfo, remove_copy, write_copy
 from journeymapper.model.schema import JourneyData
@@ -54,7 +54,6 @@ class _Notices(QObject):
 
 
 _NOTICES: _Notices | None = None
-_POOL: QThreadPool | None = None
 
 
 def notices() -> _Notices:
@@ -62,16 +61,6 @@ def notices() -> _Notices:
     if _NOTICES is None:
         _NOTICES = _Notices()
     return _NOTICES
-
-
-def writer_pool() -> QThreadPool:
-    """One thread, so copies are written and removed in the order they were asked for."""
-    global _POOL
-    if _POOL is None or not isValid(_POOL):
-        _POOL = QThreadPool()
-        _POOL.setMaxThreadCount(1)
-        _POOL.setExpiryTimeout(-1)
-    return _POOL
 
 
 class _Task(QRunnable):

@@ -22,7 +22,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QStandardPaths
+from PySide6.QtCore import QLockFile, QStandardPaths, QThreadPool
+from shiboken6 import isValid
 
 from journeymapper.io.recovery_store import (
     RecoveryCopy,
@@ -70,8 +71,6 @@ class RecoverySession:
     def close(self) -> None:
         """A clean end: the folder goes if it is empty; copies left (maps never saved nor
         discarded) stay, unlocked, to be offered next time."""
-        from journeymapper.app.safety.autosave import writer_pool
-
         writer_pool().waitForDone()
         if self.folder.exists():
             remove_folder_if_empty(self.folder)
@@ -79,6 +78,17 @@ class RecoverySession:
 
 
 _SESSION: RecoverySession | None = None
+_POOL: QThreadPool | None = None
+
+
+def writer_pool() -> QThreadPool:
+    """One thread, so copies are written and removed in the order they were asked for."""
+    global _POOL
+    if _POOL is None or not isValid(_POOL):
+        _POOL = QThreadPool()
+        _POOL.setMaxThreadCount(1)
+        _POOL.setExpiryTimeout(-1)
+    return _POOL
 
 
 def current_session() -> RecoverySession:

@@ -11,7 +11,6 @@ of making a card's item and of moving it when the layout changes.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.app.canvas.items.face import paint_face
+from journeymapper.app.canvas.protocol import ItemHost
 from journeymapper.app.canvas.style import (
     DETAIL_LOD,
     CanvasStyle,
@@ -44,9 +44,6 @@ from journeymapper.layout.geometry import (
 from journeymapper.layout.text import elide
 from journeymapper.model import catalog
 from journeymapper.model.schema import Touchpoint
-
-if TYPE_CHECKING:
-    from journeymapper.app.canvas.scene import JourneyScene
 
 RADIUS = 7.0
 ACCENT_W = 4.0
@@ -76,11 +73,14 @@ def _qrect(rect: Rect) -> QRectF:
 
 
 class CardItem(QGraphicsItem):
-    """One touchpoint on the canvas, keyed by its id in the scene's `cards` map."""
+    """One touchpoint on the canvas, keyed by its id in `SceneSync.cards`."""
 
-    def __init__(self, tp: Touchpoint, geometry: CardGeometry, style: CanvasStyle) -> None:
+    def __init__(
+        self, tp: Touchpoint, geometry: CardGeometry, style: CanvasStyle, host: ItemHost
+    ) -> None:
         super().__init__()
         self.card_id = tp.id
+        self.host = host
         self.style = style
         self.tp = tp
         self.geometry = geometry
@@ -148,9 +148,7 @@ class CardItem(QGraphicsItem):
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.setToolTip(self._tooltip())  # built when first needed, not for every card
         self.hovered = True
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        if scene is not None:
-            scene.card_hovered(self)
+        self.host.card_hovered(self.card_id, self.scene_rect())
         self.update()
         super().hoverEnterEvent(event)
 

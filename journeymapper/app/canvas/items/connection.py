@@ -3,7 +3,7 @@ moving with a card, drawn with its highlight and its label.
 
 Connections at rest are drawn by the connection layer, which has no item per arrow;
 the scene makes one of these when a connection becomes active and removes it when it
-is at rest again (see `JourneyScene.activate_connection`). The curve is
+is at rest again (see `SceneSync.activate_connection`). The curve is
 `layout.edge_path` of the two cards' current rectangles, so it follows a card live
 while it is dragged. Curve, path and shape are computed on first use.
 """
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.app.canvas.protocol import ItemHost
 from journeymapper.app.canvas.style import (
     DETAIL_LOD,
     CanvasStyle,
@@ -65,13 +66,20 @@ def paint_label(painter: QPainter, label: str, at: Point, ink: str) -> None:
 
 
 class ConnectionItem(QGraphicsItem):
-    """One active connection, keyed by its id in the scene's `connections` map."""
+    """One active connection, keyed by its id in `SceneSync.connections`."""
 
     def __init__(
-        self, conn_id: str, source: Rect, target: Rect, label: str, style: CanvasStyle
+        self,
+        conn_id: str,
+        source: Rect,
+        target: Rect,
+        label: str,
+        style: CanvasStyle,
+        host: ItemHost,
     ) -> None:
         super().__init__()
         self.conn_id = conn_id
+        self.host = host
         self.style = style
         self.source, self.target = source, target
         self.label = label
@@ -161,9 +169,7 @@ class ConnectionItem(QGraphicsItem):
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.hovered = False
         self.update()
-        scene = self.scene()
-        if scene is not None:
-            scene.release_connection_soon(self.conn_id)  # type: ignore[attr-defined]
+        self.host.connection_left(self.conn_id)
         super().hoverLeaveEvent(event)
 
     def paint(

@@ -16,7 +16,6 @@ moved. The index is built on first use: a map that opens in the overview pays no
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.app.canvas.connection_index import Box, ConnectionIndex
 from journeymapper.app.canvas.items.connection import LABEL_W, paint_label
+from journeymapper.app.canvas.protocol import ItemHost
 from journeymapper.app.canvas.style import (
     DENSE_ITEMS,
     DETAIL_LOD,
@@ -37,9 +37,6 @@ from journeymapper.app.canvas.style import (
     theme,
 )
 from journeymapper.layout.geometry import MapLayout
-
-if TYPE_CHECKING:
-    from journeymapper.app.canvas.scene import JourneyScene
 
 LAYER_Z = 0.9
 MARGIN = 40.0  # edge_path bends stay within the two cards' box widened by this
@@ -68,9 +65,10 @@ def _fill(dense: bool) -> QColor:
 
 
 class ConnectionLayer(QGraphicsItem):
-    def __init__(self, style: CanvasStyle) -> None:
+    def __init__(self, style: CanvasStyle, host: ItemHost) -> None:
         super().__init__()
         self.style = style
+        self.host = host
         self.layout: MapLayout | None = None
         self.labels: dict[str, str] = {}
         self.index = ConnectionIndex()
@@ -236,14 +234,10 @@ class ConnectionLayer(QGraphicsItem):
         return self._bounds
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        if scene is not None:
-            scene.hover_connection(self.connection_at(event.scenePos()))
+        self.host.hover_connection(self.connection_at(event.scenePos()))
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        if scene is not None:
-            scene.hover_connection(None)
+        self.host.hover_connection(None)
 
     def _shape(self, conn_id: str) -> tuple[QPainterPath, QPolygonF] | None:
         found = self._shapes.get(conn_id)

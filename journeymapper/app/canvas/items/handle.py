@@ -5,8 +5,6 @@ to whichever card it belongs to, rather than one item per card.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -17,19 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.app.canvas.protocol import ItemHost
 from journeymapper.app.canvas.style import color, pen, theme
 from journeymapper.layout.geometry import Rect
-
-if TYPE_CHECKING:
-    from journeymapper.app.canvas.scene import JourneyScene
 
 HANDLE_Z = 20.0
 RADIUS = 7.5
 
 
 class HandleItem(QGraphicsItem):
-    def __init__(self) -> None:
+    def __init__(self, host: ItemHost) -> None:
         super().__init__()
+        self.host = host
         self.card_id: str | None = None
         self.hovered = False
         self.setZValue(HANDLE_Z)
@@ -59,12 +56,11 @@ class HandleItem(QGraphicsItem):
         self.update()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        if scene is None or self.card_id is None or event.button() != Qt.MouseButton.LeftButton:
+        if self.card_id is None or event.button() != Qt.MouseButton.LeftButton:
             event.ignore()
             return
         event.accept()
-        scene.begin_connect(self.card_id, event.scenePos())
+        self.host.begin_connect(self.card_id, event.scenePos())
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

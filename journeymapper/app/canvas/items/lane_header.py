@@ -6,8 +6,6 @@ double-click renames in place.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -19,14 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.app.canvas.protocol import ItemHost
 from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen, theme
 from journeymapper.app.look.glyphs import paint_icon
 from journeymapper.layout.geometry import CELL_PAD, LANE_FONT, SMALL_FONT, Rect, baselines
 from journeymapper.layout.text import line_height
 from journeymapper.model.schema import Lane, LaneKind
-
-if TYPE_CHECKING:
-    from journeymapper.app.canvas.scene import JourneyScene
 
 HEADER_Z = 6.0
 KIND_CAPTIONS = {
@@ -39,8 +35,9 @@ KIND_CAPTIONS = {
 
 
 class LaneHeaderItem(QGraphicsItem):
-    def __init__(self, lane: Lane) -> None:
+    def __init__(self, lane: Lane, host: ItemHost) -> None:
         super().__init__()
+        self.host = host
         self.lane = lane
         self.rect = Rect(0, 0, 0, 0)
         self.titles: tuple[str, ...] = ()
@@ -75,9 +72,8 @@ class LaneHeaderItem(QGraphicsItem):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        if scene is not None and event.button() == event.button().LeftButton:
-            scene.begin_header_drag(self, event)
+        if event.button() == event.button().LeftButton:
+            self.host.begin_header_drag("lane", self.lane_id, event.scenePos())
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

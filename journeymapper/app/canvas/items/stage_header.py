@@ -6,8 +6,6 @@ reorders stages (the scene runs that interaction); double-click renames in place
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.app.canvas.protocol import ItemHost
 from journeymapper.app.canvas.style import DETAIL_LOD, color, draw_line, pen, theme
 from journeymapper.layout.geometry import (
     CELL_PAD,
@@ -32,17 +31,15 @@ from journeymapper.layout.text import line_height, text_width
 from journeymapper.model.catalog import PHASE_LABELS
 from journeymapper.model.schema import Stage
 
-if TYPE_CHECKING:
-    from journeymapper.app.canvas.scene import JourneyScene
-
 HEADER_Z = 6.0
 BAR_H = 5.0
 TITLE_TOP = CELL_PAD - 1
 
 
 class StageHeaderItem(QGraphicsItem):
-    def __init__(self, stage: Stage) -> None:
+    def __init__(self, stage: Stage, host: ItemHost) -> None:
         super().__init__()
+        self.host = host
         self.stage = stage
         self.rect = Rect(0, 0, 0, 0)
         self.titles: tuple[str, ...] = ()
@@ -79,9 +76,8 @@ class StageHeaderItem(QGraphicsItem):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
-        scene: JourneyScene | None = self.scene()  # type: ignore[assignment]
-        if scene is not None and event.button() == event.button().LeftButton:
-            scene.begin_header_drag(self, event)
+        if event.button() == event.button().LeftButton:
+            self.host.begin_header_drag("stage", self.stage_id, event.scenePos())
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

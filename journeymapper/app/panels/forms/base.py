@@ -20,8 +20,6 @@ class Form(QWidget):
         super().__init__()
         self.document = document
         self.reasons: dict[str, ReasonLabel] = {}
-        self._refusal = ""
-        document.edit_refused.connect(self._remember)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 6, 10, 10)
         self.form = QFormLayout()
@@ -72,9 +70,6 @@ class Form(QWidget):
         self.form.addRow(label)
         return label
 
-    def _remember(self, reason: str) -> None:
-        self._refusal = reason
-
     def clear_reasons(self) -> None:
         for reason in self.reasons.values():
             reason.show_reason("")
@@ -86,10 +81,10 @@ class Form(QWidget):
 
     def commit(self, key: str, edit: Edit) -> bool:
         self.reasons[key].show_reason("")
-        self._refusal = ""
-        if self.document.push(edit):
+        refusal = self.document.push(edit)
+        if refusal is None:
             return True
-        self.refuse(key, _sentence(self._refusal) or "This value cannot be used.")
+        self.refuse(key, _sentence(refusal) or "This value cannot be used.")
         return False
 
     def refresh(self) -> None:
