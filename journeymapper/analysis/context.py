@@ -28,6 +28,7 @@ from typing import Any
 
 from journeymapper.analysis.graph import Adjacency, FlowFacts, flow_facts
 from journeymapper.model.document import Journey
+from journeymapper.model.graph import dicts
 from journeymapper.model.schema import Category, Ownership, Stage, Touchpoint
 
 
@@ -41,8 +42,9 @@ class Context:
     def __init__(self, journey: Journey) -> None:
         graph = journey.graph
         self.journey = journey
-        self.succ: Adjacency = graph._succ
-        self.pred: Adjacency = graph._pred
+        store = dicts(graph)
+        self.succ: Adjacency = store._succ
+        self.pred: Adjacency = store._pred
         self.stages: tuple[Stage, ...] = journey.stages
         self.stage_rank: dict[str, int] = {s.id: i for i, s in enumerate(self.stages)}
         self.touchpoints: dict[str, Touchpoint] = {}
@@ -55,7 +57,7 @@ class Context:
         self.by_stage: dict[str, list[str]] = {s.id: [] for s in self.stages}
         self.no_emotion: list[str] = []  # cards without an emotion, in graph order
         self.pain_only: list[str] = []  # cards with pain points and no opportunity
-        self._scan(graph._node)
+        self._scan(store._node)
 
     def _scan(self, nodes: Mapping[str, Mapping[str, Any]]) -> None:
         """Read every card once: at 10,000 cards each pass over them costs milliseconds."""

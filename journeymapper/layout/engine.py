@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from journeymapper.base.perf import gc_paused
 from journeymapper.layout.geometry import (
@@ -43,8 +42,7 @@ from journeymapper.layout.geometry import (
     ListItem,
     MapLayout,
     Rect,
-    card_height,
-    card_name_lines,
+    card_size,
     cumulative,
     list_height,
     series,
@@ -59,14 +57,6 @@ Entries = list[tuple[str, tuple[str, ...], tuple[str, ...]]]  # (text, lines, ca
 Buckets = dict[str | None, dict[float, list[int]]]  # series key → card-column x → emotions
 _LIST_KINDS = (LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES)
 _PITCH = CARD_W + CARD_GAP_X
-
-
-@lru_cache(maxsize=200_000)
-def card_size(name: str, markers: bool) -> tuple[tuple[str, ...], float]:
-    """A card's name lines and height. Cached: big maps repeat names, and the wrap of a
-    name alone was a fifth of laying out 100,000 cards."""
-    lines = card_name_lines(name)
-    return lines, card_height(len(lines), markers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +160,8 @@ class LayoutEngine:
         new reserved cell (False keeps the current one). Changes to anything but cards
         and connections are detected here and lay the whole map out again."""
         old_reserve = self.reserve
-        if reserve is not False:
-            self.reserve = reserve  # type: ignore[assignment]
+        if not isinstance(reserve, bool):
+            self.reserve = reserve  # a cell, or None for no reserved cell
         if not _same(_structure(self.journey), self._structure):
             with gc_paused():
                 self._build()
@@ -448,12 +438,8 @@ def _same(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
 
 
 def layout_journey(journey: Journey, reserve: tuple[str, str] | None = None) -> MapLayout:
-    """Compute the whole layout of `journey`.
-
-    `reserve`, a (stage id, lane id) cell, keeps room for one more card column there:
-    the editor opens that gap while a card is being typed, so its editor covers nothing.
-    The canvas keeps a `LayoutEngine` instead, which updates the layout
-    edit by edit and always gives what this gives.
-    """
+    """The whole layout of `journey` (the canvas keeps a `LayoutEngine` instead, which
+    updates it edit by edit). `reserve`, a (stage id, lane id) cell, keeps room for one
+    more card column there: the editor opens that gap while a card is being typed."""
     with gc_paused():
         return LayoutEngine(journey, reserve).layout

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from journeymapper.layout.text import line_height, wrap
@@ -135,6 +136,14 @@ def card_height(line_count: int, markers: bool) -> float:
     if markers:
         content += MARKER_ROW + 5
     return max(MIN_CARD_H, math.ceil(content))
+
+
+@lru_cache(maxsize=200_000)
+def card_size(name: str, markers: bool) -> tuple[tuple[str, ...], float]:
+    """A card's name lines and height. Cached: big maps repeat names, and the wrap of a
+    name alone was a fifth of laying out 100,000 cards."""
+    lines = card_name_lines(name)
+    return lines, card_height(len(lines), markers)
 
 
 class CardGeometry(NamedTuple):

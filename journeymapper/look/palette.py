@@ -53,7 +53,8 @@ def emotion_fraction(emotion: float, scale: EmotionScale) -> float:
 
 def rgb(color: str) -> tuple[float, float, float]:
     """`#RRGGBB` as three floats in 0…1."""
-    return tuple(int(color[i : i + 2], 16) / 255.0 for i in (1, 3, 5))  # type: ignore[return-value]
+    red, green, blue = (int(color[i : i + 2], 16) / 255.0 for i in (1, 3, 5))
+    return red, green, blue
 
 
 def mix(color: str, other: str, amount: float) -> str:

@@ -11,14 +11,29 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 import networkx as nx
 from psygnal import Signal
 
-from journeymapper.model.integrity import ReferenceProblem, reference_problems
+from journeymapper.model.errors import BrokenReferencesError, EditError, UnknownIdError
+from journeymapper.model.graph import (
+    Graph,
+    dicts,
+    drop_node,
+    edge,
+    graph_of,
+    link,
+    snapshot,
+    touchpoint,
+    unlink,
+    write_node,
+)
+from journeymapper.model.integrity import reference_problems
+from journeymapper.model.ordering import clamped, index_of, reordered
 from journeymapper.model.schema import (
     Connection,
+    Identified,
     JourneyData,
     Lane,
     LaneKind,
@@ -44,24 +59,7 @@ class Reversible(Protocol[E_co]):
 _ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 
 
-class EditError(ValueError):
-    """An edit that would make the map inconsistent; the map is left unchanged."""
-
-
-class BrokenReferencesError(EditError):
-    """Data whose objects refer to missing or duplicate ids; `problems` lists them all."""
-
-    def __init__(self, problems: list[ReferenceProblem]) -> None:
-        self.problems = problems
-        first = problems[0]
-        super().__init__(f"{first.place}: {first.message}")
-
-
-class UnknownIdError(EditError, KeyError):
-    """An id that names nothing in this map."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "unknown id"
+__all__ = ["BrokenReferencesError", "EditError", "Journey", "Reversible", "UnknownIdError"]
 
 
 class Journey:
@@ -89,8 +87,8 @@ class Journey:
     reset = Signal()
 
     def __init__(self, data: JourneyData | None = None) -> None:
-        self._graph: nx.DiGraph = nx.DiGraph()
-        self._view: nx.DiGraph = self._graph.copy(as_view=True)
+        self._graph: Graph[str] = nx.DiGraph()
+        self._view: Graph[str] = self._graph.copy(as_view=True)
         self._connection_ends: dict[str, tuple[str, str]] = {}
         self._stages: list[Stage] = []
         self._lanes: list[Lane] = []
@@ -117,7 +115,7 @@ class Journey:
         problems = reference_problems(data)
         if problems:
             raise BrokenReferencesError(problems)
-        self._graph = graph = _graph_of(data)
+        self._graph = graph = graph_of(data)
         self._view = graph.copy(as_view=True)
         self._connection_ends = {c.id: (c.source, c.target) for c in data.connections}
         self._stages = list(data.stages)
@@ -145,13 +143,9 @@ class Journey:
         It shares the frozen touchpoints, connections, stages, lanes and personas, and
         the graph's inner dicts; only the outer dicts are copied. That is safe because
         this class never changes an inner dict (a node's data, a node's neighbours): it
-        replaces it (see `_link` and the other graph writes below). A snapshot of a
-        100,000-card map costs about 20 ms; copying every inner dict cost ten times that.
+        replaces it (see `model/graph.py`).
         """
-        graph: nx.DiGraph = nx.DiGraph()
-        graph._node = dict(self._graph._node)
-        graph._adj = dict(self._graph._succ)
-        graph._pred = dict(self._graph._pred)
+        graph = snapshot(self._graph)
         copy = Journey()
         copy._graph, copy._view = graph, graph.copy(as_view=True)
         copy._connection_ends = dict(self._connection_ends)
@@ -174,8 +168,13 @@ class Journey:
         return (
             ident in self._graph
             or ident in self._connection_ends
-            or any(o.id == ident for o in (*self._stages, *self._lanes, *self._personas))
+            or any(o.id == ident for o in self._identified())
         )
+
+    def _identified(self) -> Iterator[Identified]:
+        yield from self._stages
+        yield from self._lanes
+        yield from self._personas
 
     # ----- read-only queries ---------------------------------------------------------
 
@@ -188,7 +187,7 @@ class Journey:
         return self._info.title
 
     @property
-    def graph(self) -> nx.DiGraph:
+    def graph(self) -> Graph[str]:
         """A read-only view of the flow graph; node data `tp`, edge data `conn`."""
         return self._view
 
@@ -208,13 +207,13 @@ class Journey:
         return self._stages[self.stage_index(stage_id)]
 
     def stage_index(self, stage_id: str) -> int:
-        return _index_of(self._stages, stage_id, "stage")
+        return index_of(self._stages, stage_id, "stage")
 
     def lane(self, lane_id: str) -> Lane:
         return self._lanes[self.lane_index(lane_id)]
 
     def lane_index(self, lane_id: str) -> int:
-        return _index_of(self._lanes, lane_id, "lane")
+        return index_of(self._lanes, lane_id, "lane")
 
     def touchpoint_lanes(self) -> tuple[Lane, ...]:
         return tuple(lane for lane in self._lanes if lane.kind is LaneKind.TOUCHPOINTS)
@@ -223,21 +222,21 @@ class Journey:
         return self._personas[self.persona_index(persona_id)]
 
     def persona_index(self, persona_id: str) -> int:
-        return _index_of(self._personas, persona_id, "persona")
+        return index_of(self._personas, persona_id, "persona")
 
     def has_touchpoint(self, tp_id: str) -> bool:
         return tp_id in self._graph
 
     def touchpoint(self, tp_id: str) -> Touchpoint:
         try:  # the node dict itself: `graph.nodes[...]` builds a view object per call
-            return self._graph._node[tp_id]["tp"]  # type: ignore[no-any-return]
+            return touchpoint(self._graph, tp_id)
         except KeyError:
             raise UnknownIdError(f"no touchpoint '{tp_id}'") from None
 
     def touchpoints(self) -> Iterator[Touchpoint]:
         # Straight over networkx's node dict: its NodeDataView costs a Python-level call
         # per node, which was a fifth of laying out a 100,000-card map.
-        return (data["tp"] for data in self._graph._node.values())
+        return (data["tp"] for data in dicts(self._graph)._node.values())
 
     def touchpoint_count(self) -> int:
         return self._graph.number_of_nodes()
@@ -261,14 +260,17 @@ class Journey:
             source, target = self._connection_ends[conn_id]
         except KeyError:
             raise UnknownIdError(f"no connection '{conn_id}'") from None
-        return self._graph._succ[source][target]["conn"]  # type: ignore[no-any-return]
+        return edge(self._graph, source, target)
 
     def connection_between(self, source: str, target: str) -> Connection | None:
-        data = self._graph.get_edge_data(source, target)
-        return None if data is None else data["conn"]
+        try:
+            return edge(self._graph, source, target)
+        except KeyError:
+            return None
 
     def connections(self) -> Iterator[Connection]:
-        return (data["conn"] for nbrs in self._graph._succ.values() for data in nbrs.values())
+        succ = dicts(self._graph)._succ
+        return (data["conn"] for nbrs in succ.values() for data in nbrs.values())
 
     def connection_ends(self) -> dict[str, tuple[str, str]]:
         """Every connection's (source, target) by connection id: a copy."""
@@ -279,15 +281,12 @@ class Journey:
 
     def connections_of(self, tp_ids: Iterable[str]) -> list[Connection]:
         """Connections touching any of `tp_ids`, each once."""
-        ids = set(tp_ids)
+        store = dicts(self._graph)
         found: dict[str, Connection] = {}
-        for tp_id in ids:
-            for edges in (
-                self._graph.out_edges(tp_id, data="conn"),
-                self._graph.in_edges(tp_id, data="conn"),
-            ):
-                for _, _, conn in edges:
-                    found[conn.id] = conn
+        for tp_id in set(tp_ids):
+            for adjacency in (store._succ, store._pred):
+                for data in adjacency.get(tp_id, {}).values():
+                    found[data["conn"].id] = data["conn"]
         return sorted(found.values(), key=lambda c: c.id)
 
     # ----- mutators: called by edits only, after they have validated ----------------
@@ -309,20 +308,20 @@ class Journey:
         if self.has_id(tp.id):
             raise EditError(f"id '{tp.id}' is already used")
         self._check_touchpoint(tp)
-        self._write_node(tp)
+        write_node(self._graph, tp)
         self.touchpoint_added.emit(tp.id)
 
     def _set_touchpoint(self, tp: Touchpoint) -> None:
         self.touchpoint(tp.id)
         self._check_touchpoint(tp)
-        self._write_node(tp)
+        write_node(self._graph, tp)
         self.touchpoint_changed.emit(tp.id)
 
     def _remove_touchpoint(self, tp_id: str) -> None:
         self.touchpoint(tp_id)
         for conn in self.connections_of([tp_id]):
             self._remove_connection(conn.id)
-        self._drop_node(tp_id)
+        drop_node(self._graph, tp_id)
         self.touchpoint_removed.emit(tp_id)
 
     def _add_connection(self, conn: Connection) -> None:
@@ -333,7 +332,7 @@ class Journey:
                 raise EditError(f"no touchpoint '{end}' to connect")
         if self._graph.has_edge(conn.source, conn.target):
             raise EditError("these touchpoints are already connected")
-        self._link(conn)
+        link(self._graph, conn)
         self._connection_ends[conn.id] = (conn.source, conn.target)
         self.connection_added.emit(conn.id)
 
@@ -341,51 +340,19 @@ class Journey:
         old = self.connection(conn.id)
         if (old.source, old.target) != (conn.source, conn.target):
             raise EditError("a connection's ends cannot change; reconnect instead")
-        self._link(conn)
+        link(self._graph, conn)
         self.connection_changed.emit(conn.id)
 
     def _remove_connection(self, conn_id: str) -> None:
         conn = self.connection(conn_id)
-        self._unlink(conn.source, conn.target)
+        unlink(self._graph, conn.source, conn.target)
         del self._connection_ends[conn_id]
         self.connection_removed.emit(conn_id)
-
-    # ----- graph writes: inner dicts are replaced, never changed (see `snapshot`) -----
-
-    def _write_node(self, tp: Touchpoint) -> None:
-        graph = self._graph
-        graph._node[tp.id] = {"tp": tp}
-        graph._succ.setdefault(tp.id, {})
-        graph._pred.setdefault(tp.id, {})
-        _changed(graph)
-
-    def _drop_node(self, tp_id: str) -> None:
-        """Remove a node that has no connections left."""
-        graph = self._graph
-        del graph._node[tp_id], graph._succ[tp_id], graph._pred[tp_id]
-        _changed(graph)
-
-    def _link(self, conn: Connection) -> None:
-        """Add or replace the edge of `conn` (a node's neighbours: a new dict each time)."""
-        graph, data = self._graph, {"conn": conn}
-        graph._succ[conn.source] = {**graph._succ[conn.source], conn.target: data}
-        graph._pred[conn.target] = {**graph._pred[conn.target], conn.source: data}
-        _changed(graph)
-
-    def _unlink(self, source: str, target: str) -> None:
-        graph = self._graph
-        succ = dict(graph._succ[source])
-        del succ[target]
-        graph._succ[source] = succ
-        pred = dict(graph._pred[target])
-        del pred[source]
-        graph._pred[target] = pred
-        _changed(graph)
 
     def _insert_stage(self, index: int, stage: Stage) -> None:
         if self.has_id(stage.id):
             raise EditError(f"id '{stage.id}' is already used")
-        self._stages.insert(_clamp(index, len(self._stages)), stage)
+        self._stages.insert(clamped(index, len(self._stages)), stage)
         self.stage_added.emit(stage.id)
 
     def _set_stage(self, stage: Stage) -> None:
@@ -399,7 +366,7 @@ class Journey:
         self.stage_removed.emit(stage_id)
 
     def _reorder_stages(self, order: Sequence[str]) -> None:
-        self._stages = _reordered(self._stages, order, "stages")
+        self._stages = reordered(self._stages, order, "stages")
         self.stages_reordered.emit()
 
     def _insert_lane(self, index: int, lane: Lane) -> None:
@@ -407,7 +374,7 @@ class Journey:
             raise EditError(f"id '{lane.id}' is already used")
         for stage_id in lane.notes:
             self.stage_index(stage_id)
-        self._lanes.insert(_clamp(index, len(self._lanes)), lane)
+        self._lanes.insert(clamped(index, len(self._lanes)), lane)
         self.lane_added.emit(lane.id)
 
     def _set_lane(self, lane: Lane) -> None:
@@ -436,13 +403,13 @@ class Journey:
             raise EditError("a map needs at least one touchpoints lane")
 
     def _reorder_lanes(self, order: Sequence[str]) -> None:
-        self._lanes = _reordered(self._lanes, order, "lanes")
+        self._lanes = reordered(self._lanes, order, "lanes")
         self.lanes_reordered.emit()
 
     def _insert_persona(self, index: int, persona: Persona) -> None:
         if self.has_id(persona.id):
             raise EditError(f"id '{persona.id}' is already used")
-        self._personas.insert(_clamp(index, len(self._personas)), persona)
+        self._personas.insert(clamped(index, len(self._personas)), persona)
         self.persona_added.emit(persona.id)
 
     def _set_persona(self, persona: Persona) -> None:
@@ -456,7 +423,7 @@ class Journey:
         self.persona_removed.emit(persona_id)
 
     def _reorder_personas(self, order: Sequence[str]) -> None:
-        self._personas = _reordered(self._personas, order, "personas")
+        self._personas = reordered(self._personas, order, "personas")
         self.personas_reordered.emit()
 
     def _set_info(self, info: MapInfo) -> None:
@@ -469,45 +436,3 @@ class Journey:
                 )
         self._info = info
         self.info_changed.emit()
-
-
-def _graph_of(data: JourneyData) -> nx.DiGraph:
-    """The flow graph of checked data, filled through networkx's documented dict-of-dicts
-    structure (`_node`, `_succ`, `_pred`) rather than `add_edges_from`, which spent most
-    of the time of opening a 100,000-card map in per-edge bookkeeping."""
-    graph: nx.DiGraph = nx.DiGraph()
-    nodes, succ, pred = graph._node, graph._succ, graph._pred
-    for tp in data.touchpoints:
-        nodes[tp.id] = {"tp": tp}
-        succ[tp.id] = {}
-        pred[tp.id] = {}
-    for conn in data.connections:
-        edge = {"conn": conn}
-        succ[conn.source][conn.target] = edge
-        pred[conn.target][conn.source] = edge
-    return graph
-
-
-def _changed(graph: nx.DiGraph) -> None:
-    """What networkx's own mutators do after a change: forget cached conversions."""
-    cache = getattr(graph, "__networkx_cache__", None)
-    if cache:
-        cache.clear()
-
-
-def _index_of(objects: Sequence[Any], ident: str, what: str) -> int:
-    for i, obj in enumerate(objects):
-        if obj.id == ident:
-            return i
-    raise UnknownIdError(f"no {what} '{ident}'")
-
-
-def _clamp(index: int, length: int) -> int:
-    return max(0, min(index, length))
-
-
-def _reordered(objects: list[Any], order: Sequence[str], what: str) -> list[Any]:
-    by_id = {obj.id: obj for obj in objects}
-    if sorted(order) != sorted(by_id) or len(set(order)) != len(order):
-        raise EditError(f"a new order of {what} must name each of them once")
-    return [by_id[ident] for ident in order]

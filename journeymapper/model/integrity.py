@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from journeymapper.model.schema import JourneyData, LaneKind
+from journeymapper.model.schema import Identified, JourneyData, LaneKind
 
 #: problems reported at most: a hostile file of 200,000 broken references is refused
 #: for its first one, without spending a second on describing all the others
@@ -121,7 +121,7 @@ def _all_sound(data: JourneyData) -> bool:
     Loading a 100,000-card map spends its time here otherwise.
     """
     tps, conns = data.touchpoints, data.connections
-    objects = (*data.personas, *data.stages, *data.lanes, *tps, *conns)
+    objects: tuple[Identified, ...] = (*data.personas, *data.stages, *data.lanes, *tps, *conns)
     if len({o.id for o in objects}) != len(objects):
         return False
     stage_ids = {s.id for s in data.stages}
@@ -152,7 +152,7 @@ def _dangling(place: str, what: str, ref: str, *subjects: str) -> ReferenceProbl
 
 
 def _duplicate_ids(data: JourneyData) -> list[ReferenceProblem]:
-    groups = {
+    groups: dict[str, tuple[Identified, ...]] = {
         "personas": data.personas,
         "stages": data.stages,
         "lanes": data.lanes,

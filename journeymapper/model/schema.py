@@ -8,7 +8,7 @@ the live `Journey`. They hold no behaviour beyond validation; change them with
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import (
     BaseModel,
@@ -18,8 +18,8 @@ from pydantic import (
     model_validator,
 )
 
-FORMAT_NAME = "journeymapper"
-FORMAT_VERSION = 2
+FORMAT_NAME: Final = "journeymapper"
+FORMAT_VERSION: Final = 2
 
 MAX_NAME = 200
 MAX_TEXT = 20_000
@@ -230,3 +230,6 @@ class JourneyData(_InfoFields, _Header):
 
     def info(self) -> MapInfo:
         return MapInfo(**{name: getattr(self, name) for name in MapInfo.model_fields})
+
+
+Identified = Persona | Stage | Lane | Touchpoint | Connection  # what has a map-wide id
