@@ -65,7 +65,7 @@ class ActionRegistry:
     def __getattr__(self, name: str) -> QAction:
         """`registry.save` reads as `registry["save"]`."""
         try:
-            return self.__dict__["_all"][name]  # type: ignore[no-any-return]
+            return self.__dict__["_all"][name]  # type: ignore[no-any-return]  # (a dict of QActions)
         except KeyError:
             raise AttributeError(name) from None
 

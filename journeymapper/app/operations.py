@@ -14,8 +14,7 @@ from itertools import pairwise
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QApplication, QColorDialog, QMessageBox, QWidget
 
-from journeymapper.app.canvas import clipboard
-from journeymapper.app.canvas import text_targets as editors
+from journeymapper.app.canvas import clipboard, text_targets
 from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
 from journeymapper.app.canvas.items.stage_header import StageHeaderItem
 from journeymapper.app.canvas.mime import cards_mime, read_cards
@@ -24,6 +23,7 @@ from journeymapper.app.canvas.scene import JourneyScene
 from journeymapper.app.canvas.view import JourneyView
 from journeymapper.app.document import Document
 from journeymapper.model.builders import new_connection, new_lane, new_stage, new_touchpoint
+from journeymapper.model.document import Journey
 from journeymapper.model.edits import (
     AddLane,
     AddStage,
@@ -40,7 +40,7 @@ from journeymapper.model.edits import (
     UpdateStage,
     UpdateTouchpoint,
 )
-from journeymapper.model.schema import LaneKind
+from journeymapper.model.schema import LaneKind, Touchpoint
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class MapOperations(QObject):
         self.parent_widget = parent  # for the questions it asks (delete a full stage?)
 
     @property
-    def journey(self):  # type: ignore[no-untyped-def]
+    def journey(self) -> Journey:
         return self.document.journey
 
     def push(self, edit: Edit) -> str | None:
@@ -173,7 +173,7 @@ class MapOperations(QObject):
             if result is not None:
                 edit, new_ids = result
                 label = f"Duplicate {plural(len(new_ids), 'touchpoint')}"
-                self._apply_paste((Batch(edit.edits, label), new_ids))  # type: ignore[attr-defined]
+                self._apply_paste((Batch(edit.edits, label), new_ids))
 
     def _apply_paste(self, result: tuple[Edit, list[str]] | None) -> None:
         if result is None:
@@ -189,7 +189,7 @@ class MapOperations(QObject):
     def rename_selected(self) -> None:
         scene = self.scene
         selected = scene.selectedItems()
-        target = editors.target_for_item(scene, selected[0]) if len(selected) == 1 else None
+        target = text_targets.target_for_item(scene, selected[0]) if len(selected) == 1 else None
         if target is not None:
             scene.request_text_edit(target)
 
@@ -234,7 +234,7 @@ class MapOperations(QObject):
             scene.select_ids([tp.id])
             scene.ensure_layout()
             self.show_ids([tp.id])
-            target = editors.card_target(scene, tp.id)
+            target = text_targets.card_target(scene, tp.id)
             if target is not None:
                 scene.request_text_edit(target)
 
@@ -273,7 +273,7 @@ class MapOperations(QObject):
             self.scene.ensure_layout()
             self.scene.select_ids([stage.id])
             self.show_ids([stage.id])
-            self.scene.request_text_edit(editors.stage_target(self.scene, stage.id))
+            self.scene.request_text_edit(text_targets.stage_target(self.scene, stage.id))
 
     def add_lane(self, kind: LaneKind = LaneKind.TOUCHPOINTS, after: str | None = None) -> None:
         journey = self.journey
@@ -285,7 +285,7 @@ class MapOperations(QObject):
             self.scene.ensure_layout()
             self.scene.select_ids([lane.id])
             self.show_ids([lane.id])
-            self.scene.request_text_edit(editors.lane_target(self.scene, lane.id))
+            self.scene.request_text_edit(text_targets.lane_target(self.scene, lane.id))
 
     def delete_stage(self, stage_id: str) -> None:
         journey = self.journey
@@ -352,5 +352,5 @@ class MapOperations(QObject):
             self.view.ensureVisible(QRectF(rect.x, rect.y, rect.w, rect.h), 80, 80)
 
 
-def _reading_key(tp, order: dict[str, int]) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+def _reading_key(tp: Touchpoint, order: dict[str, int]) -> tuple[int, int, float]:
     return (order.get(tp.stage, 0), tp.slot.column, tp.slot.order)

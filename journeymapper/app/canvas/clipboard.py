@@ -38,7 +38,7 @@ def copy_payload(journey: Journey, ids: Iterable[str]) -> dict[str, Any]:
 
 def paste_edit(
     journey: Journey, payload: dict[str, Any], cell: tuple[str, str] | None
-) -> tuple[Edit, list[str]] | None:
+) -> tuple[Batch, list[str]] | None:
     """The edit that pastes `payload` (into `cell` when given) and the new card ids."""
     try:
         cards = [Touchpoint.model_validate(t) for t in payload.get("touchpoints", [])]

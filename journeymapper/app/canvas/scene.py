@@ -67,7 +67,7 @@ class JourneyScene(CellCursor, QGraphicsScene):
     layout_changed = Signal()
     cell_changed = Signal()
     message = Signal(str)
-    # Asks the view to open an in-place text editor (an `editors.TextTarget`).
+    # Asks the view to open an in-place text editor (a `text_targets.TextTarget`).
     text_edit_requested = Signal(object)
     # Asks for keyboard capture in the current cell, starting with the given text.
     capture_requested = Signal(str)

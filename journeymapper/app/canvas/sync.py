@@ -76,7 +76,7 @@ class SceneSync:
 
     def _maps(self) -> tuple[dict[Any, QGraphicsItem], ...]:
         return (
-            self.cards,  # type: ignore[return-value]  # (dicts of item subclasses)
+            self.cards,  # type: ignore[return-value]  # dicts are invariant: items of subclasses
             self.connections,
             self.stage_headers,
             self.lane_headers,

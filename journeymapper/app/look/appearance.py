@@ -62,7 +62,9 @@ class _State(QObject):
 
     def _scheme_changed(self, *_: object) -> None:
         if not self.applying and saved() is Appearance.SYSTEM:
-            apply(self.parent())  # type: ignore[arg-type]
+            app = self.parent()
+            if isinstance(app, QApplication):
+                apply(app)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         app = self.parent()

@@ -6,7 +6,7 @@ Enter adds the channel to the canvas's current cell instead, for the keyboard.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMimeData, QModelIndex, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
@@ -32,7 +32,7 @@ class _Model(QStandardItemModel):
     def mimeTypes(self) -> list[str]:
         return [TOUCHPOINT_MIME, "text/plain"]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         for index in indexes:
             key = index.data(CHANNEL_ROLE)
             if key is not None:

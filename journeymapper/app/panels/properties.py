@@ -68,7 +68,9 @@ class PropertiesDock(QDockWidget):
     @property
     def current(self) -> Form:
         scroll = self.pages.currentWidget()
-        return scroll.widget()  # type: ignore[union-attr, return-value]
+        form = scroll.widget() if isinstance(scroll, QScrollArea) else None
+        assert isinstance(form, Form), "every page is a form in a scroll area"
+        return form
 
     def show_selection(self) -> None:
         """Show the form for the current selection, refreshed from the model."""

@@ -244,8 +244,9 @@ class Facilitator(QObject):
         running = voting is not None
         for name in ("vote_end", "vote_discard", "vote_card", "vote_back"):
             self.acts[name].setEnabled(running)
+        turns = voting is not None and not voting.anonymous
         for name in ("next_voter", "prev_voter"):
-            self.acts[name].setEnabled(running and not voting.anonymous)  # type: ignore[union-attr]
+            self.acts[name].setEnabled(turns)
         self.acts["vote_start"].setEnabled(not running)
         self.acts["present"].setChecked(presenting)
 

@@ -151,8 +151,8 @@ class StageFocus(QObject):
         else:
             self._glide_step(1.0)
 
-    def _glide_step(self, value: object) -> None:
-        t = float(value)  # type: ignore[arg-type]
+    def _glide_step(self, value: float) -> None:
+        t = float(value)  # (the animation's valueChanged carries its float as a QVariant)
         (z0, c0), (z1, c1) = self._from, self._to
         zoom = z1 if t >= 1.0 else math.exp(math.log(z0) + (math.log(z1) - math.log(z0)) * t)
         self.view.set_zoom(zoom)

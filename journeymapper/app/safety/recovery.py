@@ -103,7 +103,12 @@ class RecoveryDialog(QDialog):
 
     @property
     def buttons(self) -> dict[Choice, QPushButton]:
-        return {"restore": self.restore, "discard": self.discard, "later": self.later}  # type: ignore[dict-item]
+        buttons: dict[Choice, QPushButton] = {
+            "restore": self.restore,
+            "discard": self.discard,
+            "later": self.later,
+        }
+        return buttons
 
 
 def ask_with_dialog(parent: QWidget | None, copies: list[RecoveryCopy]) -> Choice:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QMenu
 
-from journeymapper.app.canvas import text_targets as editors
+from journeymapper.app.canvas import text_targets
 from journeymapper.app.canvas.items.card import CardItem
 from journeymapper.app.canvas.items.connection import ConnectionItem
 from journeymapper.app.canvas.items.lane_header import LaneHeaderItem
@@ -48,7 +48,7 @@ def build_context_menu(context: EditorContext, pos: QPointF) -> QMenu:
         conn_id = hit.conn_id
         menu.addAction(
             "Edit Label…",
-            lambda: scene.request_text_edit(editors.connection_target(scene, conn_id)),
+            lambda: scene.request_text_edit(text_targets.connection_target(scene, conn_id)),
         )
         menu.addAction("Delete Connection", lambda: context.document.push(Disconnect(conn_id)))
     elif isinstance(hit, StageHeaderItem):

@@ -52,7 +52,7 @@ class EmotionLaneItem(QGraphicsItem):
             return
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_guides(painter, lod)
+        self._paint_guides(painter, lod, self.plot.plot)
         highlighted = self.style.highlighted_persona
         for series in self.plot.series[1:]:
             if series.points:
@@ -66,8 +66,7 @@ class EmotionLaneItem(QGraphicsItem):
             self._paint_series(painter, main, theme().emotion_line, 2.6, dots=True)
         painter.setOpacity(1.0)
 
-    def _paint_guides(self, painter: QPainter, lod: float) -> None:
-        plot = self.plot.plot  # type: ignore[union-attr]
+    def _paint_guides(self, painter: QPainter, lod: float, plot: Rect) -> None:
         scale = self.style.scale
         steps = range(scale.minimum, scale.maximum + 1)
         shown = set(steps) if len(steps) <= 7 else {scale.minimum, 0, scale.maximum}

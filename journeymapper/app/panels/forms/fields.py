@@ -206,9 +206,13 @@ class KpiTable(QWidget):
     def rows(self) -> list[tuple[str, str, str, str]]:
         result = []
         for row in range(self.table.rowCount()):
-            cells = [self.table.item(row, c) for c in range(4)]
-            result.append(tuple((c.text() if c else "").strip() for c in cells))
-        return result  # type: ignore[return-value]
+            name, target, actual, unit = (self._text(row, c) for c in range(4))
+            result.append((name, target, actual, unit))
+        return result
+
+    def _text(self, row: int, column: int) -> str:
+        cell = self.table.item(row, column)
+        return cell.text().strip() if cell is not None else ""
 
     def _add(self) -> None:
         with blocked(self.table):
