@@ -53,7 +53,7 @@ fuzz: $(STAMP)
 stress: $(STAMP)
 	JM_SAVE_KILLS=5000 QT_QPA_PLATFORM=offscreen \
 	  $(PY) -m pytest -q -s tests/io/test_save_kills.py tests/io/test_save_faults.py \
-	  tests/app/test_save_failures.py tests/app/test_recovery_process.py
+	  tests/app/files/test_save_failures.py tests/app/safety/test_recovery_process.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -29,7 +29,7 @@ from journeymapper.io.journey_file import save_journey
 from journeymapper.io.recovery_store import copies_in
 from tests.sample import clothing_store
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SCRIPT = Path(__file__).with_name("recovery_script.py")
 
 

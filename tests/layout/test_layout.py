@@ -16,7 +16,7 @@ from journeymapper.model.edits import UpdateLane, UpdateTouchpoint
 from journeymapper.model.schema import Slot
 from tests.sample import clothing_store
 
-EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.journey"))
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.journey"))
 
 
 def _overlap(a: Rect, b: Rect) -> bool:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from journeymapper.io.journey_file import load_journey, save_journey
 from journeymapper.model.edits import UpdateInfo
-from tests.app.safety_helpers import click_when_modal
+from tests.app.safety.safety_helpers import click_when_modal
 from tests.sample import clothing_store
 
 

@@ -19,7 +19,7 @@ from journeymapper.app.look.colors import DARK, LIGHT, Theme, contrast_ratio
 from journeymapper.model.schema import Category
 from journeymapper.model.templates import PHASE_COLORS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 THEMES = [LIGHT, DARK]
 TEXT_AA = 4.5
 GRAPHIC_AA = 3.0

@@ -18,7 +18,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "examples" / "online-clothing-store.journey"
 
 

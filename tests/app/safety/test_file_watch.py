@@ -12,7 +12,7 @@ from journeymapper.app.safety.recovery_session import writer_pool
 from journeymapper.io.journey_file import load_journey, save_journey
 from journeymapper.io.recovery_store import copies_in
 from journeymapper.model.edits import UpdateInfo, UpdateTouchpoint
-from tests.app.safety_helpers import click_when_modal
+from tests.app.safety.safety_helpers import click_when_modal
 from tests.sample import clothing_store
 
 

@@ -18,7 +18,7 @@ from journeymapper.io.journey_file import load_journey, save_journey
 from journeymapper.io.recovery_store import RecoveryInfo, copies_in, write_copy
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import UpdateInfo, UpdateTouchpoint
-from tests.app.safety_helpers import click_when_modal
+from tests.app.safety.safety_helpers import click_when_modal
 from tests.sample import clothing_store
 
 
