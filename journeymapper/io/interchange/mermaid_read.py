@@ -22,6 +22,10 @@ The import follows Mermaid's own grammar (`journey.jison`) and semantics (`journ
   skipped with its number; a trailing `%% …` is a comment; `;` separates statements.
 - Tasks before the first section go to a stage called "(No section)". A diagram pasted
   from Markdown may keep its ```mermaid fences.
+- Text pasted as a block — out of an HTML page or a Markdown list, indented as a whole,
+  front matter included — loses its common indentation first, as Mermaid's `run()`
+  does (it dedents a diagram's text with `ts-dedent` before parsing); blank lines before
+  the front matter are skipped. Line numbers stay those of the file.
 """
 
 from __future__ import annotations
@@ -124,7 +128,8 @@ def parse_mermaid(text: str, path: str | Path | None = None) -> ImportResult:
         raise MermaidError(
             path, "", f"has more than {MAX_LINES:,} lines; JourneyMapper reads fewer"
         )
-    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = textwrap.dedent(text).split("\n")
     try:
         with gc_paused():
             return _Parser(path, lines).parse()
@@ -183,17 +188,21 @@ class _Parser:
     # ----- front matter and header --------------------------------------------------
 
     def _front_matter(self) -> int:
-        """Read a `---` YAML block at the very top for its title; the index after it."""
-        if not self.lines or self.lines[0].rstrip() != "---":
+        """Read a `---` YAML block at the top (after blank lines) for its title; the index
+        after it, or 0 when there is none."""
+        first = next((i for i, line in enumerate(self.lines) if line.strip()), 0)
+        if not self.lines or self.lines[first].rstrip() != "---":
             return 0
-        for end in range(1, len(self.lines)):
+        for end in range(first + 1, len(self.lines)):
             if self.lines[end].startswith("---") and _FENCE.match(self.lines[end]):
-                for line in self.lines[1:end]:
+                for line in self.lines[first + 1 : end]:
                     match = _FRONT_TITLE.match(line) if line.startswith("title") else None
                     if match:
                         self.titles["front"] = _yaml_scalar(match[1])
                 return end + 1
-        raise MermaidError(self.path, "line 1", "the front matter opened here is never closed")
+        raise MermaidError(
+            self.path, f"line {first + 1}", "the front matter opened here is never closed"
+        )
 
     def _header(self, start: int) -> int:
         """The index of the `journey` line; anything else first is not a user journey."""

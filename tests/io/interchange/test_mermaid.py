@@ -117,6 +117,27 @@ def test_a_diagram_pasted_from_markdown_keeps_its_fences() -> None:
     assert len(result.data.touchpoints) == 5
 
 
+@pytest.mark.parametrize("indent", ["    ", "\t", "  \t"])
+def test_text_pasted_as_an_indented_block_keeps_its_front_matter_title(indent: str) -> None:
+    """Copied out of an HTML page or a Markdown list: indented as a whole (Mermaid dedents)."""
+    block = ["---", "title: A day out", "---", " journey", "  section Morning", "    Tea: 5: Me",
+             "    Toast: x: Me", "  section Noon", "    Lunch: 3: Me, Cat"]  # fmt: skip
+    text = "\n\n" + "\n".join(indent + line for line in block) + "\n" + indent + "\n"
+    result = parse_mermaid(text)
+    assert result.data.title == "A day out"
+    assert _tasks(result.data) == [
+        ("Morning", "Tea", 2, ["Me"]), ("Morning", "Toast", None, ["Me"]),
+        ("Noon", "Lunch", 0, ["Me", "Cat"]),
+    ]  # fmt: skip
+    assert [(n.line, n.message[:24]) for n in result.warnings] == [(9, "the score 'x' is not a n")]
+
+
+def test_an_indented_markdown_fence_and_a_list_item_indent() -> None:
+    text = "   ```mermaid\n   journey\n     section A\n       One: 4\n   ```\n"
+    result = parse_mermaid(text)
+    assert (result.skipped, _tasks(result.data)) == ([], [("A", "One", 1, [])])
+
+
 def test_a_title_statement_wins_over_front_matter_and_acc_title_is_the_fallback() -> None:
     both = parse_mermaid("---\ntitle: Front\n---\njourney\ntitle Statement\n").data
     assert both.title == "Statement"
