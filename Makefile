@@ -4,10 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# Debian packages Qt's xcb platform needs for a real window, plus the tools the smoke test uses.
+# Debian packages Qt's xcb platform needs for a real window, plus the tools the smoke test
+# uses (xdotool: real key presses through XTEST, for the Ctrl+Q test and the editor bench).
 DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
         libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libegl1 \
-        libgl1 libfontconfig1 libdbus-1-3 poppler-utils
+        libgl1 libfontconfig1 libdbus-1-3 poppler-utils xdotool
 
 .PHONY: run test bench lint format deps venv clean dist dist-check install-desktop \
         uninstall-desktop icons fuzz stress

@@ -39,6 +39,8 @@ class Actions:
         self.export_png = a("export_png", "Canvas as &PNG Image…", w.export_png)
         self.close = a("close", "&Close", w.close, Std.Close)
         self.quit = a("quit", "&Quit", w.quit_all, Std.Quit)
+        if not self.quit.shortcuts():  # X11 and Wayland have no standard Quit key
+            self.quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo = window.document.undo_stack.createUndoAction(window, "&Undo")
         self.undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
