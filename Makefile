@@ -34,8 +34,13 @@ deps:
 run: $(STAMP) deps
 	$(PY) -m journeymapper examples/online-clothing-store.journey
 
+# mypy --strict on the Qt-free packages that are clean so far (pyproject.toml [tool.mypy]);
+# add a package here once `mypy -p PACKAGE` passes.
+MYPY_PACKAGES := -p journeymapper.io -p journeymapper.cli
+
 test: $(STAMP) deps
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy $(MYPY_PACKAGES)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
@@ -59,6 +64,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy $(MYPY_PACKAGES)
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
@@ -93,4 +99,4 @@ icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m journeymapper.app.app_icon
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis build dist *.egg-info

@@ -215,7 +215,8 @@ class MapBuilder:
             self.stages = list(frame.stages)
             self.lanes = list(frame.lanes)
             self.personas = list(frame.personas)
-            self._ids |= {o.id for o in (*self.stages, *self.lanes, *self.personas)}
+            self._ids |= {s.id for s in self.stages} | {lane.id for lane in self.lanes}
+            self._ids |= {p.id for p in self.personas}
         for stage in self.stages:
             self._stage_names.setdefault(stage.name.casefold(), stage.id)
         for persona in self.personas:
