@@ -25,10 +25,7 @@ from typing import Any
 
 from journeymapper.io.errors import FileFormatError, JourneyFileError
 from journeymapper.io.interchange.build import MAX_IMPORT_BYTES, ImportResult
-from journeymapper.io.interchange.csv import read_csv, write_csv
 from journeymapper.io.interchange.errors import CsvError, GraphMLError, MermaidError
-from journeymapper.io.interchange.graphml import read_graphml, write_graphml
-from journeymapper.io.interchange.mermaid import read_mermaid, write_mermaid
 from journeymapper.io.interchange.sniff import sniff
 from journeymapper.io.journey_file import MAX_FILE_BYTES, load_journey, save_journey
 from journeymapper.model.document import Journey
@@ -80,11 +77,19 @@ def import_file(path: str | Path, fmt: str | None = None) -> ImportResult:
     plainly belong to another format is refused with a sentence that says so."""
     name = format_for(path, fmt)
     check_content(path, name)
+    # Each format's module is imported when it is used: converting a Mermaid file to a
+    # poster should not pay for loading the GraphML reader and writer.
     if name == "csv":
+        from journeymapper.io.interchange.csv import read_csv
+
         return read_csv(path)
     if name == "mermaid":
+        from journeymapper.io.interchange.mermaid import read_mermaid
+
         return read_mermaid(path)
     if name == "graphml":
+        from journeymapper.io.interchange.graphml import read_graphml
+
         return read_graphml(path)
     return ImportResult(load_journey(path).to_data(), "journey")
 
@@ -108,12 +113,18 @@ def export_file(journey: Journey, path: str | Path, fmt: str | None = None, **op
     Options: `delimiter` and `bom` for CSV (a .tsv gets tabs), `yed` for GraphML."""
     name = format_for(path, fmt, verb="export")
     if name == "csv":
+        from journeymapper.io.interchange.csv import write_csv
+
         given = (fmt or Path(path).suffix).lstrip(".").casefold()
         options.setdefault("delimiter", "\t" if given == "tsv" else ",")
         write_csv(journey, path, **options)
     elif name == "mermaid":
+        from journeymapper.io.interchange.mermaid import write_mermaid
+
         write_mermaid(journey, path, **options)
     elif name == "graphml":
+        from journeymapper.io.interchange.graphml import write_graphml
+
         write_graphml(journey, path, **options)
     else:
         save_journey(journey, path, **options)
