@@ -119,8 +119,6 @@ def test_export_summary_from_the_command_line(capsys, tmp_path: Path) -> None:  
 @pytest.mark.parametrize("bad", ["2025-13-01", "yesterday"])
 def test_a_bad_date_is_one_line(capsys, tmp_path: Path, bad: str) -> None:  # type: ignore[no-untyped-def]
     example = examples_dir() / "online-clothing-store.journey"
-    code = main(
-        ["export", str(example), "-o", str(tmp_path / "s.pdf"), "--summary", "--date", bad]
-    )
+    code = main(["export", str(example), "-o", str(tmp_path / "s.pdf"), "--summary", "--date", bad])
     assert code == 2
     assert "--date must be YYYY-MM-DD" in capsys.readouterr().err
