@@ -266,19 +266,19 @@ def test_the_installed_editor_opens_an_example_offscreen_and_closes(
 def test_an_install_without_its_fonts_says_which_file_is_missing(
     installed: tuple[Path, dict[str, str]], folder: Path
 ) -> None:
-    """Last: it damages the install, as a packager who dropped the fonts would."""
+    """Last: it damages the install, as a packager who dropped the fonts would. The poster,
+    an export that lays the map out (GraphML) and the editor each say it in one line."""
     bin_dir, env = installed
     example = _example(bin_dir, env, folder)
     fonts = _site_packages(bin_dir.parent) / "journeymapper" / "_resources" / "fonts"
     for font in fonts.glob("*.ttf"):
         font.unlink()
-    for out in ("h.pdf", "h.graphml"):
-        broken = run(bin_dir / "journeymapper", "export", example, "-o", out, cwd=folder, env=env)
+    for argv in (["export", example, "-o", "h.pdf"], ["export", example, "-o", "h.graphml"],
+                 [example]):  # fmt: skip
+        broken = run(bin_dir / "journeymapper", *argv, cwd=folder, env=env)
         assert broken.returncode == 2
         assert broken.stdout == ""
         assert broken.stderr.count("\n") == 1, broken.stderr
-        assert broken.stderr.startswith(
-            "journeymapper: the bundled file resources/fonts/DejaVuSans"
-        )
+        assert broken.stderr.startswith("journeymapper: the bundled file resources/fonts/")
         assert f"is missing (looked in {fonts.parent})" in broken.stderr
-        assert not (folder / out).exists()
+    assert not list(folder.glob("h.*"))
