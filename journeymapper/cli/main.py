@@ -17,7 +17,13 @@ from types import ModuleType
 
 from journeymapper import __version__
 from journeymapper.cli import demo, export, import_, new, open_, stats, validate
-from journeymapper.cli.output import EXIT_FAILED, EXIT_FINDINGS, EXIT_INTERRUPTED, Output
+from journeymapper.cli.output import (
+    EXIT_FAILED,
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    Output,
+)
 
 COMMANDS: tuple[ModuleType, ...] = (open_, validate, stats, new, export, import_, demo)
 NAMES = frozenset(command.NAME for command in COMMANDS)
@@ -47,6 +53,9 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (`--help` and usage errors included)."""
     args_list = _with_default_command(list(sys.argv[1:] if argv is None else argv))
+    if args_list == ["--version"]:  # what argparse prints, without its formatter's imports
+        Output().line(f"journeymapper {__version__}")
+        return EXIT_OK
     parser = build_parser(args_list[0] if args_list[0] in NAMES else "")
     out = Output()
     try:
