@@ -37,7 +37,13 @@ from pathlib import Path
 
 log = logging.getLogger("benchmarks")
 
-SUITES = ("benchmarks.core", "benchmarks.editor", "benchmarks.poster", "benchmarks.memory")
+SUITES = (
+    "benchmarks.core",
+    "benchmarks.editor",
+    "benchmarks.poster",
+    "benchmarks.memory",
+    "benchmarks.commands",  # whole processes: the command line, mmdc, the editor's start
+)
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
 RESULTS = Path(__file__).with_name("results.md")
@@ -64,6 +70,7 @@ class Case:
     kind: str = "time"  # or "memory": the callable returns a number of bytes
     repeat: int | None = None  # runs, when this case needs fewer than the default
     trace: bool = True  # the extra tracemalloc run for the peak-memory column
+    target_ratio: float | None = None  # the median at most this times the baseline's
 
 
 @dataclass
@@ -72,6 +79,7 @@ class Result:
     times: list[float] = field(default_factory=list)
     peak_bytes: int | None = None
     error: str | None = None
+    baseline_median: float | None = None  # filled in once every case has run
 
     @property
     def median(self) -> float:
@@ -82,9 +90,14 @@ class Result:
         """False for a failed case or a missed target; None when there is no target."""
         if self.error:
             return False
-        if self.case.target is None or not self.times:
+        if not self.times:
             return None
-        return self.median <= self.case.target
+        checks = []
+        if self.case.target is not None:
+            checks.append(self.median <= self.case.target)
+        if self.case.target_ratio is not None and self.baseline_median:
+            checks.append(self.median <= self.case.target_ratio * self.baseline_median)
+        return all(checks) if checks else None
 
 
 def collect(sizes: Sequence[int]) -> list[Case]:
@@ -173,9 +186,13 @@ def table(results: list[Result]) -> str:
             continue
         base = medians.get((c.baseline, c.size)) if c.baseline else None
         ratio = f"{r.median / base:.1f}× {c.baseline}" if base else ""
+        if base and c.target_ratio is not None:  # a race against another tool
+            ratio = f"{r.median / base:.2f}× {c.baseline} ({base / r.median:.1f}× faster)"
         verdict = {None: "", True: "✓", False: "✗"}[r.passed]
         show = _megabytes if c.kind == "memory" else _seconds
         target = f"≤ {show(c.target)}" if c.target is not None else ""
+        if c.target_ratio is not None:
+            target = f"≥ {1 / c.target_ratio:.0f}× faster than {c.baseline}"
         memory = _megabytes(r.peak_bytes) if r.peak_bytes is not None else ""
         rows.append(
             f"| {c.operation} | {c.size:,} | {show(r.median)} | {show(min(r.times))} | "
@@ -275,6 +292,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("%s at %s…", case.operation, f"{case.size:,}")
         repeat = args.repeat or case.repeat or repeats_for(case.size, None, args.quick)
         results.append(measure(case, repeat, memory=not args.no_memory))
+    medians = {(r.case.operation, r.case.size): r.median for r in results if r.times}
+    for r in results:
+        if r.case.baseline:
+            r.baseline_median = medians.get((r.case.baseline, r.case.size))
     text = table(_ordered(results))
     sys.stdout.write(text + "\n")
     write_results(args.output, text, argv)

@@ -1,8 +1,6 @@
 """JourneyMapper: an offline desktop editor for customer journey maps."""
 
-from importlib import metadata
-
-try:
-    __version__ = metadata.version("journeymapper")
-except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+local"
+# The one place the version is written: pyproject.toml reads it from here
+# ([tool.setuptools.dynamic]), and `journeymapper --version` prints it without
+# importing anything (importlib.metadata would cost a tenth of the command's start).
+__version__ = "0.1.0"

@@ -1,5 +1,5 @@
 """`python -m journeymapper` is the `journeymapper` command."""
 
-from journeymapper.cli import main
+from journeymapper.cli.main import main
 
 raise SystemExit(main())

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run the built bundle from inside dist/ as a user would, without a display (make dist-check):
-# --version on stdout, a poster PDF and a PNG export of an example map, each checked.
+# --version on stdout, a poster PDF and a PNG export of an example map, each checked; a map
+# from a bundled template and a Mermaid journey converted to a poster.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +23,11 @@ echo "--version: $version"
 
 run export "$EXAMPLE" -o "$OUT/out.pdf"
 run export "$EXAMPLE" -o "$OUT/out.png"
+# The bundle's own templates (resources/templates) and a one-step Mermaid conversion.
+run new --template lifecycle -o "$OUT/lifecycle.journey"
+grep -q '"Advocacy"' "$OUT/lifecycle.journey" || { echo "the template was not written" >&2; exit 1; }
+printf 'journey\n  title Trip\n  section Plan\n    Book: 4: Ana\n' > "$OUT/trip.mmd"
+run export "$OUT/trip.mmd" -o "$OUT/trip.pdf"
 "$PY" - "$OUT/out.pdf" "$OUT/out.png" <<'PYEOF'
 import struct
 import sys

@@ -23,12 +23,17 @@ SCRIPT = textwrap.dedent(
     import pkgutil, journeymapper
     core = (
         "journeymapper.base", "journeymapper.model", "journeymapper.analysis",
-        "journeymapper.layout", "journeymapper.look", "journeymapper.io",
+        "journeymapper.layout", "journeymapper.look", "journeymapper.io", "journeymapper.cli",
     )
     for info in pkgutil.walk_packages(journeymapper.__path__, "journeymapper."):
         if info.name.startswith(core):
             __import__(info.name)
-    import journeymapper.cli
+    import contextlib, io, tempfile
+    from journeymapper.cli.main import main
+    with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stdout(io.StringIO()):
+        assert main(["validate", "examples/online-clothing-store.journey"]) == 0
+        assert main(["export", "examples/online-clothing-store.journey", "-o",
+                     f"{folder}/map.mmd"]) == 0
     from journeymapper.layout.engine import layout_journey
     from journeymapper.model.document import Journey
     layout_journey(Journey.default())

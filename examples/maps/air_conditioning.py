@@ -1,4 +1,5 @@
-"""A service business from the before / during / after table of seed 002."""
+"""A service business from the before / during / after table of Viindoo's article
+“What is customer touchpoint? How to increase touch points with customers”."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ def build() -> JourneyData:
     m = MapMaker(
         "An air-conditioning service: before, during and after the purchase",
         "A local company that installs and maintains air conditioning, mapped from the "
-        "table of customer touchpoints in seed 002 (“What is customer touchpoint?”): word "
+        "table of customer touchpoints in Viindoo's article “What is customer touchpoint? "
+        "How to increase touch points with customers” (Jun Nguyen, 2023): word "
         "of mouth, social networks, advertising, reviews and ratings, and marketing before "
         "buying; the office, the telephone system, the website, sales staff and the point "
         "of sale when making the purchase; customer care, monitoring, transactional email "

@@ -1,4 +1,4 @@
-"""The online clothing store of seed 001's practical example."""
+"""The online clothing store of the practical example of the “Customer Touchpoints” lesson."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ from maps.mapmaker import BUY, GUESS, POST, PRE, RESEARCH, MapMaker, kpi
 def build() -> JourneyData:
     m = MapMaker(
         "Online clothing store",
-        "The practical example of seed 001 (the customer touchpoints course): a customer "
-        "sees an ad on Instagram, browses the catalogue, signs up for the newsletter to get "
-        "a discount code, checks out, receives the order confirmation and a shipping "
-        "notification, contacts customer support to track the order and, once it arrives, "
-        "leaves a review. A friend's recommendation and a later 'complete the look' email "
-        "complete the picture: the first is the indirect touchpoint seed 001 warns is easy "
-        "to forget, the second leads back to the catalogue (a deliberate loop).",
+        "The practical example of the “Customer Touchpoints” lesson of an online Customer "
+        "Experience Course (Module 3, “Customer Interactions”): a customer sees an ad on "
+        "Instagram, browses the catalogue, signs up for the newsletter to get a discount code, "
+        "checks out, receives the order confirmation and a shipping notification, contacts "
+        "customer support to track the order and, once it arrives, leaves a review. A friend's "
+        "recommendation and a later 'complete the look' email complete the picture: the first is "
+        "the indirect touchpoint the lesson warns is easy to forget, the second leads back to the "
+        "catalogue (a deliberate loop).",
         [
             ("pre-purchase", "Pre-purchase", PRE, "#4C78A8", "From the first ad to a full basket."),
             ("purchase", "Purchase", BUY, "#F58518", "Checkout, payment and confirmation."),

@@ -1,4 +1,5 @@
-"""The fifteen touchpoints of seed 000, for a home and garden store."""
+"""The fifteen touchpoints of “15 Customer Touchpoints That Will Optimize Your Customer
+Journey” (a marketing blog), for a home and garden store."""
 
 from __future__ import annotations
 
@@ -9,15 +10,14 @@ from maps.mapmaker import BUY, GUESS, OWNED, POST, PRE, RESEARCH, MapMaker, kpi
 def build() -> JourneyData:
     m = MapMaker(
         "Fifteen touchpoints of a home and garden store",
-        "The fifteen touchpoints of seed 000 (“15 Customer Touchpoints That Will Optimize "
-        "Your Customer Journey”) for a home and garden retailer with shops and a website: "
-        "seven before the purchase (company website, referrals, social media, online ads, "
-        "press releases, outdoor and print campaigns, video), three during it (point of "
-        "sale, reviews, brochures) and five after it (loyalty programme, community, "
-        "billing, emails, surveys). One warning is left in on purpose: billing has a pain "
-        "point the team has no answer to yet (invoices for furniture arrive before the "
-        "furniture). It shows how the problems panel flags a pain point without an "
-        "opportunity, and it is the question for the next workshop.",
+        "The fifteen touchpoints of the marketing blog article “15 Customer Touchpoints That Will "
+        "Optimize Your Customer Journey”, for a home and garden retailer with shops and a website:"
+        " seven before the purchase (company website, referrals, social media, online ads, press "
+        "releases, outdoor and print campaigns, video), three during it (point of sale, reviews, "
+        "brochures) and five after it (loyalty programme, community, billing, emails, surveys). "
+        "One warning is left in on purpose: billing has a pain point the team has no answer to yet"
+        " (invoices for furniture arrive before the furniture). It shows how the problems panel "
+        "flags a pain point without an opportunity, and it is the question for the next workshop.",
         [
             ("pre-purchase", "Pre-purchase", PRE, "#4C78A8", "Seven ways customers find us."),
             ("purchase", "Purchase", BUY, "#F58518", "At the shelf and at the till."),

@@ -1,4 +1,4 @@
-"""Booking a hotel room online: seed 001, exercise 2."""
+"""Booking a hotel room online: exercise 2 of the “Customer Touchpoints” lesson."""
 
 from __future__ import annotations
 
@@ -21,12 +21,13 @@ from maps.mapmaker import (
 def build() -> JourneyData:
     m = MapMaker(
         "Booking a hotel room online",
-        "Exercise 2 of seed 001 (the customer touchpoints course): a guest books a room at "
-        "a city hotel, with at least three touchpoints in each phase — online travel ads, "
-        "the hotel website and social media reviews before; the booking form, the payment "
-        "confirmation and the booking confirmation email during; the pre-arrival email with "
-        "check-in details, customer support for special requests and the post-stay survey "
-        "after. The stay itself is mapped too: it is what the survey asks about.",
+        "Exercise 2 of the “Customer Touchpoints” lesson of an online Customer Experience Course "
+        "(Module 3, “Customer Interactions”): a guest books a room at a city hotel, with at least "
+        "three touchpoints in each phase — online travel ads, the hotel website and social media "
+        "reviews before; the booking form, the payment confirmation and the booking confirmation "
+        "email during; the pre-arrival email with check-in details, customer support for special "
+        "requests and the post-stay survey after. The stay itself is mapped too: it is what the "
+        "survey asks about.",
         [
             ("inspiration", "Inspiration", PRE, "#4C78A8", "Where the trip and the hotel appear."),
             ("compare", "Research and compare", PRE, "#6C8EBF", "Website, booking sites, prices."),

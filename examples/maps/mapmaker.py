@@ -1,6 +1,6 @@
 """A small helper for writing example maps as Python: stages, lanes, cards and flow.
 
-Used by the map modules beside it, which `../build_examples.py` runs.
+Used by the map modules beside it, which `build.py` runs.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ DIGITAL, PHYSICAL, HUMAN = Category.DIGITAL, Category.PHYSICAL, Category.HUMAN
 RESEARCH, GUESS = Evidence.RESEARCH_BASED, Evidence.ASSUMPTION
 
 # Lanes every example has: what customers do and think, the three kinds of touchpoint
-# the seed texts name (digital, physical, human), and the derived rows.
+# the source articles name (digital, physical, human), and the derived rows.
 LANES = (
     Lane(id="doing", name="Doing", kind=LaneKind.NOTES),
     Lane(id="thinking", name="Thinking", kind=LaneKind.NOTES),

@@ -1,4 +1,5 @@
-"""Buying a smartphone from an electronics retailer: seed 001, exercise 1."""
+"""Buying a smartphone from an electronics retailer: exercise 1 of the “Customer Touchpoints”
+lesson."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ from maps.mapmaker import BUY, EARNED, POST, PRE, RESEARCH, MapMaker, kpi
 def build() -> JourneyData:
     m = MapMaker(
         "Buying a smartphone from an electronics retailer",
-        "Exercise 1 of seed 001 (the customer touchpoints course): every touchpoint of a "
-        "customer buying a smartphone from an electronics retailer — online ads, social "
-        "media posts, product pages, email newsletters and in-store displays before; the "
-        "online checkout, the in-store purchase and the mobile app during; the order "
-        "confirmation, shipping notification, support calls, product reviews and loyalty "
-        "offers after. The flow branches where the purchase does: Priya buys in the app, "
-        "Frank in the store with an advisor.",
+        "Exercise 1 of the “Customer Touchpoints” lesson of an online Customer Experience Course "
+        "(Module 3, “Customer Interactions”): every touchpoint of a customer buying a smartphone "
+        "from an electronics retailer — online ads, social media posts, product pages, email "
+        "newsletters and in-store displays before; the online checkout, the in-store purchase and "
+        "the mobile app during; the order confirmation, shipping notification, support calls, "
+        "product reviews and loyalty offers after. The flow branches where the purchase does: "
+        "Priya buys in the app, Frank in the store with an advisor.",
         [
             ("discover", "Discover", PRE, "#4C78A8", "Ads, social media, newsletters, displays."),
             (

@@ -1,8 +1,10 @@
 """Coverage rules: does the map cover every stage, purchase phase and kind of touchpoint?
 
-The seeds' common mistakes are exactly these: forgetting what happens after the
-purchase, forgetting the indirect (earned) touchpoints customers meet without the
-brand, and mapping only one kind of channel. On an empty map only `empty-map` speaks:
+The common mistakes the source articles warn about are exactly these — the “Customer
+Touchpoints” lesson of an online Customer Experience Course and “15 Customer
+Touchpoints That Will Optimize Your Customer Journey” among them: forgetting what
+happens after the purchase, forgetting the indirect (earned) touchpoints customers meet
+without the brand, and mapping only one kind of channel. On an empty map only `empty-map` speaks:
 the other rules have nothing to judge yet.
 """
 

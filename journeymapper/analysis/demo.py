@@ -1,8 +1,9 @@
 """A small, realistic journey map that passes every coverage rule: an online clothing store.
 
-It follows the seeds' own practical example (an Instagram ad, the website, the
-newsletter discount, checkout, the order confirmation, the shipping notification, a
-support contact, a review). `journeymapper run-demo` shows it, and the analysis tests
+It follows the practical example of the “Customer Touchpoints” lesson of an online
+Customer Experience Course (an Instagram ad, the website, the newsletter discount,
+checkout, the order confirmation, the shipping notification, a support contact, a
+review). `journeymapper run-demo` shows it, and the analysis tests
 use it as the map that must raise no finding.
 """
 

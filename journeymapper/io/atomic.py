@@ -55,11 +55,17 @@ def write_atomic(path: str | Path, data: bytes, *, backup: bool = False) -> None
 
 
 def _refuse_read_only(target: Path) -> None:
+    """Refuse a read-only file, and anything that is not a file: renaming over a device
+    or a pipe (`-o /dev/null`, run as root) would replace it with a regular file."""
     try:
         mode = target.stat().st_mode
     except OSError:
         return
-    if stat.S_ISREG(mode) and not mode & 0o222:
+    if not stat.S_ISREG(mode):
+        raise IsADirectoryError(
+            errno.EISDIR, "not a regular file (a folder, a device?)", str(target)
+        )
+    if not mode & 0o222:
         raise PermissionError(errno.EACCES, "the file is read-only", str(target))
 
 

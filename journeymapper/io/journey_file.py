@@ -9,7 +9,7 @@ refused, and every problem becomes one `JourneyFileError` naming the file, the p
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -103,11 +103,19 @@ class _DuplicateKeyError(ValueError):
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj = dict(pairs)
     if len(obj) != len(pairs):
-        seen: set[str] = set()
-        key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        key = _first_repeated(k for k, _ in pairs)
         where = f" (in the object with id '{obj['id']}')" if isinstance(obj.get("id"), str) else ""
         raise _DuplicateKeyError(f"the key '{key}' appears twice in one object{where}")
     return obj
+
+
+def _first_repeated(keys: Iterable[str]) -> str:
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            return key
+        seen.add(key)
+    return ""
 
 
 def _refuse_constant(name: str) -> Any:

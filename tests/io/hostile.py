@@ -15,16 +15,17 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from journeymapper.io.csv_format import CsvError, csv_text
-from journeymapper.io.csv_read import parse_csv
 from journeymapper.io.errors import JourneyFileError
-from journeymapper.io.graphml import GraphMLError, graphml_text
-from journeymapper.io.graphml_read import parse_graphml
-from journeymapper.io.interchange import import_file
-from journeymapper.io.interchange_build import decode_text
+from journeymapper.io.interchange.build import decode_text
+from journeymapper.io.interchange.csv_read import parse_csv
+from journeymapper.io.interchange.csv_write import csv_text
+from journeymapper.io.interchange.errors import CsvError, GraphMLError, MermaidError
+from journeymapper.io.interchange.formats import import_file
+from journeymapper.io.interchange.graphml_read import parse_graphml
+from journeymapper.io.interchange.graphml_write import graphml_text
+from journeymapper.io.interchange.mermaid_read import parse_mermaid
+from journeymapper.io.interchange.mermaid_write import mermaid_text
 from journeymapper.io.journey_file import build_journey, load_journey, parse_data, to_json
-from journeymapper.io.mermaid import MermaidError, mermaid_text
-from journeymapper.io.mermaid_read import parse_mermaid
 from journeymapper.model.document import Journey
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "examples").glob("*.journey"))

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journeymapper.io.interchange import import_file
+from journeymapper.io.interchange.formats import import_file
 from journeymapper.io.journey_file import MAX_FILE_BYTES, load_journey
 from tests.io.hostile import (
     ERRORS,

@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from journeymapper.io import import_limits
-from journeymapper.io.csv_format import CsvError
-from journeymapper.io.csv_read import parse_csv
-from journeymapper.io.graphml import GraphMLError
-from journeymapper.io.graphml_read import parse_graphml
-from journeymapper.io.mermaid import MermaidError
-from journeymapper.io.mermaid_read import parse_mermaid
+from journeymapper.io.interchange import limits as import_limits
+from journeymapper.io.interchange.csv_read import parse_csv
+from journeymapper.io.interchange.errors import CsvError, GraphMLError, MermaidError
+from journeymapper.io.interchange.graphml_read import parse_graphml
+from journeymapper.io.interchange.mermaid_read import parse_mermaid
 from journeymapper.model import integrity
 from journeymapper.model.schema import Connection, JourneyData, Lane, Stage, Touchpoint
 

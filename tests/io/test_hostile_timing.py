@@ -3,7 +3,7 @@
 Each case is a deterministic file near 10 MB built to cost a loader the most: many
 tiny objects, the most rows an import takes, one element with thousands of attributes,
 a million characters of entity codes, deep nesting. Importers refuse files beyond
-`journeymapper.io.import_limits`; the legit files at those limits are among the cases.
+`journeymapper.io.interchange.limits`; the legit files at those limits are among the cases.
 The bound is measured in CPU time of this process, which other processes on a busy
 machine inflate far less than wall time.
 
@@ -25,11 +25,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate_map
-from journeymapper.io.csv_format import csv_text
-from journeymapper.io.graphml import graphml_text
-from journeymapper.io.import_limits import MAX_GRAPHML_NODES, MAX_TOUCHPOINTS
+from journeymapper.io.interchange.csv_write import csv_text
+from journeymapper.io.interchange.graphml_write import graphml_text
+from journeymapper.io.interchange.limits import MAX_GRAPHML_NODES, MAX_TOUCHPOINTS
+from journeymapper.io.interchange.mermaid_write import mermaid_text
 from journeymapper.io.journey_file import to_json
-from journeymapper.io.mermaid import mermaid_text
 from journeymapper.model.document import Journey
 from tests.io.hostile import SUFFIXES, load_path
 

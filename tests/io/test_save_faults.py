@@ -19,6 +19,7 @@ import ctypes
 import errno
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -167,3 +168,13 @@ def test_a_really_full_and_then_read_only_disk(tmp_path: Path) -> None:
         assert report[f"{fault} target"], f"{fault}: the old file changed"
         assert report[f"{fault} bak"], f"{fault}: the .bak changed"
         assert report[f"{fault} files"] == files, f"{fault}: {report[f'{fault} files']}"
+
+
+def test_a_device_or_a_pipe_is_never_replaced(tmp_path: Path) -> None:
+    """`export … -o /dev/null` as root would otherwise rename a file over the device."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(IsADirectoryError, match="not a regular file"):
+        write_atomic(pipe, b"data")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]  # no temporary file left

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from journeymapper import cli
 from journeymapper.analysis.votes import ranking, stage_items
 from journeymapper.base.resources import examples_dir
+from journeymapper.cli.main import main
 from journeymapper.io.journey_file import load_journey
 from journeymapper.io.summary_pdf import export_summary, render_summary
 from journeymapper.model.builders import new_stage, new_touchpoint
@@ -104,23 +104,21 @@ def test_ranking_ties_share_a_place_and_stages_list_voted_cards_first() -> None:
 def test_export_summary_from_the_command_line(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     example = examples_dir() / "online-clothing-store.journey"
     out = tmp_path / "summary.pdf"
-    code = cli.main(["export", str(example), "-o", str(out), "--summary", "--date", "2025-05-12"])
+    code = main(["export", str(example), "-o", str(out), "--summary", "--date", "2025-05-12"])
     captured = capsys.readouterr()
     assert (code, captured.err) == (0, "")
     assert captured.out.strip() == f"wrote {out} (session summary, 1 page)"
     assert out.read_bytes() == render_summary(load_journey(example), DAY)
-    code = cli.main(["export", str(example), "-o", str(out), "--summary", "--paper", "a3"])
+    code = main(["export", str(example), "-o", str(out), "--summary", "--paper", "a3"])
     assert code == 2
     assert "applies to posters" in capsys.readouterr().err
-    code = cli.main(["export", str(example), "-o", str(tmp_path / "s.csv"), "--summary"])
+    code = main(["export", str(example), "-o", str(tmp_path / "s.csv"), "--summary"])
     assert code == 2
 
 
 @pytest.mark.parametrize("bad", ["2025-13-01", "yesterday"])
 def test_a_bad_date_is_one_line(capsys, tmp_path: Path, bad: str) -> None:  # type: ignore[no-untyped-def]
     example = examples_dir() / "online-clothing-store.journey"
-    code = cli.main(
-        ["export", str(example), "-o", str(tmp_path / "s.pdf"), "--summary", "--date", bad]
-    )
+    code = main(["export", str(example), "-o", str(tmp_path / "s.pdf"), "--summary", "--date", bad])
     assert code == 2
     assert "--date must be YYYY-MM-DD" in capsys.readouterr().err

@@ -1,5 +1,5 @@
 """File ▸ Export ▸ CSV / Mermaid / GraphML / SVG: a save dialog, then the same writers as
-`journeymapper export` (`io.interchange.export_file`); the SVG draws the open canvas.
+`journeymapper export` (`io.interchange.formats.export_file`); the SVG draws the open canvas.
 
 For CSV the file type chooses the delimiter: commas, semicolons (what Excel expects in
 locales that write decimal commas) or tabs.
@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from journeymapper.app.canvas.image import scene_image_bytes
 from journeymapper.app.context import EditorContext
 from journeymapper.io.atomic import write_atomic
-from journeymapper.io.interchange import SUFFIXES, export_file
+from journeymapper.io.interchange.formats import SUFFIXES as DATA_SUFFIXES
+from journeymapper.io.interchange.formats import export_file
 
 CSV_FILTERS = {
     "CSV, comma-separated (*.csv)": ",",
@@ -28,6 +29,7 @@ FILTERS = {
     "graphml": "GraphML graph, for yEd and Gephi (*.graphml)",
     "svg": "SVG image (*.svg)",
 }
+SUFFIXES = {**DATA_SUFFIXES, "svg": ".svg"}  # io knows data formats; the SVG is drawn here
 TITLES = {
     "csv": "Export as CSV Spreadsheet",
     "mermaid": "Export as Mermaid Journey",

@@ -1,7 +1,7 @@
 """File ▸ Import ▸ Map from CSV, Mermaid or GraphML…: read a file, show what it held and
 what was skipped, then open it as a new map or merge it into the open one.
 
-A merge is one `Batch` on the undo stack (`io.interchange.merge_edit`), so one Undo
+A merge is one `Batch` on the undo stack (`io.interchange.merge.merge_edit`), so one Undo
 takes the whole import back. A new map opens in this window when it is untitled and
 untouched, else in a new window; either way it is marked unsaved.
 """
@@ -26,13 +26,9 @@ from PySide6.QtWidgets import (
 from journeymapper.app.context import EditorContext, EditorWindow
 from journeymapper.app.files.opening import Opener
 from journeymapper.io.errors import FileFormatError
-from journeymapper.io.interchange import (
-    LABELS,
-    ImportResult,
-    UnknownFormatError,
-    import_file,
-    merge_edit,
-)
+from journeymapper.io.interchange.build import ImportResult
+from journeymapper.io.interchange.formats import LABELS, UnknownFormatError, import_file
+from journeymapper.io.interchange.merge import merge_edit
 from journeymapper.model.document import Journey
 
 FILTERS = (

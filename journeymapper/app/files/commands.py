@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 
 from journeymapper.app.actions import Std
 from journeymapper.app.context import EditorContext
@@ -33,6 +33,8 @@ class FileCommands:
         a("export_png", "Canvas as &PNG Image…", saving.export_png)
         a("close", "&Close", close, Std.Close)
         quit_action = a("quit", "&Quit", windows.quit_all, Std.Quit)
+        if not quit_action.shortcuts():  # X11 and Wayland have no standard Quit key
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self._fill_menus()
 

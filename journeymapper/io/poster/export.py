@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from journeymapper import __version__
 from journeymapper.analysis import Finding
 from journeymapper.io.atomic import write_atomic
+from journeymapper.io.poster import encoding
 from journeymapper.io.poster.compose import Composition, Furniture, compose
 from journeymapper.io.poster.drawing import draw_composition
 from journeymapper.io.poster.findings_page import draw_findings
@@ -113,6 +114,7 @@ def render_poster(
     """The poster PDF as bytes, the plan it followed, and its number of pages."""
     report = _Reporter(progress)
     report(0.0)
+    encoding.install()
     layout, furniture, plan = prepare(journey, options)
     report(0.05)
     look = Look(journey, find_persona(journey, options.persona))

@@ -164,14 +164,13 @@ class Pen:
     def segments(self, segs: Iterable[Segment], op: str) -> None:
         """Icon outline segments (M, L, C, Z) as one path, painted with `op`."""
         parts = []
-        for seg in segs:
-            kind = seg[0]
+        for kind, *values in segs:
             if kind == "M":
-                parts.append(f"{num(seg[1])} {num(seg[2])} m")  # type: ignore[misc]
+                parts.append(f"{num(values[0])} {num(values[1])} m")
             elif kind == "L":
-                parts.append(f"{num(seg[1])} {num(seg[2])} l")  # type: ignore[misc]
+                parts.append(f"{num(values[0])} {num(values[1])} l")
             elif kind == "C":
-                parts.append(" ".join(num(v) for v in seg[1:]) + " c")  # type: ignore[arg-type]
+                parts.append(" ".join(num(v) for v in values) + " c")
             else:
                 parts.append("h")
         parts.append(op)

@@ -19,7 +19,7 @@ from journeymapper.app.dialogs.interchange_import import (
 )
 from journeymapper.app.dialogs.interchange_templates import TemplateDialog, new_from_template
 from journeymapper.app.files.opening import Opener
-from journeymapper.io.interchange import export_file, import_file
+from journeymapper.io.interchange.formats import export_file, import_file
 from journeymapper.model.builders import new_touchpoint
 from journeymapper.model.edits import AddTouchpoint
 from journeymapper.model.templates import template

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from journeymapper.app.look import appearance, colors
 from journeymapper.app.look.colors import DARK, LIGHT, Theme, contrast_ratio
+from journeymapper.model.phases import PHASE_COLORS
 from journeymapper.model.schema import Category
-from journeymapper.model.templates import PHASE_COLORS
 
 ROOT = Path(__file__).resolve().parents[3]
 THEMES = [LIGHT, DARK]

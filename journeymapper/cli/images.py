@@ -1,0 +1,48 @@
+"""`journeymapper export FILE -o OUT.png` (or `.svg`): the canvas as the editor draws it.
+
+The image is drawn by the editor's own scene (`journeymapper.app.canvas.image`,
+imported here, inside the function, so no other command loads Qt), with Qt's
+offscreen platform when there is no display: a server, CI or ssh needs no window.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from journeymapper.cli.output import EXIT_FAILED, EXIT_OK, Output
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from journeymapper.model.document import Journey
+
+FORMATS = ("png", "svg")
+
+
+def write_image(journey: Journey, path: Path, fmt: str, dpi: int | None, out: Output) -> int:
+    use_offscreen_qt()
+    try:
+        from journeymapper.app.canvas.image import ImageError, export_image
+    except ImportError as exc:
+        out.problem(f"{fmt.upper()} export needs Qt (PySide6), which cannot be loaded: {exc}")
+        return EXIT_FAILED
+    try:
+        export_image(journey, path, fmt, dpi=dpi)
+    except ImageError as exc:
+        out.problem(str(exc))
+        return EXIT_FAILED
+    except OSError as exc:
+        out.problem(f"{path}: cannot be written ({exc.strerror or exc})")
+        return EXIT_FAILED
+    out.line(f"wrote {path}")
+    return EXIT_OK
+
+
+def use_offscreen_qt() -> None:
+    """Let Qt draw without a window system when there is none (a server, CI, ssh)."""
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
