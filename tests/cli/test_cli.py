@@ -13,6 +13,7 @@ from journeymapper import __version__, cli
 from journeymapper.analysis import RULES
 from journeymapper.analysis.demo import demo_map
 from journeymapper.io.journey_file import load_journey, read_data, save_data
+from journeymapper.model.schema import FORMAT_VERSION
 from journeymapper.model.templates import blank_map
 from tests.analysis.maps import BROKEN_FILE, EVERY_RULE_FILE, card, data
 
@@ -142,7 +143,7 @@ def test_a_newer_version_names_both_versions(
     path.write_bytes(BAD_FILES["newer.journey"])
     _, _, err = run(capsys, "validate", path)
     assert "format version 99" in err
-    assert "2" in err.split("format version 99", 1)[1]
+    assert str(FORMAT_VERSION) in err.split("format version 99", 1)[1]
 
 
 def test_a_missing_file_and_a_folder_are_unreadable(
