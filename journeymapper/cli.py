@@ -37,6 +37,8 @@ from journeymapper.analysis.report import (
     stats_lines,
     summary_line,
 )
+from journeymapper.analytics.cli_analyze import add_parser as add_analyze
+from journeymapper.analytics.cli_discover import add_parser as add_discover
 from journeymapper.cli_export import register as add_export
 from journeymapper.cli_import import register as add_import
 from journeymapper.cli_templates import add_template_options, template_map
@@ -272,6 +274,8 @@ COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
     add_new,
     add_export,
     add_import,
+    add_analyze,  # issue 19: event-log analytics
+    add_discover,  # issue 19: a draft map from an event log
     add_run_demo,
 )
 

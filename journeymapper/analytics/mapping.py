@@ -52,15 +52,23 @@ def confirmed_mapping(journey: Journey) -> dict[str, str]:
 
 
 def suggest(
-    activities: Iterable[str], journey: Journey, min_score: float = MIN_SCORE
+    activities: Iterable[str],
+    journey: Journey,
+    min_score: float = MIN_SCORE,
+    *,
+    stored_only: bool = False,
 ) -> list[Suggestion]:
-    """For each activity, the stored touchpoint, else the most similar name, else none."""
+    """For each activity, the stored touchpoint, else the most similar name (unless
+    `stored_only`), else none."""
     known = confirmed_mapping(journey)
     choices = {tp.id: words(tp.name) for tp in journey.touchpoints()}
     result = []
     for activity in activities:
         if activity in known:
             result.append(Suggestion(activity, known[activity], 100.0, True))
+            continue
+        if stored_only:
+            result.append(Suggestion(activity, None, 0.0, False))
             continue
         best = process.extractOne(
             words(activity), choices, scorer=fuzz.WRatio, processor=None, score_cutoff=min_score

@@ -1,0 +1,158 @@
+"""`journeymapper analyze MAP LOG`: the figures of a log on a map, and its conformance.
+
+Prints how many cases reach each touchpoint, the flows between touchpoints with their
+median and 90th-percentile times, drop-off per stage, conversion and conformance;
+`--json` prints them for other tools. Activities are mapped to touchpoints by the
+mapping stored in the map, or by name similarity when it has none (or with
+--suggest). `--keep` stores the mapping and the figures in MAP (atomically), so the
+editor's overlay and the poster show them without the log. Exit codes: 0 done; 1 with
+--strict, fewer cases than --min-fit follow the map, or no activity matches a
+touchpoint; 2 a file cannot be read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, Protocol
+
+from journeymapper.analytics.cli_options import add_column_options, column_map, date, share
+from journeymapper.analytics.conformance import conformance
+from journeymapper.analytics.engines import ENGINES, open_engine
+from journeymapper.analytics.filters import CaseFilter
+from journeymapper.analytics.flows import activity_flows, summary
+from journeymapper.analytics.mapping import (
+    MIN_SCORE,
+    analytics_edit,
+    confirmed_mapping,
+    mapping_of,
+    suggest,
+)
+from journeymapper.analytics.on_map import map_figures
+from journeymapper.analytics.report import as_json, text_lines
+from journeymapper.io.errors import FileFormatError
+from journeymapper.io.journey_file import load_journey, save_journey
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_UNREADABLE = 2
+
+
+class Out(Protocol):
+    def line(self, text: str = "") -> None: ...
+    def lines(self, texts: list[str]) -> None: ...
+    def json(self, data: object) -> None: ...
+    def problem(self, text: str) -> None: ...
+
+
+def add_parser(commands: Any) -> None:
+    """Add the `analyze` subcommand to an argparse subparsers object."""
+    parser = commands.add_parser(
+        "analyze",
+        help="lay an event log over a map: reach, flows, times, drop-off, conformance",
+        description=__doc__.split("\n\n", 1)[1].replace("\n", " "),
+    )
+    parser.add_argument("map", type=Path, metavar="MAP", help="the .journey file")
+    parser.add_argument(
+        "log",
+        metavar="LOG",
+        help="an XES, XES.gz, CSV, Parquet log or "
+        "directly-follows table (with --engine spark: a path Spark reads)",
+    )
+    add_column_options(parser)
+    parser.add_argument("--segment", metavar="COL", help="the segment column (channel, persona…)")
+    parser.add_argument("--segment-value", metavar="VALUE", help="only cases of this segment")
+    parser.add_argument("--since", type=date, metavar="DATE", help="only cases started on or after")
+    parser.add_argument(
+        "--until", type=date, metavar="DATE", help="only cases started on or before"
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when below --min-fit")
+    parser.add_argument(
+        "--min-fit",
+        type=share,
+        default=1.0,
+        metavar="X",
+        help="share of cases that must follow the map with --strict (default 1)",
+    )
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        default=MIN_SCORE,
+        metavar="N",
+        help=f"name similarity (0–100) to map an activity (default {MIN_SCORE:g})",
+    )
+    parser.add_argument(
+        "--suggest",
+        action="store_true",
+        help="map activities by name similarity even when MAP has a stored mapping",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="store the mapping and the figures in MAP"
+    )
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="duckdb",
+        help="duckdb (default, in this process) or spark",
+    )
+    parser.add_argument("--spark-master", metavar="URL", help="Spark master (default local[*])")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, out: Out) -> int:
+    if args.segment_value is not None and args.segment is None:
+        out.problem("analyze: --segment-value needs --segment COL")
+        return EXIT_UNREADABLE
+    try:
+        journey = load_journey(args.map)
+        engine = open_engine(
+            args.engine, args.log, column_map(args, args.segment), args.spark_master
+        )
+    except FileFormatError as exc:
+        out.problem(str(exc))
+        return EXIT_UNREADABLE
+    with engine as log:
+        where = CaseFilter(args.segment_value, args.since, args.until)
+        info = summary(log, where)
+        flows = activity_flows(log, where)
+        stored_only = bool(confirmed_mapping(journey)) and not args.suggest
+        suggestions = suggest(info.activities, journey, args.min_score, stored_only=stored_only)
+        mapping = mapping_of(suggestions)
+        figures = map_figures(log, journey, mapping, info, where)
+    conf = conformance(journey, figures, info.activities, mapping)
+    if args.json:
+        out.json(as_json(journey, info, flows, figures, conf, suggestions))
+    else:
+        out.lines(text_lines(journey, info, figures, conf))
+    for note in getattr(log, "notes", []):
+        out.problem(f"{args.log}: {note}")
+    if not mapping:
+        out.problem(
+            f"{args.log}: none of its {len(info.activities):,} activities matches a touchpoint "
+            f"of {args.map}; map them in the editor, or draft a map from the log: "
+            f"journeymapper discover {args.log} -o draft.journey"
+        )
+        return EXIT_FINDINGS
+    if args.keep:
+        code = _keep(journey, args.map, mapping, figures, out)
+        if code:
+            return code
+    fit = conf.fit_share or 0.0
+    if args.strict and fit < args.min_fit:
+        out.problem(
+            f"{args.map}: {100 * fit:.1f} % of cases follow the map, "
+            f"below --min-fit {100 * args.min_fit:g} %"
+        )
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _keep(journey: Any, path: Path, mapping: dict[str, str], figures: Any, out: Out) -> int:
+    journey.apply(analytics_edit(journey, "", mapping=mapping, figures=figures, shown=True))
+    try:
+        save_journey(journey, path)
+    except OSError as exc:
+        out.problem(f"{path}: cannot be written ({exc.strerror or exc})")
+        return EXIT_UNREADABLE
+    return EXIT_OK
