@@ -49,6 +49,8 @@ def refuse_binary(path: Path, what: str) -> None:
             head = handle.read(SNIFF_BYTES)
     except OSError as exc:
         raise LogError(path, "", f"cannot be read ({exc.strerror or exc})") from None
+    if not head:
+        raise LogError(path, "", "is empty")
     if path.suffix.lower() == ".gz":
         return
     nul = head.find(b"\0")

@@ -147,12 +147,12 @@ def _parse(stream: BinaryIO, keys: _Keys, rows: _Rows, path: Path) -> int:
                 raise _LimitError(f"is larger than {MAX_BYTES // 2**30} GB of XML")
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
+        return result()
     except pyexpat.ExpatError as exc:
         where = f"line {exc.lineno:,}, column {exc.offset}"
         raise LogError(path, where, f"not valid XML ({pyexpat.ErrorString(exc.code)})") from None
     except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as exc:
         raise LogError(path, f"line {parser.CurrentLineNumber:,}", _refusal(exc)) from None
-        return result()
     except _LimitError as exc:
         raise LogError(path, f"line {parser.CurrentLineNumber:,}", str(exc)) from None
 

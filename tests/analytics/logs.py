@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gzip
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -38,7 +39,7 @@ def oracle(events: Sequence[Event]) -> dict[tuple[str, str], tuple[int, float, f
     steps: dict[tuple[str, str], list[float]] = defaultdict(list)
     for trace in cases.values():
         trace.sort()
-        for (t0, _, a), (t1, _, b) in zip(trace, trace[1:], strict=False):
+        for (t0, _, a), (t1, _, b) in itertools.pairwise(trace):
             steps[a, b].append((t1 - t0).total_seconds())
     return {k: (len(v), quantile(v, 0.5), quantile(v, 0.9)) for k, v in steps.items()}
 

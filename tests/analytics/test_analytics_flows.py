@@ -107,7 +107,8 @@ def test_a_segment_and_a_period_filter_cases(tmp_path: Path) -> None:
         store = summary(log, CaseFilter(segment="store"))
         late = summary(log, CaseFilter(start=T0 + dt.timedelta(minutes=5)))
         flows = activity_flows(log, CaseFilter(segment="web"))
-    assert store.cases == 2 and store.activities == {
+    assert store.cases == 2
+    assert store.activities == {
         "Checkout": 2,
         "Order confirmation": 2,
         "Visited website": 1,
