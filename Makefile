@@ -7,7 +7,9 @@ STAMP := $(VENV)/.installed
 # Debian packages Qt's xcb platform needs for a real window, plus the tools the smoke test uses.
 DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
         libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libegl1 \
-        libgl1 libfontconfig1 libdbus-1-3 poppler-utils
+        libgl1 libfontconfig1 libdbus-1-3 poppler-utils \
+        openjdk-17-jre-headless
+# (openjdk-17-jre-headless: the Spark engine's test, issue 19)
 
 .PHONY: run test bench lint format deps venv clean dist dist-check install-desktop \
         uninstall-desktop icons fuzz stress
@@ -15,7 +17,7 @@ DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysym
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m pip install --quiet -e '.[test,bench,spark]'
 	touch $(STAMP)
 
 venv: $(STAMP)
