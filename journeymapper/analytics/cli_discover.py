@@ -59,9 +59,9 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--min-flow",
         type=share,
-        default=0.02,
+        default=0.05,
         metavar="X",
-        help="connect steps at least this share of cases took (default 2%%)",
+        help="connect steps at least this share of cases took (default 5%%)",
     )
     parser.add_argument("--title", help="the map's title")
     parser.add_argument("--force", action="store_true", help="replace OUT (kept as OUT.bak)")

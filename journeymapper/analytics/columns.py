@@ -51,6 +51,15 @@ class ColumnMap:
         )
 
 
+USUAL = {"case": _CASE_NAMES, "activity": _ACTIVITY_NAMES, "timestamp": _TIME_NAMES}
+
+
+def usual_column(role: str, header: Sequence[str]) -> str | None:
+    """The column of `header` with one of the usual names of `role`, if any."""
+    folded = {h.strip().casefold(): h for h in header}
+    return next((folded[n] for n in USUAL[role] if n in folded), None)
+
+
 def _pick(
     wanted: str | None,
     usual: Sequence[str],
@@ -67,9 +76,9 @@ def _pick(
             return folded[wanted.casefold()]
         raise LogError(path, "", f"has no column '{wanted}' for the {role}{_hint(wanted, header)}")
     folded = {h.strip().casefold(): h for h in header}
-    for name in usual:
-        if name in folded:
-            return folded[name]
+    found = next((folded[n] for n in usual if n in folded), None)
+    if found is not None:
+        return found
     raise LogError(
         path,
         "",

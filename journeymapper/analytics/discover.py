@@ -24,7 +24,7 @@ from journeymapper.model.log_figures import LogAnalytics
 from journeymapper.model.schema import Connection, JourneyData, Slot, Stage, Touchpoint
 from journeymapper.model.templates import default_lanes, three_phase_stages
 
-CARDS_PER_COLUMN = 3
+CARDS_PER_COLUMN = 2
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -35,7 +35,7 @@ class DiscoverOptions:
     max_touchpoints: int = 40
     stages: int = 3
     by_stage_column: bool = False  # the log's segment column names each event's stage
-    min_flow_share: float = 0.02
+    min_flow_share: float = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,9 @@ def _touchpoints(kept: list[Placed], stage_of: dict[str, str]) -> tuple[Touchpoi
     for i, p in sorted(enumerate(kept), key=lambda item: (item[1].position, item[0])):
         stage = stage_of[p.activity]
         n = in_stage[stage] = in_stage.get(stage, -1) + 1
-        slot = Slot(column=min(n // CARDS_PER_COLUMN, 999), order=float(n % CARDS_PER_COLUMN))
+        # pairs of cards with an empty column between pairs: room for the overlay's arrows
+        column = 2 * (n // CARDS_PER_COLUMN)
+        slot = Slot(column=min(column, 999), order=float(n % CARDS_PER_COLUMN))
         result.append(
             (
                 i,

@@ -1,0 +1,206 @@
+"""The *Analytics* overlay on the canvas: two items drawn from the shared geometry.
+
+`layout/analytics_overlay.py` says where everything goes; the poster draws the same.
+Arrows sit just under the cards (a step between two cards passes beneath the cards in
+between, as on the poster); labels, reach badges, stage-header drop-off and the legend
+sit above everything but the handles. Paths are built once per layout, so a repaint
+(a scroll, a zoom) only strokes them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.app.canvas.style import color, draw_line, pen
+from journeymapper.layout.analytics_overlay import (
+    BADGE,
+    BADGE_FONT,
+    BADGE_TEXT,
+    DESIGNED,
+    LABEL_FONT,
+    LEGEND_FONT,
+    NOTE_INK,
+    UNDESIGNED,
+    Overlay,
+    overlay,
+    shown_figures,
+)
+from journeymapper.layout.geometry import MapLayout
+from journeymapper.layout.text import text_width
+from journeymapper.look.palette import GRID, INK, PAPER
+from journeymapper.model.document import Journey
+from journeymapper.model.log_figures import LogFigures
+
+ARROWS_Z = 1.5  # over the connections (0.9–1), under the cards (2)
+FIGURES_Z = 8.0  # over cards, headers (6) and the emotion curve (7); under handles (20)
+
+
+class FlowArrowsItem(QGraphicsItem):
+    """The volume arrows: solid along designed connections, dashed where not designed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(ARROWS_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._strokes: list[tuple[QPainterPath, QPolygonF, float, bool]] = []
+        self._bounds = QRectF()
+
+    def set_overlay(self, drawn: Overlay | None) -> None:
+        self.prepareGeometryChange()
+        self._strokes = []
+        bounds = QRectF()
+        for arrow in drawn.arrows if drawn else ():
+            _, left, right = arrow.head
+            base = ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2)
+            path = QPainterPath(QPointF(*arrow.points[0]))
+            for x, y in (*arrow.points[1:-1], base):
+                path.lineTo(x, y)
+            head = QPolygonF([QPointF(x, y) for x, y in arrow.head])
+            self._strokes.append((path, head, arrow.width, arrow.designed))
+            bounds = bounds.united(path.boundingRect()).united(head.boundingRect())
+        self._bounds = bounds.adjusted(-12, -12, 12, 12)
+        self.update()
+
+    @property
+    def arrow_count(self) -> int:
+        return len(self._strokes)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for path, head, width, designed in self._strokes:
+            ink = DESIGNED if designed else UNDESIGNED
+            style = Qt.PenStyle.SolidLine if designed else Qt.PenStyle.DashLine
+            painter.setPen(pen(ink, width, style))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color(ink))
+            painter.drawPolygon(head)
+
+
+class FiguresItem(QGraphicsItem):
+    """Arrow labels, reach badges, stage-header figures and the legend."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(FIGURES_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.drawn: Overlay | None = None
+        self._bounds = QRectF()
+
+    def set_overlay(self, drawn: Overlay | None, layout: MapLayout | None) -> None:
+        self.prepareGeometryChange()
+        self.drawn = drawn
+        self._bounds = (
+            QRectF(-20, -20, layout.width + 40, layout.height + 40)
+            if drawn is not None and layout is not None
+            else QRectF()
+        )
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        drawn = self.drawn
+        if drawn is None:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        exposed = option.exposedRect  # type: ignore[attr-defined]
+        for arrow in drawn.arrows:
+            if arrow.label and exposed.contains(QPointF(*arrow.label_at)):
+                _pill(
+                    painter, arrow.label_at, arrow.label, DESIGNED if arrow.designed else UNDESIGNED
+                )
+        painter.setPen(Qt.PenStyle.NoPen)
+        for badge in drawn.badges:
+            r = badge.rect
+            rect = QRectF(r.x, r.y, r.w, r.h)
+            if not exposed.intersects(rect):
+                continue
+            painter.setBrush(color(BADGE))
+            painter.drawRoundedRect(rect, r.h / 2, r.h / 2)
+            painter.setPen(color(BADGE_TEXT))
+            width = text_width(badge.text, BADGE_FONT, True)
+            draw_line(
+                painter, r.x + (r.w - width) / 2, r.y + r.h / 2 + 2.7, badge.text, BADGE_FONT, True
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(color(NOTE_INK))
+        for note in drawn.notes:
+            draw_line(painter, note.x, note.baseline, note.text, LABEL_FONT)
+        _legend(painter, drawn)
+
+
+def _pill(painter: QPainter, at: tuple[float, float], text: str, ink: str) -> None:
+    x, y = at
+    width = text_width(text, LABEL_FONT) + 8
+    painter.setPen(pen(ink, 0.6))
+    painter.setBrush(color(PAPER))
+    painter.drawRoundedRect(QRectF(x - width / 2, y - 6, width, 12), 6, 6)
+    painter.setPen(color(INK))
+    draw_line(painter, x - width / 2 + 4, y + 2.7, text, LABEL_FONT)
+
+
+def _legend(painter: QPainter, drawn: Overlay) -> None:
+    box = drawn.legend_box
+    painter.setPen(pen(GRID, 0.6))
+    painter.setBrush(color(PAPER))
+    painter.drawRoundedRect(QRectF(box.x, box.y, box.w, box.h), 4, 4)
+    step = (box.h - 6) / 4
+    for i, line in enumerate(drawn.legend):
+        y = box.y + 3 + step * (i + 0.75)
+        x = box.x + 6
+        if i >= 2:
+            style = Qt.PenStyle.SolidLine if i == 2 else Qt.PenStyle.DashLine
+            painter.setPen(pen(DESIGNED if i == 2 else UNDESIGNED, 2.0, style))
+            painter.drawLine(QPointF(x, y - 2.5), QPointF(x + 16, y - 2.5))
+            x += 20
+        painter.setPen(color(INK))
+        draw_line(painter, x, y, line, LEGEND_FONT, i == 0)
+
+
+class AnalyticsOverlay:
+    """The overlay's two items in `scene`, redrawn by `refresh` from the journey's stored
+    figures (when shown) or from figures set with `show_figures` (a log just read)."""
+
+    def __init__(self, scene: QGraphicsScene, journey: Journey) -> None:
+        self.journey = journey
+        self.arrows = FlowArrowsItem()
+        self.figures_item = FiguresItem()
+        scene.addItem(self.arrows)
+        scene.addItem(self.figures_item)
+        self._override: LogFigures | None = None
+        self.drawn: Overlay | None = None
+
+    def set_journey(self, journey: Journey) -> None:
+        """After File ▸ Open or New: follow the new journey."""
+        self.journey = journey
+        self._override = None
+
+    def show_figures(self, figures: LogFigures | None) -> None:
+        """Draw these figures instead of the stored ones (None: the stored ones again)."""
+        self._override = figures
+
+    @property
+    def figures(self) -> LogFigures | None:
+        return self._override if self._override is not None else shown_figures(self.journey)
+
+    def refresh(self, layout: MapLayout) -> None:
+        """Recompute the geometry for `layout` (after a layout change or an edit)."""
+        figures = self.figures
+        self.drawn = None if figures is None else overlay(self.journey, layout, figures)
+        self.arrows.set_overlay(self.drawn)
+        self.figures_item.set_overlay(self.drawn, layout)
+        visible = self.drawn is not None
+        self.arrows.setVisible(visible)
+        self.figures_item.setVisible(visible)
