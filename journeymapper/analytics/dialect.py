@@ -17,8 +17,7 @@ from dataclasses import dataclass
 class Dialect:
     name: str
     micros: str  # a timestamp as microseconds since 1970: "{}" is the timestamp
-    median: str
-    p90: str
+    quantiles: str  # the median and the 90th percentile, from one sort: a list of two
     contains: str  # "{0}" an array literal, "{1}" a value
     array: str  # "{}" comma-separated literals
     backslash_escapes: bool  # Spark reads \\ and \\' in string literals; DuckDB does not
@@ -30,8 +29,7 @@ class Dialect:
 DUCKDB = Dialect(
     name="duckdb",
     micros="epoch_us({})",
-    median="median({})",
-    p90="quantile_cont({}, 0.9)",
+    quantiles="quantile_cont({}, [0.5, 0.9])",
     contains="list_contains({0}, {1})",
     array="[{}]",
     backslash_escapes=False,
@@ -40,8 +38,7 @@ DUCKDB = Dialect(
 SPARK = Dialect(
     name="spark",
     micros="unix_micros({})",
-    median="percentile({}, 0.5)",
-    p90="percentile({}, 0.9)",
+    quantiles="percentile({}, array(0.5, 0.9))",
     contains="array_contains({0}, {1})",
     array="array({})",
     backslash_escapes=True,
@@ -75,3 +72,11 @@ def as_int(value: object) -> int:
 
 def as_float(value: object) -> float | None:
     return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+def as_pair(value: object) -> tuple[float | None, float | None]:
+    """The (median, 90th percentile) a `quantiles` aggregate returned."""
+    if not value:
+        return None, None
+    first, second = value  # type: ignore[misc]
+    return as_float(first), as_float(second)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from journeymapper.analytics.dialect import as_float, as_int
+from journeymapper.analytics.dialect import as_int, as_pair
 from journeymapper.analytics.filters import ALL_CASES, CaseFilter
 from journeymapper.analytics.store import Engine
 
@@ -65,16 +65,18 @@ def summary(log: Engine, where: CaseFilter = ALL_CASES) -> LogSummary:
 def activity_flows(log: Engine, where: CaseFilter = ALL_CASES) -> list[ActivityFlow]:
     """Every directly-follows pair with its count and times, most frequent first."""
     if log.kind == "dfg":
-        rows = log.rows(
-            "SELECT source, target, sum(count), max(median_seconds), max(p90_seconds) FROM dfg "
-            "WHERE source IS NOT NULL AND target IS NOT NULL "
-            "GROUP BY source, target ORDER BY 3 DESC, 1, 2"
-        )
+        rows = [
+            (s, t, n, [m, p])
+            for s, t, n, m, p in log.rows(
+                "SELECT source, target, sum(count), max(median_seconds), max(p90_seconds) "
+                "FROM dfg WHERE source IS NOT NULL AND target IS NOT NULL "
+                "GROUP BY source, target ORDER BY 3 DESC, 1, 2"
+            )
+        ]
     else:
         d = log.dialect
         rows = log.rows(
-            f"""SELECT source, target, count(*), {d.median.format("seconds")},
-                       {d.p90.format("seconds")}
+            f"""SELECT source, target, count(*), {d.quantiles.format("seconds")}
                 FROM (SELECT activity AS source,
                              lead(activity) OVER w AS target,
                              {d.seconds_between("ts", "lead(ts) OVER w")} AS seconds
@@ -83,9 +85,7 @@ def activity_flows(log: Engine, where: CaseFilter = ALL_CASES) -> list[ActivityF
                 WHERE target IS NOT NULL
                 GROUP BY source, target ORDER BY 3 DESC, 1, 2"""
         )
-    return [
-        ActivityFlow(str(s), str(t), as_int(n), as_float(m), as_float(p)) for s, t, n, m, p in rows
-    ]
+    return [ActivityFlow(str(s), str(t), as_int(n), *as_pair(q)) for s, t, n, q in rows]
 
 
 def _dfg_summary(log: Engine) -> LogSummary:

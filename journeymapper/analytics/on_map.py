@@ -17,7 +17,7 @@ from typing import Any
 
 from journeymapper.analysis.context import Context
 from journeymapper.analysis.truth import moments_of_truth
-from journeymapper.analytics.dialect import array_literal, as_float, as_int
+from journeymapper.analytics.dialect import array_literal, as_float, as_int, as_pair
 from journeymapper.analytics.filters import ALL_CASES, CaseFilter
 from journeymapper.analytics.flows import LogSummary
 from journeymapper.analytics.store import Engine
@@ -106,19 +106,13 @@ def _naive(value: dt.datetime | None) -> dt.datetime | None:
 def _flows(log: Engine) -> tuple[Flow, ...]:
     d = log.dialect
     rows = log.rows(
-        f"""SELECT tp, next_tp, count(*), {d.median.format("seconds")}, {d.p90.format("seconds")}
+        f"""SELECT tp, next_tp, count(*), {d.quantiles.format("seconds")}
             FROM visits WHERE next_tp IS NOT NULL AND next_tp <> tp
             GROUP BY tp, next_tp ORDER BY 3 DESC, 1, 2"""
     )
     return tuple(
-        Flow(
-            source=str(s),
-            target=str(t),
-            count=as_int(n),
-            median_seconds=as_float(m),
-            p90_seconds=as_float(p),
-        )
-        for s, t, n, m, p in rows
+        Flow(source=str(s), target=str(t), count=as_int(n), median_seconds=m, p90_seconds=p)
+        for s, t, n, (m, p) in ((s, t, n, as_pair(q)) for s, t, n, q in rows)
     )
 
 

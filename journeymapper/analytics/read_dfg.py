@@ -54,6 +54,7 @@ def read_dfg(log: EventLog) -> None:
             n: f"TRY_CAST({quote(names[n])} AS DOUBLE)" if n in names else "NULL::DOUBLE"
             for n in OPTIONAL
         }
+        log.con.execute(f"CREATE TABLE dfg_rows AS SELECT * FROM {source}")
         log.con.execute(
             f"""CREATE TABLE dfg AS SELECT
                   NULLIF(trim(CAST({quote(names["source"])} AS VARCHAR)), '') AS source,
@@ -62,8 +63,9 @@ def read_dfg(log: EventLog) -> None:
                   {optional["median_seconds"]} AS median_seconds,
                   {optional["p90_seconds"]} AS p90_seconds,
                   rowid + 2 AS line
-                FROM {source}"""
+                FROM dfg_rows"""
         )
+        log.con.execute("DROP TABLE dfg_rows")
     except duckdb.Error as exc:
         raise duckdb_problem(log.path, exc, what) from None
     _check(log)

@@ -44,27 +44,34 @@ def _time_sql(column: str, cmap: ColumnMap, text: bool) -> str:
     return f"CAST(TRY_CAST(trim({column}) AS TIMESTAMPTZ) AS TIMESTAMP)"
 
 
+def _text_sql(column: str, clean: bool) -> str:
+    """A column as text; from a text source trimmed, with empty text as missing."""
+    value = f"CAST({quote(column)} AS VARCHAR)"
+    return f"NULLIF(trim({value}), '')" if clean else value
+
+
 def build_events(log: EventLog, staged: Staged) -> None:
-    """Create `events` from `staged`, or raise `LogError` at the first unusable row."""
+    """Create `events` from `staged`, or raise `LogError` at the first unusable row.
+
+    A text source is cleaned and parsed once into a table; a typed Parquet file stays
+    where it is, behind a view that only renames its columns (cleaning text on every
+    query of 10 million rows cost a third of the time)."""
     cmap = staged.columns
     assert cmap.case is not None
     assert cmap.activity is not None
     assert cmap.timestamp is not None
+    clean = staged.materialize
+    segment = _text_sql(cmap.segment, clean) if cmap.segment else "CAST(NULL AS VARCHAR)"
     raw_ts = quote(cmap.timestamp)
-    segment = (
-        f"NULLIF(trim(CAST({quote(cmap.segment)} AS VARCHAR)), '')" if cmap.segment else "NULL"
-    )
     select = f"""
-        SELECT case_id, activity, ts, seq, segment, line,
-               CASE WHEN ts IS NULL THEN CAST(raw_ts AS VARCHAR) END AS bad_ts
-        FROM (SELECT NULLIF(trim(CAST({quote(cmap.case)} AS VARCHAR)), '') AS case_id,
-                     NULLIF(trim(CAST({quote(cmap.activity)} AS VARCHAR)), '') AS activity,
-                     {_time_sql(raw_ts, cmap, staged.text_time)} AS ts,
-                     {raw_ts} AS raw_ts,
-                     CAST({staged.seq} AS BIGINT) AS seq,
-                     CAST({segment} AS VARCHAR) AS segment,
-                     CAST({staged.line} AS BIGINT) AS line
-              FROM {staged.source})"""
+        SELECT {_text_sql(cmap.case, clean)} AS case_id,
+               {_text_sql(cmap.activity, clean)} AS activity,
+               {_time_sql(raw_ts, cmap, staged.text_time)} AS ts,
+               CAST({staged.seq} AS BIGINT) AS seq,
+               {segment} AS segment,
+               CAST({staged.line} AS BIGINT) AS line,
+               CAST({raw_ts} AS VARCHAR) AS raw_ts
+        FROM {staged.source}"""
     kind = "TABLE" if staged.materialize else "VIEW"
     log.con.execute(f"CREATE OR REPLACE {kind} checked AS {select}")
     _refuse_bad_rows(log, cmap, staged.unit)
@@ -77,27 +84,36 @@ def build_events(log: EventLog, staged: Staged) -> None:
         _note_disorder(log)
 
 
+_BAD = {
+    "case": "case_id IS NULL OR case_id = ''",
+    "activity": "activity IS NULL OR activity = ''",
+    "time": "ts IS NULL",
+}
+
+
 def _refuse_bad_rows(log: EventLog, cmap: ColumnMap, unit: str) -> None:
-    row = log.con.execute(
-        """SELECT count(*),
-                  arg_min(line, seq) FILTER (WHERE case_id IS NULL),
-                  arg_min(line, seq) FILTER (WHERE activity IS NULL),
-                  arg_min(line, seq) FILTER (WHERE bad_ts IS NOT NULL OR ts IS NULL),
-                  arg_min(bad_ts, seq) FILTER (WHERE bad_ts IS NOT NULL OR ts IS NULL)
-           FROM checked"""
+    """One counting pass; only when a row is bad, a second pass finds the first."""
+    counts = log.con.execute(
+        "SELECT count(*), "
+        + ", ".join(f"count(*) FILTER (WHERE {cond})" for cond in _BAD.values())
+        + " FROM checked"
     ).fetchone()
-    assert row is not None
-    count, no_case, no_activity, bad_line, bad_value = row
-    if count == 0:
+    assert counts is not None
+    if counts[0] == 0:
         raise LogError(log.path, "", "holds no events")
-    if no_case is not None:
-        raise LogError(log.path, f"{unit} {no_case:,}", f"the case id ('{cmap.case}') is empty")
-    if no_activity is not None:
-        raise LogError(
-            log.path, f"{unit} {no_activity:,}", f"the activity ('{cmap.activity}') is empty"
-        )
-    if bad_line is not None:
-        raise LogError(log.path, f"{unit} {bad_line:,}", _time_problem(bad_value, cmap))
+    for (what, cond), bad in zip(_BAD.items(), counts[1:], strict=True):
+        if not bad:
+            continue
+        row = log.con.execute(
+            f"SELECT line, raw_ts FROM checked WHERE {cond} ORDER BY seq LIMIT 1"
+        ).fetchone()
+        assert row is not None
+        place = f"{unit} {row[0]:,}"
+        if what == "case":
+            raise LogError(log.path, place, f"the case id ('{cmap.case}') is empty")
+        if what == "activity":
+            raise LogError(log.path, place, f"the activity ('{cmap.activity}') is empty")
+        raise LogError(log.path, place, _time_problem(row[1], cmap))
 
 
 def _time_problem(value: str | None, cmap: ColumnMap) -> str:
