@@ -89,3 +89,25 @@ def test_a_hidden_overlay_and_a_map_without_figures_print_none(
     assert "Log: shop.csv" not in text_of(hidden)
     assert "Log: shop.csv" not in text_of(plain)
     assert pixels(hidden, tmp_path / "hidden.png") == pixels(plain, tmp_path / "plain.png")
+
+
+def test_the_svg_fragments_are_well_formed_and_escaped(analysed: Journey) -> None:
+    from xml.etree import ElementTree
+
+    from journeymapper.io.analytics_svg import svg_over, svg_under
+    from journeymapper.layout.engine import layout_journey
+
+    figures = analysed.info.analytics.figures  # type: ignore[union-attr]
+    renamed = figures.model_copy(update={"log": "<script>&.csv"})  # type: ignore[union-attr]
+    analysed.apply(analytics_edit(analysed, "", figures=renamed))
+    layout = layout_journey(analysed)
+    document = ElementTree.fromstring(
+        "<svg xmlns='http://www.w3.org/2000/svg'>"
+        + svg_under(analysed, layout)
+        + svg_over(analysed, layout)
+        + "</svg>"
+    )
+    tags = [element.tag.rsplit("}", 1)[-1] for element in document.iter()]
+    assert tags.count("polyline") == 5
+    assert "Log: <script>&.csv" in "".join(document.itertext())
+    assert svg_under(shop_map(), layout_journey(shop_map())) == ""
