@@ -6,14 +6,14 @@
 
 - BPI Challenge 2012 (262,200 events): read the XES.gz, directly-follows counts and
   median / 90th-percentile times — JourneyMapper, and pm4py side by side in the same
-  run (`read_xes` + `discover_dfg` + `discover_performance_dfg`); the ratio column is
-  ours over pm4py's (target: at most 1/3, i.e. three times faster).
+  run (`read_xes` + `discover_dfg` + `discover_performance_dfg`); pm4py's ratio column
+  is its time over ours: the speed-up (target: at least 3×).
 - 10 M events (BPI 2012 replicated, Parquet): directly-follows + times on two threads
   (target 5 s), the CPU seconds it took (the wall time of a busy shared machine is not
   the work done), and the peak resident memory of a fresh process doing it (≤ 2 GB).
 - 100 M events with --huge (not by default): the same, completing in bounded memory.
-- The overlay on a 500-touchpoint map: recomputing its geometry, and repainting it at
-  1920 × 1080 (target: one frame, 16.7 ms).
+- The overlay on a 500-touchpoint map: recomputing its geometry after an edit (200 ms),
+  and repainting it in a 1920 × 1080 view, whole map and at 100 % (one frame, 16.7 ms).
 """
 
 from __future__ import annotations
@@ -116,8 +116,9 @@ def _peak_child(events: int) -> Callable[[], float]:
 
 
 def cases(sizes: Sequence[int]) -> Iterator[Case]:
-    yield Case(PM4PY, BPI_EVENTS, _pm4py, repeat=3, trace=False)
-    yield Case(OURS, BPI_EVENTS, _ours, baseline=PM4PY, repeat=5)
+    yield Case(OURS, BPI_EVENTS, _ours, repeat=5)
+    # pm4py's row shows its time over ours in the ratio column: the speed-up
+    yield Case(PM4PY, BPI_EVENTS, _pm4py, baseline=OURS, repeat=3, trace=False)
     big = copies_for(BIG) * BPI_EVENTS
     yield Case(
         "analytics: 10 M events Parquet directly-follows + times",
@@ -161,15 +162,21 @@ def cases(sizes: Sequence[int]) -> Iterator[Case]:
     from benchmarks.analytics_overlay import overlay_geometry, overlay_paint
 
     yield Case(
-        "analytics: overlay geometry",
+        "analytics: overlay geometry (after an edit)",
         OVERLAY_CARDS,
         partial(overlay_geometry, OVERLAY_CARDS),
-        target=0.1,
+        target=0.2,
     )
     yield Case(
-        "analytics: overlay redraw at 1920×1080",
+        "analytics: overlay redraw, whole map in 1920×1080",
         OVERLAY_CARDS,
         partial(overlay_paint, OVERLAY_CARDS),
+        target=FRAME,
+    )
+    yield Case(
+        "analytics: overlay redraw, 1920×1080 at 100 %",
+        OVERLAY_CARDS,
+        partial(overlay_paint, OVERLAY_CARDS, 1.0),
         target=FRAME,
     )
 

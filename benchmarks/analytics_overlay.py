@@ -58,8 +58,9 @@ def overlay_geometry(size: int) -> Callable[[], object]:
     return lambda: overlay(journey, layout, figures)
 
 
-def overlay_paint(size: int) -> Callable[[], object]:
-    """Repaint both overlay items into a 1920 × 1080 image, the map fitted to it."""
+def overlay_paint(size: int, zoom: float | None = None) -> Callable[[], object]:
+    """Repaint both overlay items into a 1920 × 1080 image: the map fitted to it, or at
+    `zoom` (1.0: 100 %) on the middle of the map."""
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QGraphicsScene
@@ -78,6 +79,9 @@ def overlay_paint(size: int) -> Callable[[], object]:
     drawn.refresh(layout)
     image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
     source = QRectF(0, 0, layout.width, layout.height)
+    if zoom is not None:
+        w, h = 1920 / zoom, 1080 / zoom
+        source = QRectF((layout.width - w) / 2, (layout.height - h) / 2, w, h)
 
     def paint() -> object:
         image.fill(Qt.GlobalColor.white)

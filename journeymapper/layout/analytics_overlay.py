@@ -17,7 +17,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from journeymapper.layout.geometry import LANE_HEADER_W, MapLayout, Point, Rect, edge_path
+from journeymapper.layout.geometry import (
+    LANE_HEADER_W,
+    EdgePath,
+    MapLayout,
+    Point,
+    Rect,
+    edge_path,
+)
 from journeymapper.layout.text import elide, text_width
 from journeymapper.model.document import Journey
 from journeymapper.model.log_figures import LogFigures
@@ -32,7 +39,8 @@ MAX_WIDTH = 10.0
 LABEL_FONT = 7.5
 BADGE_FONT = 7.5
 LEGEND_FONT = 7.0
-SAMPLES = 16
+SAMPLES = 10
+SEARCH_STEPS = 8  # how many route points from the middle a label tries, each way
 LABEL_SHARE = 0.05
 """Steps under this share of the busiest one get no label: they would bury the map."""
 
@@ -111,6 +119,7 @@ def _arrows(journey: Journey, layout: MapLayout, figures: LogFigures) -> tuple[A
     cards = layout.cards
     flows = [f for f in figures.flows if f.source in cards and f.target in cards]
     busiest = max((f.count for f in flows), default=1) or 1
+    grid = CardGrid(layout)
     arrows = []
     for flow in flows:
         conn = journey.connection_between(flow.source, flow.target)
@@ -132,7 +141,7 @@ def _arrows(journey: Journey, layout: MapLayout, figures: LogFigures) -> tuple[A
                 arrowhead(points, width),
                 width,
                 label,
-                midpoint(points),
+                label_point(points, grid) if label else points[len(points) // 2],
             )
         )
     arrows.sort(key=lambda a: -a.width)  # the widest first, so thin ones stay visible
@@ -144,6 +153,15 @@ def path_points(path: object) -> tuple[Point, ...]:
     points = getattr(path, "points", None)
     if points:
         return tuple((float(x), float(y)) for x, y in points)
+    if isinstance(path, EdgePath):  # a cubic Bézier: sampled here, without per-call overhead
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = path.start, path.c1, path.c2, path.end
+        return tuple(
+            (
+                u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3,
+                u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3,
+            )
+            for t, u in ((i / SAMPLES, 1 - i / SAMPLES) for i in range(SAMPLES + 1))
+        )
     point_at = path.point_at  # type: ignore[attr-defined]
     return tuple(point_at(i / SAMPLES) for i in range(SAMPLES + 1))
 
@@ -173,37 +191,43 @@ def midpoint(points: Sequence[Point]) -> Point:
     return points[len(points) // 2]
 
 
-def label_point(points: Sequence[Point], layout: MapLayout) -> Point:
+class CardGrid:
+    """The cards' rectangles in buckets of a coarse grid: "is this point on a card?"
+    looks at a few cards instead of all of them (a 500-card map asks it 50,000 times)."""
+
+    SIZE = 200.0
+    PAD = 7.0
+
+    def __init__(self, layout: MapLayout) -> None:
+        self.buckets: dict[tuple[int, int], list[Rect]] = {}
+        size, pad = self.SIZE, self.PAD
+        for card in layout.cards.values():
+            r = card.rect
+            for gx in range(int((r.x - pad) // size), int((r.right + pad) // size) + 1):
+                for gy in range(int((r.y - pad) // size), int((r.bottom + pad) // size) + 1):
+                    self.buckets.setdefault((gx, gy), []).append(r)
+
+    def on_card(self, point: Point) -> bool:
+        x, y = point
+        pad = self.PAD
+        for r in self.buckets.get((int(x // self.SIZE), int(y // self.SIZE)), ()):
+            if r.x - pad <= x <= r.x + r.w + pad and r.y - pad <= y <= r.y + r.h + pad:
+                return True
+        return False
+
+
+def label_point(points: Sequence[Point], grid: CardGrid) -> Point:
     """The point nearest the middle of the route that is not on a card (arrows pass
     under cards; their labels must not), else the middle."""
     middle = midpoint(points)
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    low_x, high_x, low_y, high_y = min(xs) - 10, max(xs) + 10, min(ys) - 10, max(ys) + 10
-    rects = [
-        r
-        for r in (c.rect for c in layout.cards.values())
-        if r.x <= high_x and r.right >= low_x and r.y <= high_y and r.bottom >= low_y
-    ]
-    dense = [middle, *_resampled(points, 48)]
-    dense.sort(key=lambda p: math.dist(p, middle))
-    for point in dense:
-        if not any(_near(r, point) for r in rects):
-            return point
+    if not grid.on_card(middle):
+        return middle
+    centre = len(points) // 2
+    for step in range(1, min(len(points), SEARCH_STEPS)):
+        for index in (centre - step, centre + step):
+            if 0 < index < len(points) - 1 and not grid.on_card(points[index]):
+                return points[index]
     return middle
-
-
-def _near(rect: Rect, point: Point, pad: float = 7.0) -> bool:
-    x, y = point
-    return rect.x - pad <= x <= rect.right + pad and rect.y - pad <= y <= rect.bottom + pad
-
-
-def _resampled(points: Sequence[Point], count: int) -> list[Point]:
-    result = []
-    for a, b in itertools.pairwise(points):
-        for i in range(count // max(1, len(points) - 1) or 1):
-            t = i / max(1, count // max(1, len(points) - 1))
-            result.append((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
-    return result
 
 
 def _badges(layout: MapLayout, figures: LogFigures) -> tuple[Badge, ...]:

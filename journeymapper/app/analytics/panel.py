@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -69,7 +70,12 @@ class AnalyticsPanel(QWidget):
         self.shown = QCheckBox("Show on the map")
         self.shown.toggled.connect(self._toggle_shown)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["", "Count", "Median", "90 %"])
+        self.tree.setHeaderLabels(["", "Count", "Share / median", "90 %"])
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setRootIsDecorated(True)
         self.tree.itemClicked.connect(self._clicked)
         self.connect_button = QPushButton("Add steps as connections")
