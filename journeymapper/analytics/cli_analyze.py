@@ -13,16 +13,20 @@ touchpoint; 2 a file cannot be read or written.
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+import duckdb
 
 from journeymapper.analytics.cli_options import add_column_options, column_map, date, share
 from journeymapper.analytics.conformance import conformance
 from journeymapper.analytics.engines import ENGINES, open_engine
 from journeymapper.analytics.filters import CaseFilter
-from journeymapper.analytics.flows import activity_flows, summary
+from journeymapper.analytics.flows import ActivityFlow, LogSummary, activity_flows, summary
 from journeymapper.analytics.mapping import (
     MIN_SCORE,
+    Suggestion,
     analytics_edit,
     confirmed_mapping,
     mapping_of,
@@ -32,6 +36,8 @@ from journeymapper.analytics.on_map import map_figures
 from journeymapper.analytics.report import as_json, text_lines
 from journeymapper.io.errors import FileFormatError
 from journeymapper.io.journey_file import load_journey, save_journey
+from journeymapper.model.document import Journey
+from journeymapper.model.log_figures import LogFigures
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -60,12 +66,28 @@ def add_parser(commands: Any) -> None:
         "directly-follows table (with --engine spark: a path Spark reads)",
     )
     add_column_options(parser)
+    _add_filters(parser)
+    _add_outputs(parser)
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="duckdb",
+        help="duckdb (default, in this process) or spark",
+    )
+    parser.add_argument("--spark-master", metavar="URL", help="Spark master (default local[*])")
+    parser.set_defaults(handler=run)
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--segment", metavar="COL", help="the segment column (channel, persona…)")
     parser.add_argument("--segment-value", metavar="VALUE", help="only cases of this segment")
     parser.add_argument("--since", type=date, metavar="DATE", help="only cases started on or after")
     parser.add_argument(
         "--until", type=date, metavar="DATE", help="only cases started on or before"
     )
+
+
+def _add_outputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--strict", action="store_true", help="exit 1 when below --min-fit")
     parser.add_argument(
@@ -90,14 +112,16 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--keep", action="store_true", help="store the mapping and the figures in MAP"
     )
-    parser.add_argument(
-        "--engine",
-        choices=ENGINES,
-        default="duckdb",
-        help="duckdb (default, in this process) or spark",
-    )
-    parser.add_argument("--spark-master", metavar="URL", help="Spark master (default local[*])")
-    parser.set_defaults(handler=run)
+
+
+@dataclass(frozen=True, slots=True)
+class _Computed:
+    info: LogSummary
+    flows: list[ActivityFlow]
+    suggestions: list[Suggestion]
+    mapping: dict[str, str]
+    figures: LogFigures
+    notes: list[str]
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
@@ -106,38 +130,29 @@ def run(args: argparse.Namespace, out: Out) -> int:
         return EXIT_UNREADABLE
     try:
         journey = load_journey(args.map)
-        engine = open_engine(
-            args.engine, args.log, column_map(args, args.segment), args.spark_master
-        )
+        done = _compute(args, journey)
     except FileFormatError as exc:
         out.problem(str(exc))
         return EXIT_UNREADABLE
-    with engine as log:
-        where = CaseFilter(args.segment_value, args.since, args.until)
-        info = summary(log, where)
-        flows = activity_flows(log, where)
-        stored_only = bool(confirmed_mapping(journey)) and not args.suggest
-        suggestions = suggest(info.activities, journey, args.min_score, stored_only=stored_only)
-        mapping = mapping_of(suggestions)
-        figures = map_figures(log, journey, mapping, info, where)
-    conf = conformance(journey, figures, info.activities, mapping)
+    except (duckdb.Error, OSError) as exc:  # e.g. no room left to spill to
+        out.problem(f"{args.log}: the analysis failed ({str(exc).splitlines()[0][:200]})")
+        return EXIT_UNREADABLE
+    conf = conformance(journey, done.figures, done.info.activities, done.mapping)
     if args.json:
-        out.json(as_json(journey, info, flows, figures, conf, suggestions))
+        out.json(as_json(journey, done.info, done.flows, done.figures, conf, done.suggestions))
     else:
-        out.lines(text_lines(journey, info, figures, conf))
-    for note in getattr(log, "notes", []):
+        out.lines(text_lines(journey, done.info, done.figures, conf))
+    for note in done.notes:
         out.problem(f"{args.log}: {note}")
-    if not mapping:
+    if not done.mapping:
         out.problem(
-            f"{args.log}: none of its {len(info.activities):,} activities matches a touchpoint "
-            f"of {args.map}; map them in the editor, or draft a map from the log: "
+            f"{args.log}: none of its {len(done.info.activities):,} activities matches a "
+            f"touchpoint of {args.map}; map them in the editor, or draft a map from the log: "
             f"journeymapper discover {args.log} -o draft.journey"
         )
         return EXIT_FINDINGS
-    if args.keep:
-        code = _keep(journey, args.map, mapping, figures, out)
-        if code:
-            return code
+    if args.keep and _keep(journey, args.map, done.mapping, done.figures, out):
+        return EXIT_UNREADABLE
     fit = conf.fit_share or 0.0
     if args.strict and fit < args.min_fit:
         out.problem(
@@ -148,7 +163,23 @@ def run(args: argparse.Namespace, out: Out) -> int:
     return EXIT_OK
 
 
-def _keep(journey: Any, path: Path, mapping: dict[str, str], figures: Any, out: Out) -> int:
+def _compute(args: argparse.Namespace, journey: Journey) -> _Computed:
+    """Read the log with the chosen engine and compute everything, then free the log."""
+    columns = column_map(args, args.segment)
+    with open_engine(args.engine, args.log, columns, args.spark_master) as log:
+        where = CaseFilter(args.segment_value, args.since, args.until)
+        info = summary(log, where)
+        flows = activity_flows(log, where)
+        stored_only = bool(confirmed_mapping(journey)) and not args.suggest
+        suggestions = suggest(info.activities, journey, args.min_score, stored_only=stored_only)
+        mapping = mapping_of(suggestions)
+        figures = map_figures(log, journey, mapping, info, where)
+        return _Computed(info, flows, suggestions, mapping, figures, list(log.notes))
+
+
+def _keep(
+    journey: Journey, path: Path, mapping: dict[str, str], figures: LogFigures, out: Out
+) -> int:
     journey.apply(analytics_edit(journey, "", mapping=mapping, figures=figures, shown=True))
     try:
         save_journey(journey, path)

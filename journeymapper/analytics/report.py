@@ -135,8 +135,6 @@ def as_json(
     conf: Conformance,
     suggestions: Sequence[Suggestion],
 ) -> dict[str, Any]:
-    reach = {r.touchpoint: r.cases for r in figures.reach}
-    ends = journey.connection_ends()
     return {
         "log": info.name,
         "cases": info.cases,
@@ -157,6 +155,23 @@ def as_json(
             }
             for f in flows
         ],
+        **_map_json(journey, info, figures),
+        "mapping": [
+            {
+                "activity": s.activity,
+                "touchpoint": s.touchpoint,
+                "score": round(s.score, 1),
+                "confirmed": s.confirmed,
+            }
+            for s in suggestions
+        ],
+        "conformance": _conformance_json(journey, conf),
+    }
+
+
+def _map_json(journey: Journey, info: LogSummary, figures: LogFigures) -> dict[str, Any]:
+    reach = {r.touchpoint: r.cases for r in figures.reach}
+    return {
         "touchpoints": [
             {
                 "id": tp.id,
@@ -179,26 +194,19 @@ def as_json(
         ],
         "stages": [{"id": s.stage, "cases": s.cases, "dropped": s.dropped} for s in figures.stages],
         "conversion": {"entered": figures.entered, "converted": figures.converted},
-        "mapping": [
-            {
-                "activity": s.activity,
-                "touchpoint": s.touchpoint,
-                "score": round(s.score, 1),
-                "confirmed": s.confirmed,
-            }
-            for s in suggestions
+    }
+
+
+def _conformance_json(journey: Journey, conf: Conformance) -> dict[str, Any]:
+    ends = journey.connection_ends()
+    return {
+        "fit": conf.fit_share,
+        "fitting_cases": conf.fitting,
+        "mapped_cases": conf.mapped_cases,
+        "undesigned": [
+            {"source": f.source, "target": f.target, "count": f.count} for f in conf.undesigned
         ],
-        "conformance": {
-            "fit": conf.fit_share,
-            "fitting_cases": conf.fitting,
-            "mapped_cases": conf.mapped_cases,
-            "undesigned": [
-                {"source": f.source, "target": f.target, "count": f.count} for f in conf.undesigned
-            ],
-            "unused": [{"id": c, "source": ends[c][0], "target": ends[c][1]} for c in conf.unused],
-            "skipped_moments_of_truth": [
-                {"id": s.touchpoint, "cases": s.cases} for s in conf.skipped
-            ],
-            "unmapped_activities": [{"activity": a, "cases": n} for a, n in conf.unmapped],
-        },
+        "unused": [{"id": c, "source": ends[c][0], "target": ends[c][1]} for c in conf.unused],
+        "skipped_moments_of_truth": [{"id": s.touchpoint, "cases": s.cases} for s in conf.skipped],
+        "unmapped_activities": [{"activity": a, "cases": n} for a, n in conf.unmapped],
     }

@@ -78,6 +78,14 @@ class AnalyticsPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setRootIsDecorated(True)
         self.tree.itemClicked.connect(self._clicked)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.shown)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(self._buttons())
+        self.refresh()
+
+    def _buttons(self) -> QHBoxLayout:
         self.connect_button = QPushButton("Add steps as connections")
         self.connect_button.clicked.connect(self._add_steps)
         self.add_button = QPushButton("Add activities as touchpoints")
@@ -87,12 +95,7 @@ class AnalyticsPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.connect_button, self.add_button, self.forget_button):
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.shown)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
-        self.refresh()
+        return buttons
 
     # ----- what the window calls ------------------------------------------------
 
