@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from benchmarks.run import Timed
 from journeymapper.layout.analytics_overlay import overlay
 from journeymapper.layout.engine import layout_journey
 from journeymapper.model.document import Journey
@@ -58,37 +59,49 @@ def overlay_geometry(size: int) -> Callable[[], object]:
     return lambda: overlay(journey, layout, figures)
 
 
-def overlay_paint(size: int, zoom: float | None = None) -> Callable[[], object]:
-    """Repaint both overlay items into a 1920 × 1080 image: the map fitted to it, or at
-    `zoom` (1.0: 100 %) on the middle of the map."""
+def overlay_paint(size: int, zoom: float | None = None, cold: bool = True) -> Timed:
+    """Repaint the overlay in a 1920 × 1080 view: the whole map fitted, or at `zoom` (1.0:
+    100 %) on the middle of the map. Before each repaint the items are invalidated, so
+    their per-view cache does not count: this is the repaint after an edit or a zoom. With
+    `cold` False the overlay is left as it is: a frame where something else changed (a
+    hover, a selection, a dragged card)."""
     from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtWidgets import QGraphicsScene
+    from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 
     from benchmarks.editor import _app
     from journeymapper.app.analytics.overlay import AnalyticsOverlay
     from journeymapper.model.edits import UpdateInfo
     from journeymapper.model.log_figures import LogAnalytics
 
-    _app()
+    app = _app()
     journey = _journey(size)
     journey.apply(UpdateInfo({"analytics": LogAnalytics(figures=figures_for(journey))}))
     layout = layout_journey(journey)
     scene = QGraphicsScene()
     drawn = AnalyticsOverlay(scene, journey)
     drawn.refresh(layout)
-    image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
-    source = QRectF(0, 0, layout.width, layout.height)
-    if zoom is not None:
-        w, h = 1920 / zoom, 1080 / zoom
-        source = QRectF((layout.width - w) / 2, (layout.height - h) / 2, w, h)
+    view = QGraphicsView(scene)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.resize(1920, 1080)
+    view.show()
+    app.processEvents()
+    if zoom is None:
+        view.fitInView(
+            QRectF(0, 0, layout.width, layout.height), Qt.AspectRatioMode.KeepAspectRatio
+        )
+    else:
+        view.scale(zoom, zoom)
+        view.centerOn(layout.width / 2, layout.height / 2)
+    viewport = view.viewport()
+
+    def invalidate() -> None:
+        drawn.arrows.update()
+        drawn.figures_item.update()
 
     def paint() -> object:
-        image.fill(Qt.GlobalColor.white)
-        painter = QPainter(image)
-        scene.render(painter, QRectF(image.rect()), source, Qt.AspectRatioMode.KeepAspectRatio)
-        painter.end()
-        return image
+        viewport.repaint()
+        return scene  # (kept alive with the closure: the items die with the scene)
 
     paint()  # the first frame prepares text and paths, as a user's first frame does
-    return paint
+    return Timed(paint, before=invalidate if cold else None, cleanup=view.close)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmapCache, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.app.canvas.style import color, draw_line, pen
@@ -38,6 +38,7 @@ from journeymapper.model.log_figures import LogFigures
 
 ARROWS_Z = 1.5  # over the connections (0.9–1), under the cards (2)
 FIGURES_Z = 8.0  # over cards, headers (6) and the emotion curve (7); under handles (20)
+PIXMAP_CACHE_KB = 96 * 1024
 MIN_TEXT_PX = 4.0  # labels smaller than this on screen are not drawn (the map is zoomed out)
 
 
@@ -265,6 +266,10 @@ class AnalyticsOverlay:
     figures (when shown) or from figures set with `show_figures` (a log just read)."""
 
     def __init__(self, scene: QGraphicsScene, journey: Journey) -> None:
+        # Each cached item keeps a viewport-sized pixmap per view (8 MB at 1920 × 1080,
+        # four times that on a 2× screen); Qt's default 10 MB cache evicts them every
+        # frame, and a frame that changes nothing then strokes every arrow again.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.journey = journey
         self.arrows = FlowArrowsItem()
         self.figures_item = FiguresItem()
