@@ -8,7 +8,9 @@ STAMP := $(VENV)/.installed
 # uses (xdotool: real key presses through XTEST, for the Ctrl+Q test and the editor bench).
 DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
         libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libegl1 \
-        libgl1 libfontconfig1 libdbus-1-3 poppler-utils xdotool
+        libgl1 libfontconfig1 libdbus-1-3 poppler-utils xdotool \
+        openjdk-17-jre-headless
+# (openjdk-17-jre-headless: the Spark engine's test, issue 19)
 
 .PHONY: run test bench lint format deps venv clean dist dist-check install-desktop \
         uninstall-desktop icons fuzz stress
@@ -16,7 +18,7 @@ DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysym
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m pip install --quiet -e '.[test,bench,spark]'
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -36,7 +38,8 @@ run: $(STAMP) deps
 
 # mypy --strict (pyproject.toml [tool.mypy]) on every Qt-free package and the command line.
 MYPY_PACKAGES := -p journeymapper.base -p journeymapper.model -p journeymapper.analysis \
-                 -p journeymapper.layout -p journeymapper.look -p journeymapper.io -p journeymapper.cli
+                 -p journeymapper.layout -p journeymapper.look -p journeymapper.io -p journeymapper.cli \
+                 -p journeymapper.analytics
 
 test: $(STAMP) deps
 	$(VENV)/bin/lint-imports --no-cache

@@ -43,6 +43,7 @@ SUITES = (
     "benchmarks.poster",
     "benchmarks.memory",
     "benchmarks.commands",  # whole processes: the command line, mmdc, the editor's start
+    "benchmarks.analytics",  # issue 19
 )
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
@@ -67,7 +68,8 @@ class Case:
     setup: Callable[[], Callable[[], object] | Timed]
     target: float | None = None  # seconds (bytes for kind "memory"), against the median
     baseline: str | None = None  # an operation at the same size to print a ratio to
-    kind: str = "time"  # or "memory": the callable returns a number of bytes
+    kind: str = "time"  # or "memory": the callable returns a number of bytes; or "cpu":
+    # it returns the CPU seconds it used
     repeat: int | None = None  # runs, when this case needs fewer than the default
     trace: bool = True  # the extra tracemalloc run for the peak-memory column
     target_ratio: float | None = None  # the median at most this times the baseline's
@@ -135,7 +137,7 @@ def measure(case: Case, repeat: int, memory: bool) -> Result:
             start = time.perf_counter()
             value = timed.run()
             elapsed = time.perf_counter() - start
-            result.times.append(float(value) if case.kind == "memory" else elapsed)  # type: ignore[arg-type]
+            result.times.append(elapsed if case.kind == "time" else float(value))  # type: ignore[arg-type]
         if memory and case.trace and case.kind == "time":
             if timed.before is not None:
                 timed.before()
@@ -278,6 +280,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 only, 3 runs")
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc run")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the table")
+    parser.add_argument(
+        "--huge", action="store_true", help="also the 100 M-event analytics cases (long)"
+    )
     return parser.parse_args(argv)
 
 
@@ -285,6 +290,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
+    if args.huge:
+        os.environ["JM_BENCH_HUGE"] = "1"
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else None
     sizes = sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     results = []

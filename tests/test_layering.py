@@ -24,6 +24,7 @@ SCRIPT = textwrap.dedent(
     core = (
         "journeymapper.base", "journeymapper.model", "journeymapper.analysis",
         "journeymapper.layout", "journeymapper.look", "journeymapper.io", "journeymapper.cli",
+        "journeymapper.analytics",
     )
     for info in pkgutil.walk_packages(journeymapper.__path__, "journeymapper."):
         if info.name.startswith(core):

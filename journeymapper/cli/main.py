@@ -1,7 +1,8 @@
 """The `journeymapper` command: parse the arguments, run one subcommand, return its exit code.
 
-Each subcommand is a module with `register(commands)` and `run(args, out)`; `COMMANDS`
-lists them, so a new subcommand is a module and one line here. `journeymapper` alone
+Each subcommand is a module with `NAME`, `HELP`, `DESCRIPTION`, `add_arguments(parser)`
+and `run(args, out)`; `COMMANDS` lists them, so a new subcommand is a module and one
+line here. `journeymapper` alone
 and `journeymapper FILE` mean `journeymapper open [FILE]`. Whatever a subcommand did not
 handle ends in `failure.report`: one line on stderr, the details in the log, exit 2 —
 never a traceback.
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from journeymapper import __version__
-from journeymapper.cli import demo, export, import_, new, open_, stats, validate
+from journeymapper.cli import analyze, demo, discover, export, import_, new, open_, stats, validate
 from journeymapper.cli.output import (
     EXIT_FAILED,
     EXIT_FINDINGS,
@@ -25,7 +26,9 @@ from journeymapper.cli.output import (
     Output,
 )
 
-COMMANDS: tuple[ModuleType, ...] = (open_, validate, stats, new, export, import_, demo)
+COMMANDS: tuple[ModuleType, ...] = (
+    open_, validate, stats, new, export, import_, analyze, discover, demo
+)  # fmt: skip
 NAMES = frozenset(command.NAME for command in COMMANDS)
 Handler = Callable[[argparse.Namespace, Output], int]
 

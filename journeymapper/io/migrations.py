@@ -6,7 +6,7 @@ old file is reported with the same sentences as a broken new one.
 
 Version 1 was the prototype format: no lanes (one implicit row of cards and one row of
 notes per stage), emotions on Mermaid's 1–5 scale, cards ordered by an `order` number,
-and connections written `from` / `to`.
+and connections written `from` / `to`. Version 3 added the optional `analytics` block.
 """
 
 from __future__ import annotations
@@ -64,7 +64,13 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-STEPS: dict[int, Callable[[Json], Json]] = {1: _v1_to_v2}
+def _v2_to_v3(doc: Json) -> Json:
+    """Version 3 added the optional `analytics` block (an event log's figures); a
+    version 2 file has none, so only the number changes."""
+    return {**doc, "version": 3}
+
+
+STEPS: dict[int, Callable[[Json], Json]] = {1: _v1_to_v2, 2: _v2_to_v3}
 OLDEST_VERSION = min(STEPS)
 
 assert max(STEPS) + 1 == FORMAT_VERSION, "every version below the current one needs a step"

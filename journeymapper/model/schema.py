@@ -18,8 +18,10 @@ from pydantic import (
     model_validator,
 )
 
+from journeymapper.model.log_figures import LogAnalytics
+
 FORMAT_NAME: Final = "journeymapper"
-FORMAT_VERSION: Final = 2
+FORMAT_VERSION: Final = 3
 
 MAX_NAME = 200
 MAX_TEXT = 20_000
@@ -203,6 +205,8 @@ class _InfoFields(_Frozen):
     state: MapState = MapState.CURRENT
     emotion_scale: EmotionScale = EmotionScale()
     require_measurement: bool = False
+    analytics: LogAnalytics | None = None
+    """What an event log showed (see model/log_figures.py); format version 3."""
 
 
 class MapInfo(_InfoFields):
@@ -211,7 +215,7 @@ class MapInfo(_InfoFields):
 
 class _Header(_Frozen):
     format: Literal["journeymapper"] = FORMAT_NAME
-    version: Literal[2] = FORMAT_VERSION
+    version: Literal[3] = FORMAT_VERSION
 
 
 class JourneyData(_InfoFields, _Header):

@@ -18,6 +18,7 @@ from journeymapper.io.journey_file import (
 )
 from journeymapper.io.schema_export import schema_text
 from journeymapper.model.edits import UpdateTouchpoint
+from journeymapper.model.schema import FORMAT_VERSION
 from tests.sample import clothing_store, clothing_store_data
 
 DATA = Path(__file__).parent.parent / "data"
@@ -34,7 +35,8 @@ def test_the_file_is_stable_pretty_utf8_json_with_the_header_first(tmp_path: Pat
     journey = clothing_store()
     journey.apply(UpdateTouchpoint("site", {"name": "Café & crème — Ελληνικά"}))
     text = to_json(journey.to_data())
-    assert text.startswith('{\n "format": "journeymapper",\n "version": 2,\n "title": ')
+    header = f'{{\n "format": "journeymapper",\n "version": {FORMAT_VERSION},\n "title": '
+    assert text.startswith(header)
     assert "Café & crème — Ελληνικά" in text  # not \u-escaped
     assert text == to_json(journey.to_data())
     assert json.loads(text)["touchpoints"][0]["id"] == "ad"  # sorted by id
@@ -122,7 +124,7 @@ BAD_FILES: list[tuple[str, bytes, str, str]] = [
         b'{"format": "journeymapper", "version": 7}',
         "version",
         "format version 7, written by a newer JourneyMapper; this version reads format "
-        "versions 1 to 2",
+        "versions 1 to 3",
     ),
     ("version zero", b'{"format": "journeymapper", "version": 0}', "version", "unknown"),
     ("version text", b'{"format": "journeymapper", "version": "2"}', "version", "whole number"),

@@ -4,6 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from journeymapper.model.schema import (
+    FORMAT_VERSION,
     EmotionScale,
     JourneyData,
     Kpi,
@@ -81,5 +82,5 @@ def test_emotion_scale_needs_one_label_per_step() -> None:
 def test_journey_data_defaults_are_a_valid_empty_map() -> None:
     data = JourneyData()
     assert data.format == "journeymapper"
-    assert data.version == 2
+    assert data.version == FORMAT_VERSION
     assert data.touchpoints == ()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from shiboken6 import isValid
 
+from journeymapper.app.analytics.feature import Analytics
 from journeymapper.app.context import EditorContext, EditorWindow, WindowFactory
 from journeymapper.app.dialogs import interchange, poster_export
 from journeymapper.app.files.commands import FileCommands
@@ -65,6 +66,7 @@ class Features:
         self._canvas_shortcuts()
         poster_export.install(context)
         interchange.install(context, self.opener)
+        self.analytics = Analytics(context, self.opener)
         self.facilitator = Facilitator(context, self.safety.autosave)
         context.actions.resolve_conflicts()
         self._wire()

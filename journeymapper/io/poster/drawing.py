@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journeymapper.io.poster import legend, titleblock
+from journeymapper.io.poster.analytics import draw_analytics
 from journeymapper.io.poster.cards import Tick, draw_cards, draw_connection_labels, draw_connections
 from journeymapper.io.poster.compose import Composition, Furniture
 from journeymapper.io.poster.grid import (
@@ -49,3 +50,4 @@ def draw_map(pen: Pen, stamps: Stamps, layout: MapLayout, look: Look, tick: Tick
     draw_connections(pen, layout, look)
     draw_cards(pen, stamps, layout, look, tick)
     draw_connection_labels(pen, layout, look)
+    draw_analytics(pen, layout, look)  # issue 19: the log overlay, when the map shows one
