@@ -119,12 +119,14 @@
     $("voting").hidden = !round.running;
     if (!round.running) return;
     $("votes-left").textContent =
-      round.left + " of " + round.votes_each + (round.votes_each === 1 ? " vote" : " votes") + " left";
+      "Votes left: " + round.left + " of " + round.votes_each;
     const done = $("done-button");
     done.setAttribute("aria-pressed", String(round.done));
-    done.textContent = round.done ? "Finished ✓ (tap to keep voting)" : "I have finished voting";
+    done.textContent = round.done ? "Done ✓" : "I'm done";
     const p = state.progress;
-    $("progress").textContent = p ? p.cast + " votes cast · " + p.finished + " of " + p.people + " people finished" : "";
+    $("progress").textContent = p
+      ? p.cast + (p.cast === 1 ? " vote" : " votes") + " cast · " + p.finished + " of " + p.people + " finished"
+      : "";
   }
 
   function drawResults() {
