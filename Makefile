@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
         libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libegl1 \
         libgl1 libfontconfig1 libdbus-1-3 poppler-utils
+# The browser the workshop pages' Playwright tests drive (tests/workshop/test_workshop_pages.py).
+DEBS += chromium
 
 .PHONY: run test bench lint format deps venv clean dist dist-check install-desktop \
         uninstall-desktop icons fuzz stress
