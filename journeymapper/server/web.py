@@ -143,11 +143,14 @@ class WebServer:
             loop.close()
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Stop serving and wait for the thread (forcing it after `timeout` seconds)."""
+        """Stop serving and wait for the thread (forcing it after `timeout` seconds); with
+        `timeout` 0 it only asks, and the thread finishes by itself (a later `stop` waits)."""
         server, thread = self._server, self._thread
         if server is None or thread is None:
             return
         server.should_exit = True
+        if timeout <= 0:
+            return
         thread.join(timeout)
         if thread.is_alive():
             server.force_exit = True

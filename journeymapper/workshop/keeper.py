@@ -9,6 +9,7 @@ the next change and at exit.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from concurrent.futures import Executor
@@ -51,10 +52,8 @@ class FileKeeper:
     def _due(self) -> None:
         with self._lock:
             self._timer = None
-        try:
+        with contextlib.suppress(RuntimeError):  # shutting down: the final save is the host's
             self.executor.submit(self.save)
-        except RuntimeError:  # shutting down: the final save is the host's
-            pass
 
     def save(self) -> bool:
         """Write the map if it changed since the last write (on the map's thread)."""

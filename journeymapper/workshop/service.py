@@ -84,6 +84,7 @@ class Workshop:
         if not self._running:
             return 0
         self._running = False
+        self.session.listeners.clear()  # the host knows it stopped; tell it nothing more
         tallies: Counter[str] = Counter()
         try:
             tallies = self.server.call(self.session.end()).result(timeout=5.0)

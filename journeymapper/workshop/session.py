@@ -82,7 +82,7 @@ class Session:
         self._feed: MapFeed | None = None
         self._connections: dict[int, Connection] = {}
         self._bad: Counter[int] = Counter()
-        self._listeners: list[Callable[[Status], None]] = []
+        self.listeners: list[Callable[[Status], None]] = []
         self._due: set[str] = set()
         self._progress_sent: tuple[object, ...] = ()
 
@@ -121,7 +121,7 @@ class Session:
 
     def add_listener(self, listener: Callable[[Status], None]) -> None:
         """`listener(status)` after changes, at most every `status_delay`, on the loop."""
-        self._listeners.append(listener)
+        self.listeners.append(listener)
 
     # ----- sockets (journeymapper.server.sockets.SocketHandler) ------------------------
 
@@ -393,7 +393,7 @@ class Session:
         for person in self.room.roster.people():
             if person.role is Role.FACILITATOR:
                 person.send(text)
-        for listener in self._listeners:
+        for listener in self.listeners:
             try:
                 listener(status)
             except Exception:

@@ -72,14 +72,24 @@ def page(name: str, **values: str) -> Asset:
 
 def qr_svg(text: str) -> bytes:
     out = io.BytesIO()
-    segno.make(text, error="m").save(out, kind="svg", scale=8, border=2, xmldecl=False)
+    segno.make(text, error="m").save(out, kind="svg", scale=8, border=4, xmldecl=False)
+    return out.getvalue()
+
+
+def qr_png(text: str) -> bytes:
+    """The QR code the editor's Invite dialog shows (segno: no Qt, no image library)."""
+    out = io.BytesIO()
+    segno.make(text, error="m").save(out, kind="png", scale=10, border=4)
     return out.getvalue()
 
 
 def install(server: WebServer, session: Session) -> None:
     """Add the workshop's routes and socket to `server` (before or after it starts)."""
     tokens = server.tokens
-    files = {name: Asset.of(static_text(name).encode("utf-8"), name.rsplit(".", 1)[1]) for name in STATIC_FILES}
+    files = {
+        name: Asset.of(static_text(name).encode("utf-8"), name.rsplit(".", 1)[1])
+        for name in STATIC_FILES
+    }
     participant = page("index.html", token=tokens.participant)
     facilitator_html: dict[str, Asset] = {}
 
