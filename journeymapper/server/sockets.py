@@ -31,6 +31,8 @@ CLOSE_POLICY = 1008  # flooding, or a message the session will not take
 CLOSE_TOO_BIG = 1009
 CLOSE_TRY_LATER = 1013  # the server is full
 
+MAX_BATCH = 256  # queued messages sent as one frame (a JSON array) to a batching socket
+
 _ids = itertools.count(1)
 
 
@@ -42,8 +44,9 @@ def error_text(message: str, **extra: object) -> str:
 class Connection:
     """An open socket as the session sees it. Safe to use from the server's loop only."""
 
-    def __init__(self, role: Role, address: str, queue_size: int) -> None:
+    def __init__(self, role: Role, address: str, queue_size: int, batch: bool = False) -> None:
         self.id = next(_ids)
+        self.batch = batch
         self.role = role
         self.address = address
         self._queue: asyncio.Queue[str | None] = asyncio.Queue(queue_size)
@@ -77,7 +80,14 @@ class Connection:
         """Send the queue until `close`; then close the socket with its code."""
         try:
             while (text := await self._queue.get()) is not None:
-                await websocket.send_text(text)
+                texts = [text]
+                while self.batch and len(texts) < MAX_BATCH and not self._queue.empty():
+                    texts.append(self._queue.get_nowait())
+                closing = texts[-1] is None
+                sent = [t for t in texts if t is not None]
+                await websocket.send_text(sent[0] if len(sent) == 1 else f"[{','.join(sent)}]")
+                if closing:
+                    break
             code, reason = self._close or (CLOSE_NORMAL, "")
             await websocket.close(code, reason)
         except (WebSocketDisconnect, RuntimeError, OSError):
@@ -99,22 +109,23 @@ class Gate:
         self.limits = limits
         self.open = 0
 
-    async def serve(self, websocket: WebSocket, handler: SocketHandler) -> None:
+    async def serve(self, websocket: WebSocket, handler: SocketHandler, batch: bool) -> None:
         if self.open >= self.limits.max_connections:
             await websocket.accept()
             await websocket.close(CLOSE_TRY_LATER, "The workshop is full.")
             return
         self.open += 1
         try:
-            await _serve(websocket, handler, self.limits)
+            await _serve(websocket, handler, self.limits, batch)
         finally:
             self.open -= 1
 
 
-async def _serve(websocket: WebSocket, handler: SocketHandler, limits: Limits) -> None:
+async def _serve(websocket: WebSocket, handler: SocketHandler, limits: Limits, batch: bool) -> None:
     await websocket.accept()
     client = websocket.client
-    conn = Connection(role_of(websocket.scope), client.host if client else "?", limits.send_queue)
+    address = client.host if client else "?"
+    conn = Connection(role_of(websocket.scope), address, limits.send_queue, batch)
     writer = asyncio.create_task(conn.write(websocket))
     try:
         await handler.opened(conn)

@@ -68,11 +68,13 @@ class WebServer:
         """Serve `app` under `path`, behind the token check, to the given roles only."""
         self._router.routes.append(Mount(path, app=RoleGate(app, roles)))
 
-    def add_socket(self, path: str, handler: SocketHandler) -> None:
-        """A WebSocket route whose connections `handler` serves, with the server's caps."""
+    def add_socket(self, path: str, handler: SocketHandler, *, batch: bool = False) -> None:
+        """A WebSocket route whose connections `handler` serves, with the server's caps.
+        With `batch`, texts queued while the socket was busy go out as one frame, a JSON
+        array of them (a burst of 60 cards is a few frames per phone, not 60)."""
 
         async def endpoint(websocket: WebSocket) -> None:
-            await self._gate.serve(websocket, handler)
+            await self._gate.serve(websocket, handler, batch)
 
         self._router.routes.append(WebSocketRoute(path, endpoint))
 

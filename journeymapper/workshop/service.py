@@ -68,6 +68,10 @@ class Workshop:
         """The facilitator page; never shown to the room."""
         return self.server.url(Role.FACILITATOR, "/facilitate")
 
+    def socket_url(self, role: Role = Role.PARTICIPANT) -> str:
+        """The WebSocket the pages talk through, for scripts and tests."""
+        return "ws" + self.server.url(role, "/ws").removeprefix("http")
+
     def start(self) -> None:
         """Listen (raises `OSError` for a taken port or a wrong address) and follow the map."""
         self.server.start()

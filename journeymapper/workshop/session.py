@@ -39,6 +39,7 @@ from journeymapper.server.sockets import (
 from journeymapper.server.tokens import Role
 from journeymapper.workshop import messages as m
 from journeymapper.workshop.feed import MapFeed
+from journeymapper.workshop.inbox import Inbox
 from journeymapper.workshop.map_edits import ApplyEdit, add_card, record_votes
 from journeymapper.workshop.room import Room, dumps
 from journeymapper.workshop.roster import PENDING, Person
@@ -80,6 +81,7 @@ class Session:
         self.clock = clock
         self.room = Room(self.config.max_participants, self.config.capture_open)
         self._feed: MapFeed | None = None
+        self._inbox: Inbox | None = None
         self._connections: dict[int, Connection] = {}
         self._bad: Counter[int] = Counter()
         self.listeners: list[Callable[[Status], None]] = []
@@ -90,15 +92,9 @@ class Session:
 
     def attach(self, loop: asyncio.AbstractEventLoop) -> None:
         """Follow the map (call on the map thread): its snapshot and changes go to `loop`."""
-        post = self._poster(loop)
-        self._feed = MapFeed(self.journey, post)
+        self._inbox = inbox = Inbox(loop)
+        self._feed = MapFeed(self.journey, lambda change: inbox.call(self.apply_change, change))
         self._feed.attach()
-
-    def _poster(self, loop: asyncio.AbstractEventLoop) -> Callable[[Change], None]:
-        def post(change: Change) -> None:
-            loop.call_soon_threadsafe(self.apply_change, change)
-
-        return post
 
     def detach(self) -> None:
         """Stop following the map (call on the map thread)."""
@@ -259,13 +255,24 @@ class Session:
 
     async def _on_map(self, function: Callable[..., T], *args: object) -> T:
         """Run `function(journey, apply_edit, *args)` on the map thread and await it."""
-        if self._feed is None:
+        inbox = self._inbox
+        if self._feed is None or inbox is None:
             raise EditError("The workshop is not connected to a map.")
+        done: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+
+        def job() -> None:  # on the map's thread
+            try:
+                result = function(self.journey, self.apply_edit, *args)
+            except BaseException as exc:
+                inbox.call(_settle, done, None, exc)
+            else:
+                inbox.call(_settle, done, result, None)
+
         try:
-            future = self.executor.submit(function, self.journey, self.apply_edit, *args)
+            self.executor.submit(job)
         except RuntimeError:  # the host's executor has shut down
             raise EditError("The workshop has ended.") from None
-        return await asyncio.wrap_future(future)
+        return await done
 
     # ----- the facilitator's commands (the facilitator page, or the host's API) --------
 
@@ -401,3 +408,13 @@ class Session:
 
     def status(self) -> Status:
         return self.room.status()
+
+
+def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+    """Finish `future` on the loop, unless its waiter has gone (a closed connection)."""
+    if future.done():
+        return
+    if error is None:
+        future.set_result(result)
+    else:
+        future.set_exception(error)

@@ -128,4 +128,4 @@ def install(server: WebServer, session: Session) -> None:
         Route("/join.svg", join_qr),
     ):
         server.add_route(route)
-    server.add_socket("/ws", session)
+    server.add_socket("/ws", session, batch=True)

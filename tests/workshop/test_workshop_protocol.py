@@ -41,7 +41,8 @@ def test_a_participant_joins_and_sees_the_map(host: Host) -> None:
 
 
 def test_people_without_a_name_are_numbered(host: Host) -> None:
-    first, second = joined(host), joined(host)
+    joined(host)
+    second = joined(host)
     facilitator = joined(host, facilitator=True)
     room = facilitator.wait("room", lambda m: len(m["people"]) == 2)
     assert [p["name"] for p in room["people"]] == ["Anonymous 1", "Anonymous 2"]

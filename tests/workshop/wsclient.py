@@ -83,6 +83,7 @@ class Client:
         opened = connect(url, open_timeout=WAIT, close_timeout=1)
         self.ws: ClientConnection = opened.__enter__()  # closed in `close`
         self.seen: list[dict[str, Any]] = []
+        self._rest: list[dict[str, Any]] = []
 
     def hello(self, name: str = "") -> dict[str, Any]:
         self.send({"type": "hello", "client": self.client, "name": name})
@@ -115,10 +116,21 @@ class Client:
                 self.seen.remove(message)
                 return message
         while True:
-            message = json.loads(self.ws.recv(timeout=timeout))
-            if message["type"] == kind and match(message):
-                return message
-            self.seen.append(message)
+            for message in self.receive(timeout):
+                if message["type"] == kind and match(message):
+                    self.seen.extend(self._rest)
+                    return message
+                self.seen.append(message)
+
+    def receive(self, timeout: float = WAIT) -> Iterator[dict[str, Any]]:
+        """The messages of the next frame (a batch of queued messages is a JSON array)."""
+        data = json.loads(self.ws.recv(timeout=timeout))
+        batch = data if isinstance(data, list) else [data]
+        self._rest = []
+        for i, message in enumerate(batch):
+            self._rest = batch[i + 1 :]
+            yield message
+        self._rest = []
 
     def drain(self, quiet: float = 0.3) -> list[dict[str, Any]]:
         """Everything that arrives until nothing has for `quiet` seconds."""
@@ -126,7 +138,7 @@ class Client:
         self.seen.clear()
         try:
             while True:
-                got.append(json.loads(self.ws.recv(timeout=quiet)))
+                got.extend(self.receive(quiet))
         except TimeoutError:
             return got
 

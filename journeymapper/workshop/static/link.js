@@ -88,13 +88,14 @@
       ws.onmessage = (event) => {
         if (this.ws !== ws) return;
         this.heard = Date.now();
-        let message;
+        let data;
         try {
-          message = JSON.parse(event.data);
+          data = JSON.parse(event.data);
         } catch (e) {
           return;
         }
-        this.handle(message);
+        // Messages queued while the connection was busy arrive together, as an array.
+        for (const message of Array.isArray(data) ? data : [data]) this.handle(message);
       };
       ws.onclose = () => {
         if (this.ws !== ws) return;

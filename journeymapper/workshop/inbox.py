@@ -1,0 +1,48 @@
+"""`Inbox`: calls from other threads onto the server's loop, many per wake-up.
+
+The map's thread tells the session about every change of the map and every finished
+edit. One `loop.call_soon_threadsafe` per call would wake the loop (a write to its
+self-pipe, and a wait for the interpreter lock) 120 times for 60 cards; an inbox queues
+the calls and wakes the loop once for all that arrived before it ran.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class Inbox:
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self._calls: list[tuple[Callable[..., Any], tuple[Any, ...]]] = []
+        self._lock = threading.Lock()
+        self._scheduled = False
+
+    def call(self, function: Callable[..., Any], *args: Any) -> None:
+        """Run `function(*args)` on the loop soon; safe from any thread. Dropped once the
+        loop has closed (the session is over)."""
+        with self._lock:
+            self._calls.append((function, args))
+            if self._scheduled:
+                return
+            self._scheduled = True
+        try:
+            self.loop.call_soon_threadsafe(self._run)
+        except RuntimeError:
+            log.debug("a call after the server's loop closed was dropped")
+
+    def _run(self) -> None:
+        with self._lock:
+            calls, self._calls = self._calls, []
+            self._scheduled = False
+        for function, args in calls:
+            try:
+                function(*args)
+            except Exception:
+                log.exception("a call from the map's thread failed")
