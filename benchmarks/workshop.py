@@ -120,7 +120,19 @@ class Room:
         return list(self.ask("votes"))
 
     def cards(self) -> list[float]:
-        return self.wait_for_cards(self.ask("cards"))
+        sent = self.ask("cards")
+        samples = self.wait_for_cards(sent)
+        self.tidy(len(sent))
+        return samples
+
+    def tidy(self, count: int) -> None:
+        """Undo the batch's cards (untimed), so every batch meets a map of the same size."""
+        from PySide6.QtWidgets import QApplication
+
+        stack = self.window.document.undo_stack
+        for _ in range(count):
+            stack.undo()
+        QApplication.processEvents()
 
     def close(self) -> None:
         self.heartbeat.stop()
@@ -181,8 +193,11 @@ def _stall() -> Any:
     def run() -> float:
         shared.stall = 0.0
         shared._beat = time.perf_counter()
-        shared.wait_for_cards(shared.ask("both"))
-        return shared.stall
+        sent = shared.ask("both")
+        shared.wait_for_cards(sent)
+        stall = shared.stall
+        shared.tidy(len(sent))
+        return stall
 
     return Timed(run, cleanup=lambda: (shared.close(), _room.clear()))
 

@@ -80,7 +80,10 @@ async def cards(people: list[Person]) -> dict[str, float]:
     batch = secrets.token_hex(4)
     names = [f"Card {batch} {i}" for i in range(len(people))]
     pairs = zip(people, names, strict=True)
-    adds = (p.send({"type": "add", "stage": "purchase", "name": n}) for p, n in pairs)
+    stages = ("pre-purchase", "purchase", "post-purchase")
+    adds = (
+        p.send({"type": "add", "stage": stages[i % 3], "name": n}) for i, (p, n) in enumerate(pairs)
+    )
     sent = await asyncio.gather(*adds)
     return dict(zip(names, sent, strict=True))
 

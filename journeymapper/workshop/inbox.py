@@ -3,7 +3,8 @@
 The map's thread tells the session about every change of the map and every finished
 edit. One `loop.call_soon_threadsafe` per call would wake the loop (a write to its
 self-pipe, and a wait for the interpreter lock) 120 times for 60 cards; an inbox queues
-the calls and wakes the loop once for all that arrived before it ran.
+the calls, wakes the loop once, and the loop then looks again every few milliseconds
+until a look finds nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 log = logging.getLogger(__name__)
+POLL = 0.004  # seconds between looks at the inbox while calls are coming in
 
 
 class Inbox:
@@ -40,9 +42,14 @@ class Inbox:
     def _run(self) -> None:
         with self._lock:
             calls, self._calls = self._calls, []
-            self._scheduled = False
+            if not calls:  # quiet again: the next call wakes the loop
+                self._scheduled = False
+                return
         for function, args in calls:
             try:
                 function(*args)
             except Exception:
                 log.exception("a call from the map's thread failed")
+        # While calls keep coming, look again shortly instead of being woken for each:
+        # the map's thread (the editor's UI thread) then never waits to wake this one.
+        self.loop.call_later(POLL, self._run)
