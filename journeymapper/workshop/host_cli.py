@@ -59,13 +59,8 @@ def add_parser(subcommands: Any) -> None:
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
-    from concurrent.futures import ThreadPoolExecutor
-
     from journeymapper.io.errors import FileFormatError
     from journeymapper.io.journey_file import load_journey
-    from journeymapper.workshop.keeper import FileKeeper
-    from journeymapper.workshop.service import Workshop
-    from journeymapper.workshop.session import SessionConfig
 
     path: Path = args.file
     try:
@@ -76,22 +71,30 @@ def run(args: argparse.Namespace, out: Out) -> int:
     if not 0 <= args.port <= 65535 or args.max_participants < 1:
         out.problem("--port is 0 to 65535 and --max-participants at least 1")
         return EXIT_FAILED
-    executor = ThreadPoolExecutor(1, thread_name_prefix="journey-map")  # owns the map
+    return _serve(journey, path, args, out)
+
+
+def _serve(journey: Any, path: Path, args: argparse.Namespace, out: Out) -> int:
+    """Serve until a signal, then end the session and save; the map lives on a one-thread
+    pool (the "map thread"), the only thread that reads or changes it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from journeymapper.workshop.keeper import FileKeeper
+    from journeymapper.workshop.service import Workshop
+    from journeymapper.workshop.session import SessionConfig
+
+    executor = ThreadPoolExecutor(1, thread_name_prefix="journey-map")
     keeper = FileKeeper(journey, path, executor)
+    config = SessionConfig(max_participants=args.max_participants)
     workshop = Workshop(
-        journey,
-        executor=executor,
-        apply_edit=journey.apply,
-        bind=args.bind,
-        port=args.port,
-        config=SessionConfig(max_participants=args.max_participants),
-    )
+        journey, executor=executor, apply_edit=journey.apply, bind=args.bind,
+        port=args.port, config=config,
+    )  # fmt: skip
     try:
         executor.submit(workshop.start).result()
     except OSError as exc:
         executor.shutdown()
-        where = f"{workshop.server.host}:{args.port}"
-        out.problem(f"cannot listen on {where}: {exc.strerror or exc}")
+        out.problem(f"cannot listen on {workshop.server.host}:{args.port}: {exc.strerror or exc}")
         return EXIT_FAILED
     executor.submit(keeper.attach).result()
     out.line(workshop.join_url)

@@ -13,9 +13,11 @@ import asyncio
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from concurrent.futures import Executor
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 POLL = 0.004  # seconds between looks at the inbox while calls are coming in
 
 
@@ -53,3 +55,30 @@ class Inbox:
         # While calls keep coming, look again shortly instead of being woken for each:
         # the map's thread (the editor's UI thread) then never waits to wake this one.
         self.loop.call_later(POLL, self._run)
+
+    def run_on(self, executor: Executor, function: Callable[[], T]) -> asyncio.Future[T]:
+        """Run `function` through `executor` (on the map's thread); its result, or its
+        exception, comes back through this inbox as a future of the loop. Raises
+        `RuntimeError` when the executor has shut down."""
+        done: asyncio.Future[T] = self.loop.create_future()
+
+        def job() -> None:
+            try:
+                result = function()
+            except BaseException as exc:
+                self.call(_settle, done, None, exc)
+            else:
+                self.call(_settle, done, result, None)
+
+        executor.submit(job)
+        return done
+
+
+def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+    """Finish `future` on the loop, unless its waiter has gone (a closed connection)."""
+    if future.done():
+        return
+    if error is None:
+        future.set_result(result)
+    else:
+        future.set_exception(error)

@@ -61,6 +61,18 @@ class Room:
             )
         return self._map_text
 
+    def welcome(self, person: Person, now: float) -> list[str]:
+        """What a page is told when it joins: who it is, the map, the round, the timer."""
+        you = {"id": person.id, "name": person.name, "role": str(person.role)}
+        texts = [dumps({"type": "welcome", "you": you})]
+        if self.map is not None:
+            texts.append(self.map_message())
+        texts += [self.round_message(person), dumps(self.timer.message(now))]
+        texts.append(dumps(self.progress()))
+        if self.results is not None:
+            texts.append(self.results_message())
+        return texts
+
     def is_done(self, person: Person) -> bool:
         """Finished voting: said so, or used every vote of the running round."""
         ballot = self.ballot

@@ -172,15 +172,8 @@ class Session:
             conn.close(CLOSE_TRY_LATER, "too many pages")
             return
         self.room.roster.attach(conn, person)
-        you = {"id": person.id, "name": person.name, "role": str(person.role)}
-        conn.send(dumps({"type": "welcome", "you": you}))
-        if self.room.map is not None:
-            conn.send(self.room.map_message())
-        conn.send(self.room.round_message(person))
-        conn.send(dumps(self.room.timer.message(self.clock())))
-        conn.send(dumps(self.room.progress()))
-        if self.room.results is not None:
-            conn.send(self.room.results_message())
+        for text in self.room.welcome(person, self.clock()):
+            conn.send(text)
         self._schedule("status")
 
     async def _keyed(self, person: Person, conn: Connection, message: Any) -> None:
@@ -258,18 +251,10 @@ class Session:
         inbox = self._inbox
         if self._feed is None or inbox is None:
             raise EditError("The workshop is not connected to a map.")
-        done: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-
-        def job() -> None:  # on the map's thread
-            try:
-                result = function(self.journey, self.apply_edit, *args)
-            except BaseException as exc:
-                inbox.call(_settle, done, None, exc)
-            else:
-                inbox.call(_settle, done, result, None)
-
         try:
-            self.executor.submit(job)
+            done = inbox.run_on(
+                self.executor, lambda: function(self.journey, self.apply_edit, *args)
+            )
         except RuntimeError:  # the host's executor has shut down
             raise EditError("The workshop has ended.") from None
         return await done
@@ -408,13 +393,3 @@ class Session:
 
     def status(self) -> Status:
         return self.room.status()
-
-
-def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
-    """Finish `future` on the loop, unless its waiter has gone (a closed connection)."""
-    if future.done():
-        return
-    if error is None:
-        future.set_result(result)
-    else:
-        future.set_exception(error)

@@ -83,49 +83,55 @@ def qr_png(text: str) -> bytes:
     return out.getvalue()
 
 
-def install(server: WebServer, session: Session) -> None:
-    """Add the workshop's routes and socket to `server` (before or after it starts)."""
-    tokens = server.tokens
-    files = {
-        name: Asset.of(static_text(name).encode("utf-8"), name.rsplit(".", 1)[1])
-        for name in STATIC_FILES
-    }
-    participant = page("index.html", token=tokens.participant)
-    facilitator_html: dict[str, Asset] = {}
+class Pages:
+    """The HTTP endpoints of one workshop (see the module docstring)."""
 
-    def facilitator_page() -> Asset:
-        if not facilitator_html:  # the join URL needs the port: known once started
-            facilitator_html["page"] = page(
-                "facilitate.html", token=tokens.facilitator, join_url=server.url(Role.PARTICIPANT)
+    def __init__(self, server: WebServer) -> None:
+        self.server = server
+        tokens = server.tokens
+        self.files = {
+            name: Asset.of(static_text(name).encode("utf-8"), name.rsplit(".", 1)[1])
+            for name in STATIC_FILES
+        }
+        self.participant = page("index.html", token=tokens.participant)
+        self._facilitator: Asset | None = None
+
+    def facilitator(self) -> Asset:
+        if self._facilitator is None:  # the join URL needs the port: known once started
+            self._facilitator = page(
+                "facilitate.html",
+                token=self.server.tokens.facilitator,
+                join_url=self.server.url(Role.PARTICIPANT),
             )
-        return facilitator_html["page"]
+        return self._facilitator
 
-    async def index(request: Request) -> Response:
+    async def index(self, request: Request) -> Response:
         if role_of(request.scope) is Role.FACILITATOR:
-            return facilitator_page().response(request)
-        return participant.response(request)
+            return self.facilitator().response(request)
+        return self.participant.response(request)
 
-    async def facilitate(request: Request) -> Response:
+    async def facilitate(self, request: Request) -> Response:
         if role_of(request.scope) is not Role.FACILITATOR:
             return Response("This page is for the facilitator.", 403, media_type="text/plain")
-        return facilitator_page().response(request)
+        return self.facilitator().response(request)
 
-    async def static(request: Request) -> Response:
-        asset = files.get(request.path_params["name"])
+    async def static(self, request: Request) -> Response:
+        asset = self.files.get(request.path_params["name"])
         if asset is None:
             return Response("Not found.", 404, media_type="text/plain")
         return asset.response(request)
 
-    async def join_qr(request: Request) -> Response:
+    async def join_qr(self, request: Request) -> Response:
         if role_of(request.scope) is not Role.FACILITATOR:
             return Response("This picture is for the facilitator.", 403, media_type="text/plain")
-        return Asset.of(qr_svg(server.url(Role.PARTICIPANT)), "svg").response(request)
+        return Asset.of(qr_svg(self.server.url(Role.PARTICIPANT)), "svg").response(request)
 
-    for route in (
-        Route("/", index),
-        Route("/facilitate", facilitate),
-        Route("/static/{name}", static),
-        Route("/join.svg", join_qr),
-    ):
-        server.add_route(route)
+
+def install(server: WebServer, session: Session) -> None:
+    """Add the workshop's routes and socket to `server` (before or after it starts)."""
+    pages = Pages(server)
+    server.add_route(Route("/", pages.index))
+    server.add_route(Route("/facilitate", pages.facilitate))
+    server.add_route(Route("/static/{name}", pages.static))
+    server.add_route(Route("/join.svg", pages.join_qr))
     server.add_socket("/ws", session, batch=True)

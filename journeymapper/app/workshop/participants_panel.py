@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -42,6 +43,19 @@ def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
     return button
 
 
+def _people_list() -> QTreeWidget:
+    people = QTreeWidget()
+    people.setHeaderLabels(["Name", "Online", "Finished voting"])
+    people.setRootIsDecorated(False)
+    people.setAccessibleName("Participants")
+    header = people.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in (1, 2):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    return people
+
+
 class ParticipantsPanel(QWidget):
     invite_requested = Signal()  # the lead's menu opens the Invite dialog on it
 
@@ -49,15 +63,7 @@ class ParticipantsPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.summary = _label()
-        self.people = QTreeWidget()
-        self.people.setHeaderLabels(["Name", "Online", "Finished voting"])
-        self.people.setRootIsDecorated(False)
-        self.people.setAccessibleName("Participants")
-        header = self.people.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.people = _people_list()
         self.invite = _button(
             "Invite participants…", "Invite participants", self.invite_requested.emit
         )
@@ -88,48 +94,45 @@ class ParticipantsPanel(QWidget):
         self.show_status(controller.status)
 
     def _build(self) -> None:
-        capture = QGroupBox("Adding touchpoints")
-        capture_layout = QVBoxLayout(capture)
-        row = QHBoxLayout()
-        row.addWidget(
-            _button(
-                "Open all",
-                "Open adding touchpoints for all stages",
-                lambda: self.controller.set_capture(None, True),
-            )
-        )
-        row.addWidget(
-            _button(
-                "Close all",
-                "Close adding touchpoints for all stages",
-                lambda: self.controller.set_capture(None, False),
-            )
-        )
-        capture_layout.addLayout(row)
-        capture_layout.addLayout(self.stage_box)
-        voting = QGroupBox("Voting round")
-        voting_layout = QVBoxLayout(voting)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Votes each:"))
-        row.addWidget(self.votes)
-        voting_layout.addLayout(row)
-        row = QHBoxLayout()
-        for button in (self.round_start, self.round_votes, self.round_end):
-            row.addWidget(button)
-        voting_layout.addLayout(row)
-        voting_layout.addWidget(self.round_state)
-        voting_layout.addWidget(self.results)
-        timer = QGroupBox("Timer")
-        timer_layout = QHBoxLayout(timer)
-        for widget in (self.minutes, self.timer_start, self.timer_stop, self.countdown):
-            timer_layout.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.invite)
         layout.addWidget(self.summary)
         layout.addWidget(self.people, 1)
-        layout.addWidget(capture)
-        layout.addWidget(voting)
+        layout.addWidget(self._capture_group())
+        layout.addWidget(self._voting_group())
+        timer = QGroupBox("Timer")
+        timer_layout = QHBoxLayout(timer)
+        for widget in (self.minutes, self.timer_start, self.timer_stop, self.countdown):
+            timer_layout.addWidget(widget)
         layout.addWidget(timer)
+
+    def _capture_group(self) -> QGroupBox:
+        capture = QGroupBox("Adding touchpoints")
+        layout = QVBoxLayout(capture)
+        row = QHBoxLayout()
+        for text, name, is_open in (
+            ("Open all", "Open adding touchpoints for all stages", True),
+            ("Close all", "Close adding touchpoints for all stages", False),
+        ):
+            row.addWidget(_button(text, name, partial(self.controller.set_capture, None, is_open)))
+        layout.addLayout(row)
+        layout.addLayout(self.stage_box)
+        return capture
+
+    def _voting_group(self) -> QGroupBox:
+        voting = QGroupBox("Voting round")
+        layout = QVBoxLayout(voting)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Votes each:"))
+        row.addWidget(self.votes)
+        layout.addLayout(row)
+        row = QHBoxLayout()
+        for button in (self.round_start, self.round_votes, self.round_end):
+            row.addWidget(button)
+        layout.addLayout(row)
+        layout.addWidget(self.round_state)
+        layout.addWidget(self.results)
+        return voting
 
     # ----- drawing the status ------------------------------------------------------------
 
