@@ -58,13 +58,18 @@ def role_of(scope: Scope) -> Role:
 
 def token_in(scope: Scope) -> str | None:
     """The token of a request: `?token=…` in the URL, or an `Authorization: Bearer` header."""
-    query = scope.get("query_string", b"").decode("latin-1")
-    for key, value in parse_qsl(query[:4096], max_num_fields=20):
+    raw: bytes = scope.get("query_string", b"")
+    try:
+        fields = parse_qsl(raw[:4096].decode("latin-1"), max_num_fields=20)
+    except ValueError:  # more fields than any page of ours sends: no token
+        return None
+    for key, value in fields:
         if key == "token":
             return value
-    for name, value in scope.get("headers", ()):
-        if name == b"authorization" and value[:7].lower() == b"bearer ":
-            return value[7:].decode("latin-1").strip()
+    headers: list[tuple[bytes, bytes]] = scope.get("headers", [])
+    for name, header in headers:
+        if name == b"authorization" and header[:7].lower() == b"bearer ":
+            return header[7:].decode("latin-1").strip()
     return None
 
 
@@ -100,12 +105,12 @@ class Guard:
 def same_site(scope: Scope) -> bool:
     """A browser's socket comes from a page of this server (Origin's host is the Host);
     non-browser clients send no Origin and are judged by their token alone."""
-    headers = dict(scope.get("headers", ()))
+    headers: dict[bytes, bytes] = dict(scope.get("headers", []))
     origin = headers.get(b"origin")
     if origin is None:
         return True
     host = headers.get(b"host", b"").decode("latin-1")
-    return urlsplit(origin.decode("latin-1")).netloc == host
+    return bool(urlsplit(origin.decode("latin-1")).netloc == host)
 
 
 def with_security_headers(send: Send) -> Send:

@@ -80,7 +80,7 @@ class Connection:
         """Send the queue until `close`; then close the socket with its code."""
         try:
             while (text := await self._queue.get()) is not None:
-                texts = [text]
+                texts: list[str | None] = [text]
                 while self.batch and len(texts) < MAX_BATCH and not self._queue.empty():
                     texts.append(self._queue.get_nowait())
                 closing = texts[-1] is None

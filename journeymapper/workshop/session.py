@@ -304,11 +304,13 @@ class Session:
 
     def start_timer(self, seconds: int) -> str | None:
         self.room.timer.start(self.clock(), seconds)
-        return self._send_timer()
+        self._send_timer()
+        return None
 
     def stop_timer(self) -> str | None:
         self.room.timer.stop()
-        return self._send_timer()
+        self._send_timer()
+        return None
 
     def _send_timer(self) -> None:
         self._broadcast(dumps(self.room.timer.message(self.clock())))
@@ -324,9 +326,9 @@ class Session:
             self.room.map = change
             self.room.map_changed()
             self._broadcast(self.room.map_message())
-            voted = {card for dots in self.room.ballot.dots.values() for card in dots}
-            for card in voted - set(change.cards):
-                self._forget(card)
+            voted = {c for dots in self.room.ballot.dots.values() for c in dots}
+            for gone in voted - set(change.cards):
+                self._forget(gone)
         elif self.room.map is None:
             return
         elif isinstance(change, CardChanged):
@@ -335,7 +337,8 @@ class Session:
                 self.room.map.cards[card["id"]] = card
                 self.room.map_changed()
                 self._broadcast(dumps({"type": "card", "card": card}))
-        elif isinstance(change, CardRemoved) and self.room.map.cards.pop(change.card_id, None):
+        elif isinstance(change, CardRemoved) and change.card_id in self.room.map.cards:
+            del self.room.map.cards[change.card_id]
             self.room.map_changed()
             self._broadcast(dumps({"type": "card_removed", "id": change.card_id}))
             self._forget(change.card_id)

@@ -91,6 +91,8 @@ def test_nothing_is_served_without_the_token(server: WebServer) -> None:
         assert headers["Content-Security-Policy"] == CSP
     status, _, body = get(server.url())
     assert (status, body) == (200, b"hello")
+    crowded = "&".join(f"f{i}=1" for i in range(100))  # past the parser's field cap
+    assert get(f"{base(server)}/?{crowded}&token={server.tokens.participant}")[0] == 403
 
 
 def test_every_response_has_the_security_headers(server: WebServer) -> None:
