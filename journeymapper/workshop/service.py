@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Executor
 
-from journeymapper.model.document import Journey
+from journeymapper.model.document import EditError, Journey
 from journeymapper.server.addresses import default_address
 from journeymapper.server.limits import Limits
 from journeymapper.server.tokens import Role, Tokens
@@ -96,7 +96,13 @@ class Workshop:
             log.exception("the workshop could not tell the pages it has ended")
         self.session.detach()
         self.server.stop(timeout=5.0 if wait else 0.0)
-        return record_votes(self.journey, self.apply_edit, tallies) if tallies else 0
+        if not tallies:
+            return 0
+        try:
+            return record_votes(self.journey, self.apply_edit, tallies)
+        except EditError as exc:  # e.g. the host replaced its map before stopping
+            log.warning("the running round's votes could not be recorded: %s", exc)
+            return 0
 
     # ----- the facilitator's commands: from any thread, never waiting ----------------------
 
