@@ -11,6 +11,8 @@ DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysym
         libgl1 libfontconfig1 libdbus-1-3 poppler-utils xdotool \
         openjdk-17-jre-headless
 # (openjdk-17-jre-headless: the Spark engine's test, issue 19)
+# The browser the workshop pages' Playwright tests drive (tests/workshop/test_workshop_pages.py).
+DEBS += chromium
 
 .PHONY: run test bench lint format deps venv clean dist dist-check install-desktop \
         uninstall-desktop icons fuzz stress
@@ -39,7 +41,7 @@ run: $(STAMP) deps
 # mypy --strict (pyproject.toml [tool.mypy]) on every Qt-free package and the command line.
 MYPY_PACKAGES := -p journeymapper.base -p journeymapper.model -p journeymapper.analysis \
                  -p journeymapper.layout -p journeymapper.look -p journeymapper.io -p journeymapper.cli \
-                 -p journeymapper.analytics
+                 -p journeymapper.analytics -p journeymapper.server -p journeymapper.workshop
 
 test: $(STAMP) deps
 	$(VENV)/bin/lint-imports --no-cache

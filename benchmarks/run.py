@@ -44,6 +44,7 @@ SUITES = (
     "benchmarks.memory",
     "benchmarks.commands",  # whole processes: the command line, mmdc, the editor's start
     "benchmarks.analytics",  # issue 19
+    "benchmarks.workshop",  # 60 participants on loopback (issue 17)
 )
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
@@ -68,8 +69,8 @@ class Case:
     setup: Callable[[], Callable[[], object] | Timed]
     target: float | None = None  # seconds (bytes for kind "memory"), against the median
     baseline: str | None = None  # an operation at the same size to print a ratio to
-    kind: str = "time"  # or "memory": the callable returns a number of bytes; or "cpu":
-    # it returns the CPU seconds it used
+    kind: str = "time"  # or "memory": the callable returns a number of bytes; "cpu": the
+    # CPU seconds it used; "seconds": seconds it measured itself (e.g. a latency's p95)
     repeat: int | None = None  # runs, when this case needs fewer than the default
     trace: bool = True  # the extra tracemalloc run for the peak-memory column
     target_ratio: float | None = None  # the median at most this times the baseline's
@@ -137,7 +138,8 @@ def measure(case: Case, repeat: int, memory: bool) -> Result:
             start = time.perf_counter()
             value = timed.run()
             elapsed = time.perf_counter() - start
-            result.times.append(elapsed if case.kind == "time" else float(value))  # type: ignore[arg-type]
+            measured = case.kind != "time"  # the callable returns the value itself
+            result.times.append(float(value) if measured else elapsed)  # type: ignore[arg-type]
         if memory and case.trace and case.kind == "time":
             if timed.before is not None:
                 timed.before()

@@ -30,7 +30,8 @@ from journeymapper.app.operations import MapOperations
 from journeymapper.io.disk_state import DiskState
 
 MenuName = Literal[
-    "file", "recent", "import", "export", "edit", "view", "lanes", "panels", "insert", "help"
+    "file", "recent", "import", "export", "edit", "view", "lanes", "panels", "insert",
+    "workshop", "help",
 ]  # fmt: skip
 BarPlace = Literal["top", "bottom"]
 
@@ -45,8 +46,9 @@ class Shell(Protocol):
 
     def menu(self, name: MenuName) -> QMenu: ...
 
-    def add_menu(self, menu: QMenu, before: str = "") -> None:
-        """A top-level menu of a feature's own (Workshop), before the one titled `before`."""
+    def add_menu(self, menu: QMenu, name: MenuName, before: str = "") -> None:
+        """A top-level menu of a feature's own (Workshop), before the one titled `before`;
+        other features find it as `menu(name)`."""
         ...
 
     def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None: ...

@@ -77,6 +77,7 @@ ModelSignals = type(
 class Document(QObject):
     """One open map. Widgets read `journey` and change it only through `push`."""
 
+    replacing = Signal()  # about to take a new Journey: the old one is still here
     replaced = Signal()  # a new Journey object (open, new); everything rebuilds
     path_changed = Signal()
     saved = Signal()  # written to `path` (the file watcher remembers what it holds now)
@@ -133,6 +134,7 @@ class Document(QObject):
         self.set_journey(journey, path.resolve())
 
     def set_journey(self, journey: Journey, path: Path | None) -> None:
+        self.replacing.emit()
         self.undo_stack.clear()
         self.journey = journey
         self.signals.attach(journey)

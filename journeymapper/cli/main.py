@@ -17,7 +17,18 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from journeymapper import __version__
-from journeymapper.cli import analyze, demo, discover, export, import_, new, open_, stats, validate
+from journeymapper.cli import (
+    analyze,
+    demo,
+    discover,
+    export,
+    host,
+    import_,
+    new,
+    open_,
+    stats,
+    validate,
+)
 from journeymapper.cli.output import (
     EXIT_FAILED,
     EXIT_FINDINGS,
@@ -27,7 +38,7 @@ from journeymapper.cli.output import (
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
-    open_, validate, stats, new, export, import_, analyze, discover, demo
+    open_, validate, stats, new, export, import_, analyze, discover, host, demo
 )  # fmt: skip
 NAMES = frozenset(command.NAME for command in COMMANDS)
 Handler = Callable[[argparse.Namespace, Output], int]

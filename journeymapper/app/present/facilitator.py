@@ -182,7 +182,7 @@ class Facilitator(QObject):
         self.bar.presets.setMenu(presets)
         workshop.addSeparator()
         workshop.addActions([acts["summary"], acts["show_bar"]])
-        shell.add_menu(workshop, before="Help")
+        shell.add_menu(workshop, "workshop", before="Help")
         export = shell.menu("export")
         export.addSeparator()
         export.addAction(acts["summary"])

@@ -28,6 +28,7 @@ from journeymapper.app.window.actions import add_window_actions, build_toolbar, 
 from journeymapper.app.window.find_bar import FindBar
 from journeymapper.app.window.keyboard import CanvasKeys
 from journeymapper.app.window.status import StatusBar
+from journeymapper.app.workshop.feature import WorkshopFeature
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 
@@ -68,6 +69,7 @@ class Features:
         interchange.install(context, self.opener)
         self.analytics = Analytics(context, self.opener)
         self.facilitator = Facilitator(context, self.safety.autosave)
+        self.workshop = WorkshopFeature(context, self.facilitator.say)
         context.actions.resolve_conflicts()
         self._wire()
         self.status.show_counts()
@@ -123,6 +125,7 @@ class Features:
     def closing(self) -> bool:
         """The window is asked to close: True when it may (unsaved work saved or given up)."""
         self.facilitator.window_closing()
+        self.workshop.stop()  # every phone is told; a running round is stored
         if not self.saving.maybe_save():
             return False
         self.safety.window_closed()  # saved or discarded: its recovery copy goes

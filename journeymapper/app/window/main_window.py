@@ -92,7 +92,8 @@ class MainWindow(QMainWindow):
     def menu(self, name: MenuName) -> QMenu:
         return self._menus[name]
 
-    def add_menu(self, menu: QMenu, before: str = "") -> None:
+    def add_menu(self, menu: QMenu, name: MenuName, before: str = "") -> None:
+        self._menus.menus[name] = menu
         titles = {a.text().replace("&", ""): a for a in self.menuBar().actions()}
         anchor = titles.get(before)
         self.menuBar().insertMenu(anchor, menu) if anchor else self.menuBar().addMenu(menu)

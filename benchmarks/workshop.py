@@ -1,0 +1,253 @@
+"""Workshop benchmarks: 60 simulated participants on loopback against a real offscreen
+editor window hosting the session (the controller, the participants panel, the undo
+stack, the scene), plus the participant page's first load in Debian's chromium.
+
+    python -m benchmarks.run --only workshop
+
+Each case's run measures a fresh batch and returns one statistic of it (kind
+"seconds"): the median or the 95th percentile of the batch's latencies, or the longest
+stall of the editor's UI thread, seen by a 5 ms QTimer heartbeat, while the batch ran.
+The pooled medians and 95th percentiles of all batches are logged at the end of each case.
+
+- vote → other pages: from a participant's vote being sent to each of the 59 other
+  pages receiving the round's progress that counts it;
+- card → editor map: from a participant's card being sent to the editor's `Journey`
+  announcing it (it went through the session, the Qt thread and the undo stack);
+  all 60 participants send a card at once;
+- page first load: a new browser context opening the join link until the join form shows.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import statistics
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.run import Case
+from benchmarks.workshop_crowd import main as crowd_main
+
+log = logging.getLogger("benchmarks")
+PEOPLE = 60
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "online-clothing-store.journey"
+HEARTBEAT_MS = 5
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+class Room:
+    """The editor window with a running workshop; the participants in their own process."""
+
+    def __init__(self) -> None:
+        from journeymapper.app.main_window import MainWindow
+        from PySide6.QtCore import QTimer
+
+        from benchmarks.editor import _app
+        from journeymapper.app.document import Document
+        from journeymapper.app.workshop.controller import WorkshopController
+        from journeymapper.app.workshop.participants_panel import ParticipantsPanel
+        from journeymapper.io.journey_file import load_journey
+        from journeymapper.server.tokens import Role
+
+        _app()
+        self.journey = load_journey(EXAMPLE)
+        self.window = MainWindow(Document(self.journey, None))
+        self.window.resize(1280, 800)
+        self.window.show()
+        self.controller = WorkshopController(self.journey, self.window.document.push, log.info)
+        self.panel = ParticipantsPanel(self.controller)
+        self.panel.show()
+        self.controller.start("127.0.0.1", 0)
+        self.arrived: dict[str, float] = {}
+        self.journey.touchpoint_added.connect(self._added)
+        self.stall = 0.0
+        self._beat = time.perf_counter()
+        self.heartbeat = QTimer(interval=HEARTBEAT_MS, timeout=self._tick)
+        self.heartbeat.start()
+        workshop = self.controller.workshop
+        assert workshop is not None
+        self.pipe, theirs = multiprocessing.Pipe()
+        urls = (workshop.socket_url(Role.PARTICIPANT), workshop.socket_url(Role.FACILITATOR))
+        spawn = multiprocessing.get_context("spawn")  # never fork a process running Qt
+        self.crowd = spawn.Process(target=crowd_main, args=(theirs, *urls, PEOPLE), daemon=True)
+        self.crowd.start()
+        if self.ask(None) != "ready":
+            raise RuntimeError("the simulated participants did not start")
+
+    def _added(self, tp_id: str) -> None:
+        self.arrived[self.journey.touchpoint(tp_id).name] = time.perf_counter()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.stall = max(self.stall, now - self._beat - HEARTBEAT_MS / 1000)
+        self._beat = now
+
+    def ask(self, command: str | None, timeout: float = 60) -> Any:
+        """Send the crowd `command` and keep the Qt event loop going until it answers."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        if command is not None:
+            self.pipe.send(command)
+        waiting = QEventLoop()
+        poll = QTimer(interval=2, timeout=lambda: self.pipe.poll() and waiting.quit())
+        poll.start()
+        deadline = QTimer(singleShot=True, interval=int(timeout * 1000), timeout=waiting.quit)
+        deadline.start()
+        waiting.exec()
+        poll.stop()
+        if not self.pipe.poll():
+            raise TimeoutError(f"the simulated participants did not answer {command!r}")
+        return self.pipe.recv()
+
+    def wait_for_cards(self, sent: dict[str, float], timeout: float = 20) -> list[float]:
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        waiting = QEventLoop()
+        poll = QTimer(interval=2, timeout=lambda: set(sent) <= set(self.arrived) and waiting.quit())
+        poll.start()
+        QTimer.singleShot(int(timeout * 1000), waiting.quit)
+        waiting.exec()
+        poll.stop()
+        return [self.arrived[name] - time_sent for name, time_sent in sent.items()]
+
+    def votes(self) -> list[float]:
+        return list(self.ask("votes"))
+
+    def cards(self) -> list[float]:
+        sent = self.ask("cards")
+        samples = self.wait_for_cards(sent)
+        self.tidy(len(sent))
+        return samples
+
+    def tidy(self, count: int) -> None:
+        """Undo the batch's cards (untimed), so every batch meets a map of the same size."""
+        from PySide6.QtWidgets import QApplication
+
+        stack = self.window.document.undo_stack
+        for _ in range(count):
+            stack.undo()
+        QApplication.processEvents()
+
+    def close(self) -> None:
+        self.heartbeat.stop()
+        self.pipe.send("stop")
+        self.crowd.join(10)
+        self.controller.stop()
+        self.window.document.undo_stack.setClean()
+        self.window.close()
+        self.panel.close()
+
+
+_room: dict[str, Room] = {}
+
+
+def room() -> Room:
+    if "room" not in _room:
+        _room["room"] = Room()
+    return _room["room"]
+
+
+def p95(samples: Sequence[float]) -> float:
+    return statistics.quantiles(samples, n=20, method="inclusive")[18]
+
+
+def _statistic(
+    name: str,
+    batch: Callable[[Room], list[float]],
+    pick: Callable[[list[float]], float],
+) -> Callable[[], Any]:
+    from benchmarks.run import Timed
+
+    pooled: list[float] = []
+
+    def setup() -> Timed:
+        shared = room()
+
+        def run() -> float:
+            samples = batch(shared)
+            pooled.extend(samples)
+            return float(pick(samples))
+
+        def report() -> None:
+            log.info(
+                "%s: median %.1f ms, p95 %.1f ms over %d samples",
+                name, statistics.median(pooled) * 1000, p95(pooled) * 1000, len(pooled),
+            )  # fmt: skip
+
+        return Timed(run, cleanup=report)
+
+    return setup
+
+
+def _stall() -> Any:
+    from benchmarks.run import Timed
+
+    shared = room()
+
+    def run() -> float:
+        shared.stall = 0.0
+        shared._beat = time.perf_counter()
+        sent = shared.ask("both")
+        shared.wait_for_cards(sent)
+        stall = shared.stall
+        shared.tidy(len(sent))
+        return stall
+
+    return Timed(run, cleanup=lambda: (shared.close(), _room.clear()))
+
+
+def _first_load() -> Any:
+    """A headless workshop (the map on a one-thread pool) and a phone-sized browser."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.run import Timed
+    from journeymapper.io.journey_file import load_journey
+    from journeymapper.workshop.service import Workshop
+
+    executor = ThreadPoolExecutor(1)
+    journey = load_journey(EXAMPLE)
+    workshop = Workshop(journey, executor=executor, apply_edit=journey.apply, bind="127.0.0.1")
+    executor.submit(workshop.start).result()
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+    def run() -> float:
+        context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True)
+        page = context.new_page()
+        started = time.perf_counter()
+        page.goto(workshop.join_url, wait_until="load")
+        page.wait_for_selector("#join:not([hidden])")
+        elapsed = time.perf_counter() - started
+        context.close()
+        return elapsed
+
+    def cleanup() -> None:
+        browser.close()
+        playwright.stop()
+        executor.submit(workshop.stop).result()
+        executor.shutdown()
+
+    return Timed(run, cleanup=cleanup)
+
+
+def cases(sizes: Sequence[int]) -> Iterator[Case]:
+    """The same cases whatever the map sizes asked: the room is 60 people on one map."""
+    median = statistics.median
+    latencies = (
+        ("workshop vote → 59 pages", "vote → pages", Room.votes, 0.150),
+        ("workshop card → editor map", "card → map", Room.cards, 0.200),
+    )
+    for operation, name, batch, target in latencies:
+        for label, pick, budget in (("median", median, None), ("p95", p95, target)):
+            setup = _statistic(name, batch, pick)
+            yield Case(f"{operation}, {label}", PEOPLE, setup, budget, kind="seconds", repeat=5)
+    yield Case("workshop UI-thread longest stall", PEOPLE, _stall, 0.050, kind="seconds", repeat=3)
+    yield Case("workshop page first load", 1, _first_load, 1.0, kind="seconds", repeat=5)
