@@ -17,7 +17,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from pycrdt import Doc, Map
+from pycrdt import Doc, Map, get_update
 
 from journeymapper.model.document import EditError, Journey
 from journeymapper.model.edits import Batch, Edit
@@ -26,7 +26,7 @@ from journeymapper.sync.entities import SyncProblem
 from journeymapper.sync.incremental import Incremental
 from journeymapper.sync.project import project
 from journeymapper.sync.reconcile import edits_to
-from journeymapper.sync.state import client_clock
+from journeymapper.sync.state import client_clock, read_varuint
 from journeymapper.sync.undo import UndoScope
 from journeymapper.sync.write import EVERYTHING, ORDER_ID, Key, write_keys
 
@@ -61,6 +61,7 @@ _ORDER_SIGNALS = {
 }
 
 Remote = Callable[[set[Key]], None]
+MAX_HELD = 10_000
 
 
 def new_voter() -> str:
@@ -85,6 +86,7 @@ class SyncBinding:
         self.journal: list[tuple[int, frozenset[Key]]] = []
         self._dirty: set[Key] = set()
         self._remote: set[Key] = set()
+        self._held: list[bytes] = []
         self._subscriptions: list[Any] = []
         self._handlers: list[tuple[Any, Callable[..., None]]] = []
         self.incremental = Incremental(journey)
@@ -166,10 +168,34 @@ class SyncBinding:
         return collect
 
     def receive(self, updates: Iterable[bytes]) -> None:
-        """Apply peers' updates to the document, then bring the Journey up to date."""
-        for update in updates:
+        """Apply peers' updates to the document, then bring the Journey up to date.
+
+        An update that arrives before one it depends on is kept here and applied again
+        after later ones, until it is whole: yrs (pycrdt 0.14) can drop the part it held
+        back when the missing update then arrives, where Yjs integrates it (see
+        tests/sync/test_out_of_order.py). Re-applying a whole update changes nothing.
+        """
+        fresh = list(updates)
+        for update in fresh:
             self.doc.apply_update(update)
+        self._held = self._retry([*self._held, *fresh])
         self.settle()
+
+    def _retry(self, updates: list[bytes]) -> list[bytes]:
+        waiting = [u for u in updates if not whole_in(self.doc, u)]
+        for _ in range(len(waiting)):
+            if not waiting:
+                break
+            before = self.doc.get_state()
+            for update in waiting:
+                self.doc.apply_update(update)
+            waiting = [u for u in waiting if not whole_in(self.doc, u)]
+            if self.doc.get_state() == before:
+                break
+        if len(waiting) > MAX_HELD:
+            log.warning("dropping %d updates that never became whole", len(waiting) - MAX_HELD)
+            waiting = waiting[-MAX_HELD:]
+        return waiting
 
     def settle(self) -> None:
         """Apply to the Journey what remote transactions (or undo, redo) changed."""
@@ -250,6 +276,15 @@ class SyncBinding:
         for signal, handler in self._handlers:
             signal.disconnect(handler)
         self._handlers = []
+
+
+def whole_in(doc: Doc, update: bytes) -> bool:
+    """Whether every change `update` carries is in `doc` (its deletions always show)."""
+    try:
+        rest = get_update(update, doc.get_state())
+    except (ValueError, RuntimeError):
+        return True  # not decodable: nothing to wait for
+    return read_varuint(rest, 0)[0] == 0
 
 
 def _apply_all(journey: Journey, edits: list[Edit]) -> None:
