@@ -134,6 +134,9 @@ class SyncBinding:
         with self.doc.transaction(origin=origin):
             write_keys(self.doc, self.journey, keys, self.voter)
         self.journal.append((client_clock(self.doc), frozenset(keys)))
+        if self.incremental.holding_emptied(self.doc):  # a local move emptied it: it goes
+            self._remote.add(EVERYTHING)
+            self.settle()
         return True
 
     def confirmed(self, clock: int) -> None:

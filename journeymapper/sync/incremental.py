@@ -84,7 +84,7 @@ class Incremental:
             self._apply_connections(doc, links | gone, cards)
         except EditError:
             return False
-        return not self._holding_emptied(doc)
+        return not self.holding_emptied(doc)
 
     def _apply_cards(self, doc: Doc, cards: set[str]) -> set[str] | None:
         journey = self.journey
@@ -175,7 +175,7 @@ class Incremental:
         else:
             self._problems.pop(key, None)
 
-    def _holding_emptied(self, doc: Doc) -> bool:
+    def holding_emptied(self, doc: Doc) -> bool:
         """Whether a holding stage or lane only the projection had is now empty."""
         journey = self.journey
         for ident, name in (

@@ -7,9 +7,10 @@ was added and that nobody deleted (hypothesis; `make fuzz` runs 2,000 examples).
 
 from __future__ import annotations
 
+import os
 import random
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journeymapper.model.document import EditError
@@ -29,6 +30,12 @@ def a_sync_edit(draw: st.DrawFn, journey) -> Edit:  # type: ignore[no-untyped-de
     return draw(an_edit(journey))
 
 
+# Drawing edits from the whole edit strategy is slow (hypothesis builds it per draw):
+# `make test` runs 20 examples, `make fuzz` (HYPOTHESIS_PROFILE=long) 2,000.
+EXAMPLES = 2000 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 20
+
+
+@settings(max_examples=EXAMPLES)
 @given(st.data(), st.integers(3, 5), st.integers(0, 2**32))
 def test_replicas_converge_to_one_valid_map(data: st.DataObject, count: int, seed: int) -> None:
     with seeded_ids(seed):
