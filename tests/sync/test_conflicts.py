@@ -39,11 +39,13 @@ def test_a_card_added_to_a_stage_someone_deleted_is_kept_in_a_holding_stage() ->
     final = assert_converged([a, b])
     assert [s.id for s in final.stages][-1] == layout.HOLDING_STAGE_ID
     kept = a.journey.touchpoint(late.id)
-    assert kept.stage == layout.HOLDING_STAGE_ID and kept.name == "Gift wrapping"
+    assert kept.stage == layout.HOLDING_STAGE_ID
+    assert kept.name == "Gift wrapping"
     assert {tp.id for tp in final.touchpoints if tp.stage == layout.HOLDING_STAGE_ID} == {late.id}
     for replica in (a, b):
         flagged = [p for p in replica.binding.problems if late.id in p.subjects]
-        assert flagged and "Needs a stage" in flagged[0].message
+        assert flagged
+        assert "Needs a stage" in flagged[0].message
 
     # moving it to a real stage empties the holding stage, which goes away everywhere
     a.binding.commit()

@@ -63,8 +63,11 @@ def test_wrong_types_fall_back_to_defaults_and_are_reported() -> None:
 
     binding, _ = hostile(write)
     cart = binding.journey.touchpoint("cart")
-    assert cart.emotion is None and cart.name == "Untitled" and cart.pain_points == ()
-    assert cart.category is None and cart.votes == 2
+    assert cart.emotion is None
+    assert cart.name == "Untitled"
+    assert cart.pain_points == ()
+    assert cart.category is None
+    assert cart.votes == 2
     assert binding.journey.stage("purchase").color == "#4C78A8"
     assert not binding.journey.has_connection("c2")
     places = {p.place for p in binding.problems}
