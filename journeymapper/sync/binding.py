@@ -87,6 +87,8 @@ class SyncBinding:
         self._dirty: set[Key] = set()
         self._remote: set[Key] = set()
         self._held: list[bytes] = []
+        self._outgoing: list[bytes] = []
+        self._receiving = False
         self._subscriptions: list[Any] = []
         self._handlers: list[tuple[Any, Callable[..., None]]] = []
         self.incremental = Incremental(journey)
@@ -152,6 +154,7 @@ class SyncBinding:
     # ----- document → local ----------------------------------------------------------
 
     def _observe(self, doc: Doc) -> None:
+        self._doc_subscription = doc.observe(self._transaction_done)
         for name in layout.ROOTS:
             ymap = doc.get(name, type=Map)
             self._subscriptions.append((ymap, ymap.observe_deep(self._events(name))))
@@ -170,6 +173,15 @@ class SyncBinding:
 
         return collect
 
+    def _transaction_done(self, event: Any) -> None:
+        if not self._receiving:
+            self._outgoing.append(event.update)
+
+    def take_outgoing(self) -> list[bytes]:
+        """The updates of our own transactions (edits, undo, re-applied changes) to send."""
+        updates, self._outgoing = self._outgoing, []
+        return updates
+
     def receive(self, updates: Iterable[bytes]) -> None:
         """Apply peers' updates to the document, then bring the Journey up to date.
 
@@ -179,9 +191,13 @@ class SyncBinding:
         tests/sync/test_out_of_order.py). Re-applying a whole update changes nothing.
         """
         fresh = list(updates)
-        for update in fresh:
-            self.doc.apply_update(update)
-        self._held = self._retry([*self._held, *fresh])
+        self._receiving = True
+        try:
+            for update in fresh:
+                self.doc.apply_update(update)
+            self._held = self._retry([*self._held, *fresh])
+        finally:
+            self._receiving = False
         self.settle()
 
     def _retry(self, updates: list[bytes]) -> list[bytes]:
@@ -259,7 +275,7 @@ class SyncBinding:
         self.doc = doc
         self.undo = UndoScope(doc, LOCAL)
         self._observe(doc)
-        self._dirty, self.journal = set(), []
+        self._dirty, self.journal, self._held = set(), [], []
         if keys:
             with doc.transaction(origin=UNTRACKED):
                 write_keys(doc, mine, keys, self.voter)
@@ -269,6 +285,7 @@ class SyncBinding:
         return len(keys)
 
     def close_document(self) -> None:
+        self.doc.unobserve(self._doc_subscription)
         for ymap, subscription in self._subscriptions:
             ymap.unobserve(subscription)
         self._subscriptions = []
