@@ -43,6 +43,7 @@ from journeymapper.cli_templates import add_template_options, template_map
 from journeymapper.io.errors import FileFormatError, first_problem
 from journeymapper.io.journey_file import load_journey, read_data, save_data
 from journeymapper.model.schema import JourneyData
+from journeymapper.sync import cli_room, cli_serve
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -273,6 +274,8 @@ COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
     add_export,
     add_import,
     add_run_demo,
+    cli_serve.add_parser,  # live co-editing (issue 18)
+    cli_room.add_parser,  # live co-editing (issue 18)
 )
 
 

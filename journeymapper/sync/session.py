@@ -64,6 +64,7 @@ class SyncSession:
         self.presence = presence or Presence(binding.doc)
         self._server_state: bytes | None = None
         self._waiting: list[bytes] = []  # updates that arrived during the handshake
+        self.replies = 0  # answers to `ask()` received
 
     # ----- what the connection does -----------------------------------------------
 
@@ -95,6 +96,9 @@ class SyncSession:
             self._check_epoch(payload)
         elif kind is Kind.STEP2 and self.state is State.FETCHING:
             self._switch(payload)
+        elif kind is Kind.STEP2 and self.state is State.LIVE:
+            self.binding.receive([payload])
+            self.replies += 1
         elif self.state is State.LIVE:
             self.binding.receive([payload])
         else:
@@ -114,6 +118,12 @@ class SyncSession:
         messages, self.outbox = self.outbox, []
         return messages
 
+    def ask(self) -> None:
+        """Send our state vector again: the server's answer (`replies` + 1) means it has
+        applied everything we sent before (one socket delivers in order)."""
+        self.flush()
+        self.outbox.append(protocol.step1(self.binding.doc.get_state()))
+
     def goodbye(self) -> bytes:
         """The awareness message that tells the others we left."""
         return protocol.awareness_message(self.presence.leave())
@@ -126,13 +136,14 @@ class SyncSession:
         probe.apply_update(self.binding.doc.get_update())
         probe.apply_update(update)
         theirs = epochs_of(probe)
-        self.room_was_empty = not theirs
+        self.room_was_empty = not has_content(update)
         new = theirs - ours
-        if not new or not ours:
+        sharing = self.mode is Mode.SHARE and not self.room_was_empty
+        if not sharing and (not new or not ours):
             self.binding.receive([update])
             self._go_live()
             return
-        if self.mode is Mode.SHARE and not self.force:
+        if sharing and not self.force:
             self.state = State.REFUSED
             self.refusal = "the room already holds another map (replace it to publish this one)"
             self.notify(f"Not published: {self.refusal}.")
@@ -181,6 +192,13 @@ class SyncSession:
         held = read_state_vector(self._server_state).get(doc.client_id, 0)
         self.binding.confirmed(held)
         self._server_state = None
+
+
+def has_content(update: bytes) -> bool:
+    """Whether an update (the server's answer to a new document) holds any map at all."""
+    probe: Doc = Doc()
+    probe.apply_update(update)
+    return any(len(probe.get(name, type=Map)) for name in layout.ROOTS)
 
 
 def epochs_of(doc: Doc) -> set[str]:

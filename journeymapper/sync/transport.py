@@ -61,12 +61,16 @@ class Transport:
         if self._loop is None or self._queue is None or not messages:
             return
         queue = self._queue
-        for message in messages:
-            self._loop.call_soon_threadsafe(queue.put_nowait, message)
+        try:
+            for message in messages:
+                self._loop.call_soon_threadsafe(queue.put_nowait, message)
+        except RuntimeError:  # the loop has ended (refused, stopped)
+            pass
 
     def stop(self, timeout: float = 5.0) -> None:
-        if self._loop is not None and self._stop is not None:
-            self._loop.call_soon_threadsafe(self._stop.set)
+        if self._loop is not None and self._stop is not None and self.alive:
+            with contextlib.suppress(RuntimeError):  # the loop ended meanwhile
+                self._loop.call_soon_threadsafe(self._stop.set)
         self._thread.join(timeout)
 
     @property
