@@ -13,6 +13,7 @@ import secrets
 import socket
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 
@@ -60,4 +61,16 @@ def serve(
     )
     shown = f"[{host}]" if ":" in host else host
     announce(f"ws://{shown}:{sock.getsockname()[1]}/rooms/ROOM?token={token}")
-    uvicorn.Server(config).run(sockets=[sock])
+    _Server(config).run(sockets=[sock])
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, but a SIGTERM or SIGINT that shut it down cleanly exits 0.
+
+    (uvicorn raises the signal again after its graceful shutdown, which makes the exit
+    status "killed by SIGTERM" even though nothing was lost.)
+    """
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        super().handle_exit(sig, frame)
+        self._captured_signals.clear()
