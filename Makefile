@@ -33,9 +33,20 @@ deps:
 run: $(STAMP) deps
 	$(PY) -m journeymapper examples/online-clothing-store.journey
 
-test: $(STAMP) deps
+test: $(STAMP) deps interop-deps
 	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# ----- live co-editing (issue 18): the reference Yjs implementation for the interop tests
+INTEROP := tests/interop
+.PHONY: interop-deps
+interop-deps:
+	@if [ ! -d $(INTEROP)/node_modules/yjs ]; then \
+	  if command -v npm >/dev/null; then \
+	    (cd $(INTEROP) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error); \
+	  else echo "npm is missing: the Node.js interop tests will be skipped"; fi; \
+	fi
+# ----- end of live co-editing
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
@@ -43,7 +54,8 @@ bench: $(STAMP)
 # A longer campaign of the loaders' hostile-input tests: 2,000 examples per test instead of
 # 60, and every timed 10 MB worst case instead of the slowest of each loader.
 FUZZ_TESTS := tests/io/test_hostile_inputs.py tests/io/test_hostile_timing.py \
-              tests/io/test_hostile_limits.py tests/io/test_journey_fuzz.py tests/io/interchange
+              tests/io/test_hostile_limits.py tests/io/test_journey_fuzz.py tests/io/interchange \
+              tests/sync/test_convergence.py
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=long JM_FUZZ_LONG=1 QT_QPA_PLATFORM=offscreen \
 	  $(PY) -m pytest -q --hypothesis-show-statistics $(FUZZ_TESTS)
@@ -53,6 +65,7 @@ stress: $(STAMP)
 	JM_SAVE_KILLS=5000 QT_QPA_PLATFORM=offscreen \
 	  $(PY) -m pytest -q -s tests/io/test_save_kills.py tests/io/test_save_faults.py \
 	  tests/app/test_save_failures.py tests/app/test_recovery_process.py
+	JM_CUT_SECONDS=60 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/sync/test_faults.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -44,7 +44,9 @@ def offline_edits(client: RoomClient, count: int, tag: str, rng: random.Random) 
             journey.apply(AddTouchpoint(card))
             added.add(card.id)
         elif kind == 1:
-            journey.apply(UpdateTouchpoint(rng.choice(sorted(added)), {"name": f"{tag} renamed {i}"}))
+            journey.apply(
+                UpdateTouchpoint(rng.choice(sorted(added)), {"name": f"{tag} renamed {i}"})
+            )
         else:
             slot = Slot(column=rng.randrange(5), order=float(i))
             move = Placement(rng.choice(stages), lane, slot)
