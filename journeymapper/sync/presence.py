@@ -2,7 +2,8 @@
 
 Each client publishes `{"user": {"name", "color"}, "selection": [ids]}` — the `user`
 field as y-websocket's own examples set it, so a JavaScript client shows up by name.
-States are renewed every 15 s and a client not heard from for 30 s is gone (Yjs's
+A newcomer is answered with our own state at once (a pycrdt-websocket room does
+not replay the others' states to a new client). States are renewed every 15 s and a client not heard from for 30 s is gone (Yjs's
 `outdatedTimeout`); the timing runs from `tick`, so this needs no event loop.
 """
 
@@ -70,6 +71,8 @@ class Presence:
         now = time.monotonic()
         for client in _clients(payload):
             if client != self.awareness.client_id and client in self.awareness.states:
+                if client not in self._heard:
+                    self.changed = True  # a newcomer: tell them who we are now, not in 15 s
                 self._heard[client] = now
 
     def tick(self, now: float | None = None) -> bool:
