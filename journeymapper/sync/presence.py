@@ -3,8 +3,9 @@
 Each client publishes `{"user": {"name", "color"}, "selection": [ids]}` — the `user`
 field as y-websocket's own examples set it, so a JavaScript client shows up by name.
 A newcomer is answered with our own state at once (a pycrdt-websocket room does
-not replay the others' states to a new client). States are renewed every 15 s and a client not heard from for 30 s is gone (Yjs's
-`outdatedTimeout`); the timing runs from `tick`, so this needs no event loop.
+not replay the others' states to a new client). States are renewed every 15 s and a
+client not heard from for 30 s is gone (Yjs's `outdatedTimeout`); the timing runs
+from `tick`, so this needs no event loop.
 """
 
 from __future__ import annotations
