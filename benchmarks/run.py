@@ -37,7 +37,13 @@ from pathlib import Path
 
 log = logging.getLogger("benchmarks")
 
-SUITES = ("benchmarks.core", "benchmarks.editor", "benchmarks.poster", "benchmarks.memory")
+SUITES = (
+    "benchmarks.core",
+    "benchmarks.editor",
+    "benchmarks.poster",
+    "benchmarks.memory",
+    "benchmarks.sync",  # live co-editing (issue 18)
+)
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
 RESULTS = Path(__file__).with_name("results.md")
@@ -61,7 +67,8 @@ class Case:
     setup: Callable[[], Callable[[], object] | Timed]
     target: float | None = None  # seconds (bytes for kind "memory"), against the median
     baseline: str | None = None  # an operation at the same size to print a ratio to
-    kind: str = "time"  # or "memory": the callable returns a number of bytes
+    kind: str = "time"  # or "memory": the callable returns a number of bytes; "seconds": it
+    # returns a duration it measured itself (a p95 latency); "ratio": a plain number
     repeat: int | None = None  # runs, when this case needs fewer than the default
     trace: bool = True  # the extra tracemalloc run for the peak-memory column
 
@@ -122,7 +129,8 @@ def measure(case: Case, repeat: int, memory: bool) -> Result:
             start = time.perf_counter()
             value = timed.run()
             elapsed = time.perf_counter() - start
-            result.times.append(float(value) if case.kind == "memory" else elapsed)  # type: ignore[arg-type]
+            measured = case.kind in ("memory", "seconds", "ratio")
+            result.times.append(float(value) if measured else elapsed)  # type: ignore[arg-type]
         if memory and case.trace and case.kind == "time":
             if timed.before is not None:
                 timed.before()
@@ -174,7 +182,7 @@ def table(results: list[Result]) -> str:
         base = medians.get((c.baseline, c.size)) if c.baseline else None
         ratio = f"{r.median / base:.1f}× {c.baseline}" if base else ""
         verdict = {None: "", True: "✓", False: "✗"}[r.passed]
-        show = _megabytes if c.kind == "memory" else _seconds
+        show = {"memory": _megabytes, "ratio": _ratio}.get(c.kind, _seconds)
         target = f"≤ {show(c.target)}" if c.target is not None else ""
         memory = _megabytes(r.peak_bytes) if r.peak_bytes is not None else ""
         rows.append(
@@ -188,6 +196,10 @@ def _seconds(value: float) -> str:
     if value < 0.001:
         return f"{value * 1000:.2f} ms"
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:,.2f} s"
+
+
+def _ratio(value: float) -> str:
+    return f"{value:.2f}×"
 
 
 def _megabytes(value: float) -> str:

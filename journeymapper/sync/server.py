@@ -64,19 +64,19 @@ class RoomServer:
     @asynccontextmanager
     async def running(self) -> AsyncIterator[RoomServer]:
         """Serve rooms while the block runs; on exit every update is written to the store."""
+        stopping = anyio.Event()
         async with anyio.create_task_group() as group:
-            await group.start(self._run_rooms)
+            await group.start(self._run_rooms, stopping)
             try:
                 yield self
             finally:
                 await self.rooms.close_rooms()
-                await self.rooms.stop()
-                group.cancel_scope.cancel()
+                stopping.set()
 
-    async def _run_rooms(self, *, task_status: Any) -> None:
+    async def _run_rooms(self, stopping: anyio.Event, *, task_status: Any) -> None:
         async with self.rooms:
             task_status.started()
-            await anyio.sleep_forever()
+            await stopping.wait()
 
     # ----- ASGI ----------------------------------------------------------------------
 
