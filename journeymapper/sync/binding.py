@@ -62,6 +62,7 @@ _ORDER_SIGNALS = {
 
 Remote = Callable[[set[Key]], None]
 MAX_HELD = 10_000
+MAX_EDITS = 2_000  # more remote edits than this at once replace the map in one step
 
 
 def new_voter() -> str:
@@ -182,20 +183,29 @@ class SyncBinding:
         updates, self._outgoing = self._outgoing, []
         return updates
 
-    def receive(self, updates: Iterable[bytes]) -> None:
+    def receive(self, updates: Iterable[bytes], *, whole: bool = False) -> None:
         """Apply peers' updates to the document, then bring the Journey up to date.
 
         An update that arrives before one it depends on is kept here and applied again
         after later ones, until it is whole: yrs (pycrdt 0.14) can drop the part it held
         back when the missing update then arrives, where Yjs integrates it (see
         tests/sync/test_out_of_order.py). Re-applying a whole update changes nothing.
+        `whole`: a sync reply that holds everything we lacked (a join, a reconnection):
+        applied without per-object events, and the whole map is projected once.
         """
         fresh = list(updates)
         self._receiving = True
         try:
-            for update in fresh:
-                self.doc.apply_update(update)
-            self._held = self._retry([*self._held, *fresh])
+            if whole:
+                self.close_document()
+                for update in fresh:
+                    self.doc.apply_update(update)
+                self._observe(self.doc)
+                self._remote.add(EVERYTHING)
+            else:
+                for update in fresh:
+                    self.doc.apply_update(update)
+                self._held = self._retry([*self._held, *fresh])
         finally:
             self._receiving = False
         self.settle()
@@ -233,12 +243,16 @@ class SyncBinding:
 
     def _apply_full(self) -> None:
         projection = project(self.doc)
-        edits = edits_to(self.journey, projection.data)
-        try:
-            _apply_all(self.journey, edits)
-        except EditError as exc:  # edits cannot express it: load the projection whole
-            log.warning("remote change applied as a whole map (%s)", exc)
+        empty = self.journey.touchpoint_count() == 0
+        edits = [] if empty else edits_to(self.journey, projection.data)
+        if empty or len(edits) > MAX_EDITS:  # a join, a new epoch: one reset, not 30,000 signals
             self.journey.replace(projection.data)
+        else:
+            try:
+                _apply_all(self.journey, edits)
+            except EditError as exc:  # edits cannot express it: load the projection whole
+                log.warning("remote change applied as a whole map (%s)", exc)
+                self.journey.replace(projection.data)
         self.incremental.reset(projection.problems, projection.hidden, self.doc)
 
     @property

@@ -11,6 +11,7 @@ not a map), and that is a problem too.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -18,7 +19,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from journeymapper.model.schema import (
+    CLEAN_TEXT_PATTERN,
     ID_PATTERN,
+    MAX_NAME,
     Connection,
     EmotionScale,
     Lane,
@@ -33,7 +36,8 @@ M = TypeVar("M", bound=BaseModel)
 PLACEHOLDER_NAME = "Untitled"
 MAX_VOTES = 1_000_000
 
-_ID_RE = __import__("re").compile(ID_PATTERN)
+_ID_RE = re.compile(ID_PATTERN)
+_CLEAN_RE = re.compile(CLEAN_TEXT_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,9 @@ def connection(ident: str, raw: object, report: Report) -> Connection | None:
     if not (is_id(fields.get("source")) and is_id(fields.get("target"))):
         report(SyncProblem(f"connections.{ident}", "has no valid ends; hidden", (ident,)))
         return None
+    label = fields.get("label", "")
+    if isinstance(label, str) and len(label) <= MAX_NAME and _CLEAN_RE.match(label):
+        return Connection.model_construct(**{"label": "", **fields})  # checked: no pydantic
     return validated(Connection, fields, f"connections.{ident}", report, ident)
 
 

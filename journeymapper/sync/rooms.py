@@ -19,6 +19,7 @@ from typing import Any
 
 import anyio
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
+from pycrdt import merge_updates
 from pycrdt.store import SQLiteYStore, YDocNotFound
 from pycrdt.websocket import WebsocketServer, YRoom, exception_logger
 
@@ -76,7 +77,15 @@ class StoredRooms(WebsocketServer):
         try:
             async with updates:
                 async for update in updates:
-                    await store.write(update)
+                    batch = [update]
+                    while True:  # under load, one merged write (one commit) for all queued
+                        try:
+                            batch.append(updates.receive_nowait())
+                        except anyio.WouldBlock:
+                            break
+                        except anyio.EndOfStream:
+                            break
+                    await store.write(batch[0] if len(batch) == 1 else merge_updates(*batch))
         finally:
             self._written[name].set()
 

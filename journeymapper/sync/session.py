@@ -132,6 +132,11 @@ class SyncSession:
 
     def _check_epoch(self, update: bytes) -> None:
         ours = epochs_of(self.binding.doc)
+        if not ours and self.mode is not Mode.SHARE:  # a fresh document: take the room's
+            self.binding.receive([update], whole=True)
+            self.room_was_empty = not has_map(self.binding.doc)
+            self._go_live()
+            return
         probe: Doc = Doc()
         probe.apply_update(self.binding.doc.get_update())
         probe.apply_update(update)
@@ -140,7 +145,7 @@ class SyncSession:
         new = theirs - ours
         sharing = self.mode is Mode.SHARE and not self.room_was_empty
         if not sharing and (not new or not ours):
-            self.binding.receive([update])
+            self.binding.receive([update], whole=True)
             self._go_live()
             return
         if sharing and not self.force:
@@ -198,7 +203,11 @@ def has_content(update: bytes) -> bool:
     """Whether an update (the server's answer to a new document) holds any map at all."""
     probe: Doc = Doc()
     probe.apply_update(update)
-    return any(len(probe.get(name, type=Map)) for name in layout.ROOTS)
+    return has_map(probe)
+
+
+def has_map(doc: Doc) -> bool:
+    return any(len(doc.get(name, type=Map)) for name in layout.ROOTS)
 
 
 def epochs_of(doc: Doc) -> set[str]:
