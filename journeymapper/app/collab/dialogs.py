@@ -36,6 +36,7 @@ class _RoomDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None, name: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(480)
         self.address = QLineEdit(self)
         self.address.setPlaceholderText("ws://server:8765/rooms/our-map?token=…")
         self.address.setAccessibleName("Room address")
@@ -44,6 +45,7 @@ class _RoomDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("collabError")
         self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #C62828")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
