@@ -19,6 +19,7 @@ import asyncio
 import atexit
 import logging
 import multiprocessing
+import os
 import statistics
 import subprocess
 import sys
@@ -41,7 +42,7 @@ _server: dict[str, object] = {}
 def _serve() -> int:
     """The port of a `journeymapper serve` started once for all cases."""
     if "port" not in _server:
-        store = tempfile.mkdtemp(prefix="jm-bench-rooms-")
+        store = tempfile.mkdtemp(prefix="jm-bench-rooms-", dir=os.environ.get("JM_BENCH_STORE_DIR"))
         process = subprocess.Popen(
             [sys.executable, "-m", "journeymapper", "serve", "--port", "0", "--store", store,
              "--token", TOKEN],
