@@ -43,10 +43,25 @@ MYPY_PACKAGES := -p journeymapper.base -p journeymapper.model -p journeymapper.a
                  -p journeymapper.layout -p journeymapper.look -p journeymapper.io -p journeymapper.cli \
                  -p journeymapper.analytics -p journeymapper.server -p journeymapper.workshop
 
-test: $(STAMP) deps
+test: $(STAMP) deps interop-deps
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/mypy $(MYPY_PACKAGES)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# ----- live co-editing (issue 18): the reference Yjs implementation for the interop tests
+INTEROP := tests/interop
+.PHONY: interop-deps
+interop-deps:
+	@if [ ! -d $(INTEROP)/node_modules/yjs ]; then \
+	  if command -v npm >/dev/null; then \
+	    (cd $(INTEROP) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error); \
+	  elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null && \
+	    (cd $(INTEROP) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error); \
+	  else echo "npm is missing (install nodejs and npm): the Node.js interop tests cannot run"; exit 1; fi; \
+	fi
+# ----- end of live co-editing
+
 
 # The bench also races Mermaid's own CLI (installed by the bench with npm; it draws with
 # Debian's chromium) and starts the editor on Xvfb (benchmarks/commands.py); a tool that
@@ -58,7 +73,8 @@ bench: $(STAMP)
 # A longer campaign of the loaders' hostile-input tests: 2,000 examples per test instead of
 # 60, and every timed 10 MB worst case instead of the slowest of each loader.
 FUZZ_TESTS := tests/io/test_hostile_inputs.py tests/io/test_hostile_timing.py \
-              tests/io/test_hostile_limits.py tests/io/test_journey_fuzz.py tests/io/interchange
+              tests/io/test_hostile_limits.py tests/io/test_journey_fuzz.py tests/io/interchange \
+              tests/sync/test_convergence.py
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=long JM_FUZZ_LONG=1 QT_QPA_PLATFORM=offscreen \
 	  $(PY) -m pytest -q --hypothesis-show-statistics $(FUZZ_TESTS)
@@ -68,6 +84,7 @@ stress: $(STAMP)
 	JM_SAVE_KILLS=5000 QT_QPA_PLATFORM=offscreen \
 	  $(PY) -m pytest -q -s tests/io/test_save_kills.py tests/io/test_save_faults.py \
 	  tests/app/files/test_save_failures.py tests/app/safety/test_recovery_process.py
+	JM_CUT_SECONDS=60 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/sync/test_faults.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -45,6 +45,7 @@ SUITES = (
     "benchmarks.commands",  # whole processes: the command line, mmdc, the editor's start
     "benchmarks.analytics",  # issue 19
     "benchmarks.workshop",  # 60 participants on loopback (issue 17)
+    "benchmarks.sync",  # live co-editing (issue 18)
 )
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
@@ -70,7 +71,8 @@ class Case:
     target: float | None = None  # seconds (bytes for kind "memory"), against the median
     baseline: str | None = None  # an operation at the same size to print a ratio to
     kind: str = "time"  # or "memory": the callable returns a number of bytes; "cpu": the
-    # CPU seconds it used; "seconds": seconds it measured itself (e.g. a latency's p95)
+    # CPU seconds it used; "seconds": seconds it measured itself (e.g. a latency's p95);
+    # "ratio": a plain number
     repeat: int | None = None  # runs, when this case needs fewer than the default
     trace: bool = True  # the extra tracemalloc run for the peak-memory column
     target_ratio: float | None = None  # the median at most this times the baseline's
@@ -193,7 +195,7 @@ def table(results: list[Result]) -> str:
         if base and c.target_ratio is not None:  # a race against another tool
             ratio = f"{r.median / base:.2f}× {c.baseline} ({base / r.median:.1f}× faster)"
         verdict = {None: "", True: "✓", False: "✗"}[r.passed]
-        show = _megabytes if c.kind == "memory" else _seconds
+        show = {"memory": _megabytes, "ratio": _ratio}.get(c.kind, _seconds)
         target = f"≤ {show(c.target)}" if c.target is not None else ""
         if c.target_ratio is not None:
             target = f"≥ {1 / c.target_ratio:.0f}× faster than {c.baseline}"
@@ -209,6 +211,10 @@ def _seconds(value: float) -> str:
     if value < 0.001:
         return f"{value * 1000:.2f} ms"
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:,.2f} s"
+
+
+def _ratio(value: float) -> str:
+    return f"{value:.2f}×"
 
 
 def _megabytes(value: float) -> str:

@@ -89,15 +89,27 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.journey = journey if journey is not None else Journey.default()
         self.path = path
+        self._route: Callable[[Edit, str], str | None] | None = None
         self.signals.attach(self.journey)
 
     # ----- editing --------------------------------------------------------------
+
+    def route_pushes(self, route: Callable[[Edit, str], str | None] | None) -> None:
+        """While the map is shared (live co-editing), `push` hands every edit and its
+        undo text to `route`, which applies it through the shared document; None: back
+        to the local undo stack."""
+        self._route = route
 
     def push(self, edit: Edit) -> str | None:
         """Apply `edit` as one undo step. Returns None when it was applied, or the reason
         it was refused: a refused edit changes nothing (`edit_refused` says why too, for
         the status bar)."""
         text = self._describe(edit)
+        if self._route is not None:
+            refusal = self._route(edit, text)
+            if refusal is not None:
+                self.edit_refused.emit(refusal)
+            return refusal
         try:
             inverse = self.journey.apply(edit)
         except EditError as exc:

@@ -26,6 +26,8 @@ from journeymapper.cli import (
     import_,
     new,
     open_,
+    room,
+    serve,
     stats,
     validate,
 )
@@ -38,7 +40,8 @@ from journeymapper.cli.output import (
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
-    open_, validate, stats, new, export, import_, analyze, discover, host, demo
+    open_, validate, stats, new, export, import_, analyze, discover, host, serve, room,
+    demo,
 )  # fmt: skip
 NAMES = frozenset(command.NAME for command in COMMANDS)
 Handler = Callable[[argparse.Namespace, Output], int]

@@ -53,6 +53,10 @@ class WebServer:
         self.limits = limits or Limits()
         self._router = Router(routes=[])
         self._gate = Gate(self.limits)
+        # The largest WebSocket frame uvicorn takes; a mounted app that needs bigger ones
+        # (live co-editing's Yjs updates) raises it before `start`. The workshop's own
+        # sockets check every message against `limits` whatever this is.
+        self.ws_max_size = self.limits.max_message_bytes
         self._wanted_port = port
         self._socket: socket.socket | None = None
         self._server: uvicorn.Server | None = None
@@ -115,7 +119,7 @@ class WebServer:
             access_log=False,  # URLs carry the token: never write them to a log
             server_header=False,
             proxy_headers=False,
-            ws_max_size=self.limits.max_message_bytes,
+            ws_max_size=self.ws_max_size,
             ws_ping_interval=10.0,
             ws_ping_timeout=10.0,
             timeout_graceful_shutdown=2,

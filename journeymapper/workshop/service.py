@@ -12,10 +12,16 @@ The editor's controller and `journeymapper host` both use it. The host supplies:
 called from any thread: they are handed to the server's loop and return at once,
 so the editor's UI thread never waits on the network. Status listeners are called on
 the server's loop thread; a Qt host relays them to its own thread.
+
+With `host_rooms` the same server also hosts live co-editing rooms (issue 18's
+`RoomServer`, mounted at `/rooms`, for the facilitator's token only): File ▸ Share… on
+this machine publishes the map there and other editors join it by `room_url`.
 """
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import logging
 from collections import Counter
 from collections.abc import Callable
@@ -26,6 +32,7 @@ from journeymapper.server.addresses import default_address
 from journeymapper.server.limits import Limits
 from journeymapper.server.tokens import Role, Tokens
 from journeymapper.server.web import WebServer
+from journeymapper.sync.server import RoomServer
 from journeymapper.workshop import web
 from journeymapper.workshop.map_edits import ApplyEdit, record_votes
 from journeymapper.workshop.session import Session, SessionConfig
@@ -46,12 +53,20 @@ class Workshop:
         config: SessionConfig | None = None,
         limits: Limits | None = None,
         tokens: Tokens | None = None,
+        host_rooms: bool = False,
     ) -> None:
         self.journey = journey
         self.apply_edit = apply_edit
         self.server = WebServer(bind or default_address(), port, tokens=tokens, limits=limits)
         self.session = Session(journey, executor=executor, apply_edit=apply_edit, config=config)
         web.install(self.server, self.session)
+        self.rooms: RoomServer | None = None
+        self._rooms_done: concurrent.futures.Future[None] | None = None
+        self._rooms_stop: asyncio.Event | None = None
+        if host_rooms:
+            self.rooms = RoomServer(self.server.tokens.facilitator, None, prefix="")
+            self.server.mount("/rooms", self.rooms, frozenset({Role.FACILITATOR}))
+            self.server.ws_max_size = max(self.server.ws_max_size, self.rooms.max_message)
         self._running = False
 
     @property
@@ -68,6 +83,18 @@ class Workshop:
         """The facilitator page; never shown to the room."""
         return self.server.url(Role.FACILITATOR, "/facilitate")
 
+    def room_url(self, room: str) -> str:
+        """A co-editing room on this server, for the editors (the facilitator's token)."""
+        if self.rooms is None:
+            raise RuntimeError("this workshop hosts no co-editing rooms")
+        return "ws" + self.server.url(Role.FACILITATOR, f"/rooms/{room}").removeprefix("http")
+
+    async def _serve_rooms(self) -> None:
+        assert self.rooms is not None
+        self._rooms_stop = asyncio.Event()
+        async with self.rooms.running():
+            await self._rooms_stop.wait()
+
     def socket_url(self, role: Role = Role.PARTICIPANT) -> str:
         """The WebSocket the pages talk through, for scripts and tests."""
         return "ws" + self.server.url(role, "/ws").removeprefix("http")
@@ -77,6 +104,8 @@ class Workshop:
         self.server.start()
         try:
             self.session.attach(self.server.loop)
+            if self.rooms is not None:
+                self._rooms_done = self.server.call(self._serve_rooms())
         except Exception:
             self.server.stop()
             raise
@@ -95,6 +124,7 @@ class Workshop:
         except Exception:
             log.exception("the workshop could not tell the pages it has ended")
         self.session.detach()
+        self._stop_rooms()
         self.server.stop(timeout=5.0 if wait else 0.0)
         if not tallies:
             return 0
@@ -103,6 +133,17 @@ class Workshop:
         except EditError as exc:  # e.g. the host replaced its map before stopping
             log.warning("the running round's votes could not be recorded: %s", exc)
             return 0
+
+    def _stop_rooms(self) -> None:
+        """Close the co-editing rooms (their editors carry on offline) before the server."""
+        stop, done = self._rooms_stop, self._rooms_done
+        if stop is None or done is None:
+            return
+        self.server.loop.call_soon_threadsafe(stop.set)
+        try:
+            done.result(timeout=5.0)
+        except Exception:
+            log.exception("the co-editing rooms did not close cleanly")
 
     # ----- the facilitator's commands: from any thread, never waiting ----------------------
 

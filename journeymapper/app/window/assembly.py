@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from shiboken6 import isValid
 
 from journeymapper.app.analytics.feature import Analytics
+from journeymapper.app.collab.feature import Collaboration
 from journeymapper.app.context import EditorContext, EditorWindow, WindowFactory
 from journeymapper.app.dialogs import interchange, poster_export
 from journeymapper.app.files.commands import FileCommands
@@ -70,6 +71,7 @@ class Features:
         self.analytics = Analytics(context, self.opener)
         self.facilitator = Facilitator(context, self.safety.autosave)
         self.workshop = WorkshopFeature(context, self.facilitator.say)
+        self.collab = Collaboration(context, self.workshop.room_url)
         context.actions.resolve_conflicts()
         self._wire()
         self.status.show_counts()
@@ -126,6 +128,7 @@ class Features:
         """The window is asked to close: True when it may (unsaved work saved or given up)."""
         self.facilitator.window_closing()
         self.workshop.stop()  # every phone is told; a running round is stored
+        self.collab.leave()
         if not self.saving.maybe_save():
             return False
         self.safety.window_closed()  # saved or discarded: its recovery copy goes

@@ -64,6 +64,10 @@ class WorkshopController(QObject):
     def join_url(self) -> str:
         return self.workshop.join_url if self.workshop else ""
 
+    def room_url(self, room: str) -> str | None:
+        """Where other editors join `room` on this session's server (None: not running)."""
+        return self.workshop.room_url(room) if self.running and self.workshop else None
+
     @property
     def bind(self) -> str:
         return self.workshop.server.host if self.workshop else default_address()
@@ -83,6 +87,7 @@ class WorkshopController(QObject):
             bind=bind,
             port=port,
             config=self.config,
+            host_rooms=True,  # File ▸ Share… can host this map here for other editors
         )
         workshop.on_status(self._status_arrived.emit)
         try:

@@ -67,6 +67,10 @@ class WorkshopFeature:
         self.dialog.show()
         self.dialog.raise_()
 
+    def room_url(self, room: str) -> str | None:
+        """Where other editors join `room` on this machine: None until a session runs."""
+        return self.controller.room_url(room)
+
     def stop(self) -> None:
         if self.controller.running:
             self.controller.stop()
