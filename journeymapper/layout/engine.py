@@ -149,6 +149,7 @@ class LayoutEngine:
             lane_kinds={lane.id: lane.kind for lane in self.lanes},
             cards=cards,
             connection_ends=self.journey.connection_ends(),
+            connection_labels={c.id: c.label for c in self.journey.connections() if c.label},
             notes=dict(self.notes),
             columns=dict(self.columns),
         )

@@ -15,11 +15,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from journeymapper.layout.text import line_height, wrap
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import EmotionScale, LaneKind, Slot, Touchpoint
+
+if TYPE_CHECKING:
+    from journeymapper.layout.routing.route import Route
+    from journeymapper.layout.routing.router import Routing
 
 # ----- dimensions (points) ----------------------------------------------------------
 
@@ -28,7 +32,7 @@ MIN_STAGE_W = 230.0
 MIN_HEADER_H = 58.0
 CELL_PAD = 14.0
 CARD_W = 158.0
-CARD_GAP_X = 14.0
+CARD_GAP_X = 34.0  # a gutter for arrows: tracks, and room for an arrowhead
 CARD_GAP_Y = 12.0
 CARD_PAD = 9.0
 CARD_ICON = 18.0
@@ -151,83 +155,8 @@ class CardGeometry(NamedTuple):
 
 
 # ----- connections -----------------------------------------------------------------
-
-ARROW_LENGTH = 10.0
-ARROW_HALF_WIDTH = 4.5
-
-
-@dataclass(frozen=True, slots=True)
-class EdgePath:
-    """A cubic Bézier from `start` to `end` (the arrow's tip) and its arrowhead triangle."""
-
-    start: Point
-    c1: Point
-    c2: Point
-    end: Point
-    arrow: tuple[Point, Point, Point]
-
-    def point_at(self, t: float) -> Point:
-        u = 1 - t
-        xs = (self.start[0], self.c1[0], self.c2[0], self.end[0])
-        ys = (self.start[1], self.c1[1], self.c2[1], self.end[1])
-        weights = (u**3, 3 * u * u * t, 3 * u * t * t, t**3)
-        return (
-            sum(w * x for w, x in zip(weights, xs, strict=True)),
-            sum(w * y for w, y in zip(weights, ys, strict=True)),
-        )
-
-    @property
-    def label_point(self) -> Point:
-        return self.point_at(0.5)
-
-
-def edge_path(source: Rect, target: Rect) -> EdgePath:
-    """The curve of a connection between two cards, wherever they are.
-
-    Forward (target to the right): right side to left side. Backward: left side to right
-    side, so a loop reads as going back. Same column: bottom to top (or top to bottom).
-    """
-    sx, sy = source.center
-    tx, ty = target.center
-    if target.x >= source.right + 8:
-        start, end = (source.right, sy), (target.x, ty)
-        bend = _bend(end[0] - start[0], ty - sy, 30.0)
-        c1, c2 = (start[0] + bend, start[1]), (end[0] - bend, end[1])
-    elif target.right <= source.x - 8:
-        start, end = (source.x, sy), (target.right, ty)
-        bend = _bend(start[0] - end[0], ty - sy, 30.0)
-        c1, c2 = (start[0] - bend, start[1]), (end[0] + bend, end[1])
-    elif ty >= sy:
-        start, end = (sx, source.bottom), (tx, target.y)
-        bend = _bend(end[1] - start[1], tx - sx, 20.0)
-        c1, c2 = (start[0], start[1] + bend), (end[0], end[1] - bend)
-    else:
-        start, end = (sx, source.y), (tx, target.bottom)
-        bend = _bend(start[1] - end[1], tx - sx, 20.0)
-        c1, c2 = (start[0], start[1] - bend), (end[0], end[1] + bend)
-    return EdgePath(start, c1, c2, end, _arrowhead(c2, end))
-
-
-def _bend(gap: float, offset: float, most: float) -> float:
-    """How far the control points reach out of the cards' sides.
-
-    Half the gap draws a straight line between aligned cards; an offset card gets an S
-    that leaves and enters square, but never reaches past the gap between neighbours
-    (that drew little loops over the cards' names).
-    """
-    return max(gap / 2, min(gap, most, abs(offset) / 2))
-
-
-def _arrowhead(before: Point, tip: Point) -> tuple[Point, Point, Point]:
-    dx, dy = tip[0] - before[0], tip[1] - before[1]
-    length = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / length, dy / length
-    bx, by = tip[0] - ux * ARROW_LENGTH, tip[1] - uy * ARROW_LENGTH
-    return (
-        tip,
-        (bx - uy * ARROW_HALF_WIDTH, by + ux * ARROW_HALF_WIDTH),
-        (bx + uy * ARROW_HALF_WIDTH, by - ux * ARROW_HALF_WIDTH),
-    )
+# Connections are routed around the cards by `journeymapper.layout.routing`; a layout
+# hands out its routes (`MapLayout.route`, `MapLayout.routing`).
 
 
 # ----- lanes that show text or curves ----------------------------------------------
@@ -279,27 +208,33 @@ class MapLayout:
     lists: dict[tuple[str, str], tuple[ListItem, ...]] = field(default_factory=dict)
     emotion: dict[str, EmotionPlot] = field(default_factory=dict)
     columns: dict[tuple[str, str], dict[int, list[str]]] = field(default_factory=dict)
-    _edges: dict[str, EdgePath] = field(default_factory=dict, compare=False, repr=False)
+    connection_labels: dict[str, str] = field(default_factory=dict)
+    _routing: Routing | None = field(default=None, compare=False, repr=False)
 
-    def edge(self, conn_id: str) -> EdgePath | None:
-        """The curve of a connection, or None when one of its cards is in a hidden lane.
+    @property
+    def routing(self) -> Routing:
+        """The routes of this layout's connections (made on first use: a canvas shows the
+        map before its arrows are all routed; see `journeymapper.layout.routing`)."""
+        if self._routing is None:
+            from journeymapper.layout.routing.router import Routing
 
-        Computed on first use: a canvas draws only what is visible, and laying out
-        20,000 curves up front doubled the time to open a big map.
-        """
-        path = self._edges.get(conn_id)
-        if path is None:
-            source, target = self.connection_ends[conn_id]
-            if source not in self.cards or target not in self.cards:
-                return None
-            path = edge_path(self.cards[source].rect, self.cards[target].rect)
-            self._edges[conn_id] = path
-        return path
+            self._routing = Routing(self)
+        return self._routing
 
-    def edges(self) -> dict[str, EdgePath]:
-        """Every visible connection's curve, by connection id."""
-        paths = {cid: self.edge(cid) for cid in self.connection_ends}
-        return {cid: path for cid, path in paths.items() if path is not None}
+    def route_after(self, previous: MapLayout, stale: Iterable[str]) -> None:
+        """Route this layout in the knowledge of the one before it: until every route is
+        done, a connection not in `stale` (nor of a card that moved) keeps its old route."""
+        from journeymapper.layout.routing.router import Routing
+
+        self._routing = Routing(self, previous._routing, frozenset(stale))
+
+    def route(self, conn_id: str) -> Route | None:
+        """A connection's route, or None when one of its cards is in a hidden lane."""
+        return self.routing.route(conn_id)
+
+    def routes(self) -> dict[str, Route]:
+        """Every visible connection's route, by connection id."""
+        return self.routing.routes()
 
     def stage_header(self, stage_id: str) -> Rect:
         column = self.stages[stage_id]

@@ -115,7 +115,7 @@ def connection_target(scene: JourneyScene, conn_id: str) -> TextTarget | None:
     item = scene.activate_connection(conn_id)
     if item is None:
         return None
-    x, y = item.edge.label_point
+    x, y = item.route.label
     box = Rect(x - 80, y - 12, 160, 24)
 
     def commit(text: str) -> bool:

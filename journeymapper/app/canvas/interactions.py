@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainterPath
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.app.canvas.items.card import CardItem
+from journeymapper.app.canvas.items.connection import route_path
 from journeymapper.app.canvas.items.stage_header import StageHeaderItem
 from journeymapper.app.canvas.style import pen, theme
-from journeymapper.layout.geometry import Rect, edge_path
+from journeymapper.layout.geometry import Rect
 from journeymapper.model.builders import new_connection
 from journeymapper.model.edits import Connect, ReorderLanes, ReorderStages
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from journeymapper.app.canvas.scene import JourneyScene
 
 FEEDBACK_Z = 30.0
+POINTER = "\0pointer"  # the rubber band's end before it is over a card
 
 
 class Interaction:
@@ -78,11 +80,11 @@ class ConnectInteraction(Interaction):
         source = self.scene.card_rect(self.source)
         if source is None:
             return
-        target = self.scene.card_rect(self.target) if self.target else None
-        edge = edge_path(source, target or Rect(pos.x(), pos.y(), 0.0, 0.0))
-        path = QPainterPath(QPointF(*edge.start))
-        path.cubicTo(QPointF(*edge.c1), QPointF(*edge.c2), QPointF(*edge.end))
-        self.line.setPath(path)
+        target = self.target or POINTER
+        moved = {} if self.target else {POINTER: Rect(pos.x(), pos.y(), 0.0, 0.0)}
+        route = self.scene.layout.routing.sketch(self.source, target, moved)
+        if route is not None:
+            self.line.setPath(route_path(route))
 
     def _flag(self, card_id: str | None, on: bool) -> None:
         item = self.scene.cards.get(card_id) if card_id else None

@@ -88,6 +88,7 @@ class JourneyScene(QGraphicsScene):
         self._selected_connections: set[str] = set()
         self.interaction: Interaction | None = None
         self.sync = SceneSync(self)
+        self.connection_layer.routed = self.sync.routed  # active arrows take their routes
         self.drag = CardDrag(self)
         self.drops = PaletteDrop(self)
         self.engine = engine  # a layout already made for this journey (a map opened big)
@@ -217,10 +218,10 @@ class JourneyScene(QGraphicsScene):
         if item is not None or not self.journey.has_connection(conn_id):
             return item
         conn = self.journey.connection(conn_id)
-        source, target = self.card_rect(conn.source), self.card_rect(conn.target)
-        if source is None or target is None:
+        route = self.layout.routing.current(conn_id)
+        if route is None:
             return None
-        item = ConnectionItem(conn_id, source, target, conn.label, self.style)
+        item = ConnectionItem(conn_id, route, conn.label, self.style)
         self.addItem(item)
         self.connections[conn_id] = item
         self.connection_layer.activate(conn_id)

@@ -178,29 +178,41 @@ class SceneSync:
                 layer.reset(layout, self.labels)  # cheaper to index everything again
             else:
                 layer.refresh(layout, self.labels, touched)
+        self.routed()
+
+    def routed(self) -> None:
+        """The active connections take their current routes (a routing finished)."""
+        scene, layout = self.scene, self.scene.layout
         for conn_id, item in list(scene.connections.items()):
-            ends = layout.connection_ends.get(conn_id)
-            a, b = (layout.cards.get(ends[0]), layout.cards.get(ends[1])) if ends else (None, None)
-            if a is None or b is None:  # gone, or a card in a hidden lane
+            route = layout.routing.current(conn_id)
+            if route is None:  # gone, or a card in a hidden lane
                 scene.drop_connection(conn_id)
                 continue
             item.live = False
-            item.set_ends(a.rect, b.rect, self.labels.get(conn_id, ""))
+            item.set_route(route, self.labels.get(conn_id, ""))
             item.refresh()
             if item.resting:
                 scene.release_connection_soon(conn_id)
 
     def follow_card(self, card: CardItem) -> None:
-        """Re-route the connections of a card being dragged, from the cards' positions now."""
+        """Re-route the connections of a card being dragged, from the cards' positions
+        now: only these few, provisionally (the full routing follows the drop)."""
         scene = self.scene
+        routing, cards = scene.layout.routing, scene.layout.cards
         for conn in scene.journey.connections_of([card.card_id]):
             source, target = scene.card_rect(conn.source), scene.card_rect(conn.target)
             if source is None or target is None:
                 continue
             item = scene.activate_connection(conn.id)
-            if item is not None:
+            moved = {
+                card_id: rect
+                for card_id, rect in ((conn.source, source), (conn.target, target))
+                if card_id not in cards or cards[card_id].rect != rect
+            }
+            route = routing.sketch(conn.source, conn.target, moved)
+            if item is not None and route is not None:
                 item.live = True
-                item.set_ends(source, target)
+                item.set_route(route)
 
     # ----- headers and cells -----------------------------------------------------------
 

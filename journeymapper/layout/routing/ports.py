@@ -1,0 +1,145 @@
+"""Ports: where along a card's side each of its arrows attaches.
+
+Several arrows on one side get distinct points, spread around the side's middle, in
+the order that keeps them from crossing as they leave: the *ordering* step of Wybrow,
+Marriott & Stuckey's nudging (*Orthogonal Connector Routing*, GD 2009), where paths
+that share a start are ordered by how they diverge. An arrow attached to a side first
+runs out into a channel, then *reaches* along it (up or down a gutter, left or right
+along a band), then *turns*. Arrows reaching towards the low end of the side take the
+low ports, and among them those turning back over the card go outermost, nearest turn
+first, then those turning away, farthest reach first; towards the high end, the mirror.
+A fan-in of six gets six ports, so it reads as six arrows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from journeymapper.layout.routing.channels import Grid, Place
+from journeymapper.layout.routing.plan import BOTTOM, LEFT, RIGHT, TOP, Plan
+
+PORT_GAP = 14.0  # between neighbouring ports, when the side is long enough
+PORT_MARGIN = 9.0  # from a side's corners
+EPS = 0.5
+
+Key = tuple[float, float, float, float, str]
+
+
+def side_range(rect_place: Place, side: int) -> tuple[float, float]:
+    r = rect_place.rect
+    return (r.y, r.bottom) if side in (LEFT, RIGHT) else (r.x, r.right)
+
+
+def side_position(place: Place, side: int) -> float:
+    """Where the side is across its own direction: the x of a left or right side, the y
+    of a top or bottom side."""
+    r = place.rect
+    return (r.x, r.right, r.y, r.bottom)[side]
+
+
+def estimates(plan: Plan, a: Place, b: Place, grid: Grid) -> list[float]:
+    """The plan's coordinates before ports and tracks: side middles, channel middles."""
+    lo, hi = side_range(a, plan.src_side)
+    seq = [(lo + hi) / 2]
+    vertical = plan.vertical_first
+    for channel in plan.channels:
+        seq.append(grid.gutter_mid(channel) if vertical else grid.band_mid(channel))
+        vertical = not vertical
+    lo, hi = side_range(b, plan.dst_side)
+    seq.append((lo + hi) / 2)
+    return seq
+
+
+def _key(seq: Sequence[float], side_pos: float, side: int, conn: str) -> Key:
+    """The sort key of one arrow on a side, from its coordinates seen from that side."""
+    sign = -1.0 if side in (LEFT, TOP) else 1.0
+    if len(seq) < 3:  # straight to the neighbour in the stack
+        return (1.0, 0.0, 0.0, 0.0, conn)
+    reach = seq[2] - seq[0]
+    turn_to = seq[3] if len(seq) > 3 else side_pos
+    turn = (turn_to - seq[1]) * sign
+    back = turn < 0
+    r, t = abs(reach), abs(turn)
+    if reach < -EPS:
+        return (0.0, 0.0, r, t, conn) if back else (0.0, 1.0, -r, -t, conn)
+    if reach > EPS:
+        return (2.0, 0.0, r, t, conn) if not back else (2.0, 1.0, -r, -t, conn)
+    return (1.0, 0.0, turn, 0.0, conn)
+
+
+def assign_ports(
+    plans: Sequence[Plan],
+    seqs: Sequence[list[float]],
+    places: dict[str, Place],
+) -> tuple[list[float], list[float]]:
+    """The coordinate of every plan's source and target port along its side."""
+    groups: dict[tuple[str, int], list[tuple[Key, int, bool]]] = {}
+    for i, plan in enumerate(plans):
+        seq = seqs[i]
+        b = places[plan.target]
+        dst_pos = side_position(b, plan.dst_side)
+        a = places[plan.source]
+        src_pos = side_position(a, plan.src_side)
+        fwd = seq
+        rev = seq[::-1]
+        if len(fwd) == 2:  # stack neighbours: the same order on both sides
+            key: Key = (1.0, 0.0, 0.0, 0.0, plan.conn)
+            groups.setdefault((plan.source, plan.src_side), []).append((key, i, True))
+            groups.setdefault((plan.target, plan.dst_side), []).append((key, i, False))
+            continue
+        src_key = _key(fwd, dst_pos, plan.src_side, plan.conn)
+        dst_key = _key(rev, src_pos, plan.dst_side, plan.conn)
+        groups.setdefault((plan.source, plan.src_side), []).append((src_key, i, True))
+        groups.setdefault((plan.target, plan.dst_side), []).append((dst_key, i, False))
+    src = [0.0] * len(plans)
+    dst = [0.0] * len(plans)
+    for (card, side), members in groups.items():
+        members.sort()
+        lo, hi = side_range(places[card], side)
+        for (_, i, is_src), coord in zip(members, spread(lo, hi, len(members)), strict=True):
+            if is_src:
+                src[i] = coord
+            else:
+                dst[i] = coord
+    _straighten(plans, groups, places, src, dst)
+    return src, dst
+
+
+def spread(lo: float, hi: float, count: int) -> list[float]:
+    """`count` points around the middle of [lo, hi], PORT_GAP apart or closer."""
+    middle = (lo + hi) / 2
+    if count == 1:
+        return [middle]
+    room = max(0.0, hi - lo - 2 * PORT_MARGIN)
+    gap = min(PORT_GAP, room / (count - 1))
+    first = middle - gap * (count - 1) / 2
+    return [first + gap * k for k in range(count)]
+
+
+def _straighten(
+    plans: Sequence[Plan],
+    groups: dict[tuple[str, int], list[tuple[Key, int, bool]]],
+    places: dict[str, Place],
+    src: list[float],
+    dst: list[float],
+) -> None:
+    """An arrow between neighbouring columns whose cards overlap in height is drawn
+    straight when a side it attaches to has no other arrow: that port moves level
+    with the other end (or both to the middle of the overlap)."""
+    for i, plan in enumerate(plans):
+        if plan.src_side != RIGHT or plan.dst_side != LEFT or len(plan.channels) != 1:
+            continue
+        alone_a = len(groups[plan.source, RIGHT]) == 1
+        alone_b = len(groups[plan.target, LEFT]) == 1
+        a_lo, a_hi = side_range(places[plan.source], RIGHT)
+        b_lo, b_hi = side_range(places[plan.target], LEFT)
+        lo, hi = max(a_lo, b_lo) + PORT_MARGIN, min(a_hi, b_hi) - PORT_MARGIN
+        if alone_a and alone_b and lo <= hi:
+            src[i] = dst[i] = (lo + hi) / 2
+        elif alone_a and a_lo + PORT_MARGIN <= dst[i] <= a_hi - PORT_MARGIN:
+            src[i] = dst[i]
+        elif alone_b and b_lo + PORT_MARGIN <= src[i] <= b_hi - PORT_MARGIN:
+            dst[i] = src[i]
+
+
+__all__ = ["BOTTOM", "TOP", "assign_ports", "estimates", "side_position", "spread"]

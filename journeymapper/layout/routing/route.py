@@ -1,0 +1,159 @@
+"""A routed connection: an orthogonal polyline with rounded corners and an arrowhead.
+
+Every drawer (canvas, poster, PNG, SVG) draws the same `Route` through the same
+`path_commands`, so the corners are rounded identically everywhere; hit tests and the
+crossing counts sample the very same curve (`flatten`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from journeymapper.layout.geometry import Point
+
+ARROW_LENGTH = 10.0
+ARROW_HALF_WIDTH = 4.5
+CORNER = 6.0  # the radius of a rounded corner, less where the segments are shorter
+KAPPA = 0.5523  # cubic Bézier handles of a quarter circle
+
+Command = (
+    tuple[Literal["M"], Point]
+    | tuple[Literal["L"], Point]
+    | tuple[Literal["C"], Point, Point, Point]
+)
+Arrow = tuple[Point, Point, Point]
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One connection's way from its source card's side to its target card's side.
+
+    `points` are the corners of an orthogonal polyline; the last one is the arrow's tip
+    on the target's side. `label` is the centre of the label's pill, on the route.
+    """
+
+    points: tuple[Point, ...]
+    arrow: Arrow
+    label: Point
+
+    @property
+    def start(self) -> Point:
+        return self.points[0]
+
+    @property
+    def end(self) -> Point:
+        return self.points[-1]
+
+    def commands(self) -> list[Command]:
+        return path_commands(self.points)
+
+    def flatten(self, step: float = 4.0) -> list[Point]:
+        """The drawn curve as a polyline, corners sampled every `step` points or so."""
+        return flatten(self.commands(), step)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) of the route and its arrowhead."""
+        xs = [p[0] for p in self.points] + [p[0] for p in self.arrow]
+        ys = [p[1] for p in self.points] + [p[1] for p in self.arrow]
+        return (min(xs), min(ys), max(xs), max(ys))
+
+
+def simplified(points: list[Point]) -> tuple[Point, ...]:
+    """`points` without repeats and without corners that are not corners (collinear)."""
+    kept: list[Point] = []
+    for p in points:
+        if kept and abs(p[0] - kept[-1][0]) < 1e-6 and abs(p[1] - kept[-1][1]) < 1e-6:
+            continue
+        if len(kept) >= 2:
+            (ax, ay), (bx, by) = kept[-2], kept[-1]
+            if (abs(ax - bx) < 1e-6 and abs(bx - p[0]) < 1e-6) or (
+                abs(ay - by) < 1e-6 and abs(by - p[1]) < 1e-6
+            ):
+                kept[-1] = p
+                continue
+        kept.append(p)
+    return tuple(kept)
+
+
+def arrowhead(before: Point, tip: Point) -> Arrow:
+    """The triangle of an arrow arriving at `tip` from the direction of `before`."""
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    bx, by = tip[0] - ux * ARROW_LENGTH, tip[1] - uy * ARROW_LENGTH
+    return (
+        tip,
+        (bx - uy * ARROW_HALF_WIDTH, by + ux * ARROW_HALF_WIDTH),
+        (bx + uy * ARROW_HALF_WIDTH, by - ux * ARROW_HALF_WIDTH),
+    )
+
+
+def path_commands(points: tuple[Point, ...], radius: float = CORNER) -> list[Command]:
+    """Move, line and cubic commands drawing `points` with rounded corners.
+
+    A corner's radius is at most half of each segment it joins, so two corners never
+    overlap and the curve never leaves the channels the straight segments run in.
+    """
+    commands: list[Command] = [("M", points[0])]
+    for i in range(1, len(points) - 1):
+        (ax, ay), (px, py), (bx, by) = points[i - 1], points[i], points[i + 1]
+        la, lb = math.hypot(px - ax, py - ay), math.hypot(bx - px, by - py)
+        r = min(radius, la / 2, lb / 2)
+        if r < 0.5:
+            commands.append(("L", (px, py)))
+            continue
+        ux, uy = (px - ax) / la, (py - ay) / la
+        vx, vy = (bx - px) / lb, (by - py) / lb
+        s = (px - ux * r, py - uy * r)
+        e = (px + vx * r, py + vy * r)
+        c1 = (s[0] + ux * r * KAPPA, s[1] + uy * r * KAPPA)
+        c2 = (e[0] - vx * r * KAPPA, e[1] - vy * r * KAPPA)
+        commands.append(("L", s))
+        commands.append(("C", c1, c2, e))
+    commands.append(("L", points[-1]))
+    return commands
+
+
+def flatten(commands: list[Command], step: float = 4.0) -> list[Point]:
+    """The polyline a list of commands draws, each cubic cut into short pieces."""
+    out: list[Point] = []
+    for command in commands:
+        if command[0] == "C":
+            start = out[-1]
+            _, c1, c2, end = command
+            pieces = max(2, math.ceil(_length_estimate(start, c1, c2, end) / step))
+            out.extend(_cubic_points(start, c1, c2, end, pieces))
+        else:
+            out.append(command[1])
+    return out
+
+
+def _length_estimate(a: Point, b: Point, c: Point, d: Point) -> float:
+    return math.dist(a, b) + math.dist(b, c) + math.dist(c, d)
+
+
+def _cubic_points(a: Point, b: Point, c: Point, d: Point, pieces: int) -> Iterator[Point]:
+    for i in range(1, pieces + 1):
+        t = i / pieces
+        u = 1 - t
+        w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        yield (
+            w0 * a[0] + w1 * b[0] + w2 * c[0] + w3 * d[0],
+            w0 * a[1] + w1 * b[1] + w2 * c[1] + w3 * d[1],
+        )
+
+
+def point_along(points: tuple[Point, ...], fraction: float) -> Point:
+    """The point a `fraction` of the way along a polyline."""
+    lengths = [math.dist(a, b) for a, b in itertools.pairwise(points)]
+    goal = sum(lengths) * fraction
+    for (a, b), length in zip(itertools.pairwise(points), lengths, strict=True):
+        if goal <= length and length > 0:
+            t = goal / length
+            return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+        goal -= length
+    return points[-1]
