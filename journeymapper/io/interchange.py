@@ -13,9 +13,10 @@
 | svg     | .svg                |        | yes    |                                 |
 | journey | .journey            | yes    | yes    |                                 |
 
-PNG and SVG draw the editor's canvas with Qt; `journeymapper.app.render_image` is
-imported only when asked for, with Qt's offscreen platform when there is no display,
-so the command line needs no window (and the rest of this package no Qt at all).
+PNG draws the editor's canvas with Qt; `journeymapper.app.render_image` is imported
+only when asked for, with Qt's offscreen platform when there is no display, so the
+command line needs no window (and the rest of this package no Qt at all). SVG is
+semantic SVG written from the layout without Qt (`journeymapper.io.svg`).
 Every import raises only its format's `FileFormatError` subclass.
 """
 
@@ -119,6 +120,10 @@ def _exporter(name: str) -> Callable[..., None]:
         return write_graphml
     if name == "journey":
         return _write_journey
+    if name == "svg":
+        from journeymapper.io.svg import write_svg
+
+        return write_svg
     return _image_exporter(name)
 
 

@@ -32,7 +32,7 @@ MIN_STAGE_W = 230.0
 MIN_HEADER_H = 58.0
 CELL_PAD = 14.0
 CARD_W = 158.0
-CARD_GAP_X = 34.0  # a gutter for arrows: tracks, and room for an arrowhead
+CARD_GAP_X = 28.0  # a gutter for arrows: a track or two, and room for an arrowhead
 CARD_GAP_Y = 12.0
 CARD_PAD = 9.0
 CARD_ICON = 18.0
@@ -285,6 +285,8 @@ class MapLayout:
         last = max(used) + 1 if used else 0
         pitch = CARD_W + CARD_GAP_X
         column = int((x - cell.x - CELL_PAD + CARD_GAP_X / 2) // pitch)
+        if used and x > cell.x + CELL_PAD + (last - 1) * pitch + CARD_W:
+            column = last  # right of the last column's cards: a new column
         column = max(0, min(column, last))
         stack = columns.get(column, [])
         orders = [journey.touchpoint(c).slot.order for c in stack]

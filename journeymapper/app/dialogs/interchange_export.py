@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from journeymapper.app.render_image import scene_image_bytes
-from journeymapper.io.atomic import write_atomic
 from journeymapper.io.interchange import SUFFIXES, export_file
 
 if TYPE_CHECKING:
@@ -70,10 +68,7 @@ def ask_path(window: MainWindow, fmt: str) -> tuple[Path, dict[str, Any]] | None
 def write(window: MainWindow, fmt: str, path: Path, **options: Any) -> bool:
     """Export the window's map to `path`; a message box says why when it cannot."""
     try:
-        if fmt == "svg":
-            write_atomic(path, scene_image_bytes(window.scene, "svg"))
-        else:
-            export_file(window.document.journey, path, fmt, **options)
+        export_file(window.document.journey, path, fmt, **options)
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         QMessageBox.critical(window, "Cannot export the map", f"{path}\n\n{reason}")
