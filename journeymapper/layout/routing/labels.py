@@ -64,29 +64,43 @@ def card_obstacles(rects: Iterable[Rect]) -> Obstacles:
     return found
 
 
-def place_label(points: tuple[Point, ...], size: tuple[float, float], taken: Obstacles) -> Point:
-    """The centre of a label of `size` on the polyline `points`; its box joins `taken`."""
+def place_label(
+    points: tuple[Point, ...],
+    size: tuple[float, float],
+    taken: Obstacles,
+    bands: list[tuple[float, float]],
+) -> Point:
+    """The centre of a label of `size` on the polyline `points`; its box joins `taken`.
+    `bands` are the map's free horizontal strips, where a label across a vertical
+    segment has room."""
     w, h = size
-    candidates = _candidates(points)
-    for x, y in candidates:
-        box = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
-        if not taken.hits(box):
-            taken.add(box)
-            return (x, y)
+    candidates = _candidates(points, bands)
+    for shift in (0.0, -h / 2 + 1, h / 2 - 1):  # the route stays under the pill
+        for x, y in candidates:
+            box = (x - w / 2, y + shift - h / 2, x + w / 2, y + shift + h / 2)
+            if not taken.hits(box):
+                taken.add(box)
+                return (x, y + shift)
     x, y = candidates[0] if candidates else points[0]
     taken.add((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
     return (x, y)
 
 
-def _candidates(points: tuple[Point, ...]) -> list[Point]:
+def _candidates(points: tuple[Point, ...], bands: list[tuple[float, float]]) -> list[Point]:
+    """Places on the route: along its horizontal segments, longest first, then where a
+    vertical segment crosses the middle of a band, then anywhere along it."""
     segments = list(itertools.pairwise(points))
-    # Longest first, horizontal before vertical at equal length; skip the arrow's stub.
-    ranked = sorted(
-        segments[:-1] or segments,
-        key=lambda s: -(abs(s[1][0] - s[0][0]) * 1.5 + abs(s[1][1] - s[0][1])),
+    flat = sorted(
+        (s for s in segments if s[0][1] == s[1][1]), key=lambda s: -abs(s[1][0] - s[0][0])
     )
     found: list[Point] = []
-    for fraction in (0.5, 0.3, 0.7):
-        for (ax, ay), (bx, by) in ranked:
-            found.append((ax + (bx - ax) * fraction, ay + (by - ay) * fraction))
+    for fraction in (0.5, 0.35, 0.65, 0.2, 0.8):
+        found += [(a[0] + (b[0] - a[0]) * fraction, a[1]) for a, b in flat]
+    for a, b in segments:
+        if a[0] == b[0]:
+            lo, hi = min(a[1], b[1]), max(a[1], b[1])
+            found += [(a[0], (t + u) / 2) for t, u in bands if lo <= (t + u) / 2 <= hi]
+    for fraction in (0.5, 0.25, 0.75):
+        found += [(a[0] + (b[0] - a[0]) * fraction, a[1] + (b[1] - a[1]) * fraction)
+                  for a, b in segments]  # fmt: skip
     return found

@@ -48,8 +48,25 @@ class Plan(NamedTuple):
         return self.src_side in (LEFT, RIGHT)
 
 
-def plan_route(conn: str, source: str, target: str, a: Place, b: Place, grid: Grid) -> Plan:
-    """The cheapest plan from card `source` (at `a`) to `target` (at `b`)."""
+def plan_route(
+    conn: str, source: str, target: str, a: Place, b: Place, grid: Grid, labelled: bool = False
+) -> Plan:
+    """The cheapest plan from card `source` (at `a`) to `target` (at `b`). A labelled
+    connection always reaches a band, where its label has room clear of the cards."""
+    plan = _cheapest(conn, source, target, a, b, grid)
+    if labelled and grid.bands and not _has_band(plan):
+        k = _band_between(a, b, grid)
+        if plan.src_side == RIGHT:
+            return Plan(conn, source, target, RIGHT, LEFT, (a.column + 1, k, b.column))
+        return Plan(conn, source, target, LEFT, LEFT, (a.column, k, b.column))
+    return plan
+
+
+def _has_band(plan: Plan) -> bool:
+    return len(plan.channels) >= (2 if plan.vertical_first else 1)
+
+
+def _cheapest(conn: str, source: str, target: str, a: Place, b: Place, grid: Grid) -> Plan:
     if source != target:
         if a.below == target:
             return Plan(conn, source, target, BOTTOM, TOP, ())

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from journeymapper.layout.routing.channels import Grid, Place
 from journeymapper.layout.routing.plan import BOTTOM, LEFT, RIGHT, TOP, Plan
+from journeymapper.layout.routing.route import ARROW_HALF_WIDTH
 
 PORT_GAP = 14.0  # between neighbouring ports, when the side is long enough
 PORT_MARGIN = 9.0  # from a side's corners
@@ -71,8 +72,9 @@ def assign_ports(
     plans: Sequence[Plan],
     seqs: Sequence[list[float]],
     places: dict[str, Place],
-) -> tuple[list[float], list[float]]:
-    """The coordinate of every plan's source and target port along its side."""
+) -> tuple[list[float], list[float], list[float]]:
+    """The coordinate of every plan's source and target port along its side, and the
+    half width its arrowhead may take (less than usual on a crowded side)."""
     groups: dict[tuple[str, int], list[tuple[Key, int, bool]]] = {}
     for i, plan in enumerate(plans):
         seq = seqs[i]
@@ -93,16 +95,20 @@ def assign_ports(
         groups.setdefault((plan.target, plan.dst_side), []).append((dst_key, i, False))
     src = [0.0] * len(plans)
     dst = [0.0] * len(plans)
+    heads = [ARROW_HALF_WIDTH] * len(plans)
     for (card, side), members in groups.items():
         members.sort()
         lo, hi = side_range(places[card], side)
-        for (_, i, is_src), coord in zip(members, spread(lo, hi, len(members)), strict=True):
+        coords = spread(lo, hi, len(members))
+        gap = coords[1] - coords[0] if len(coords) > 1 else PORT_GAP
+        for (_, i, is_src), coord in zip(members, coords, strict=True):
             if is_src:
                 src[i] = coord
             else:
                 dst[i] = coord
+                heads[i] = min(ARROW_HALF_WIDTH, max(0.5, gap / 2 - 0.6))
     _straighten(plans, groups, places, src, dst)
-    return src, dst
+    return src, dst, heads
 
 
 def spread(lo: float, hi: float, count: int) -> list[float]:

@@ -79,16 +79,17 @@ def simplified(points: list[Point]) -> tuple[Point, ...]:
     return tuple(kept)
 
 
-def arrowhead(before: Point, tip: Point) -> Arrow:
-    """The triangle of an arrow arriving at `tip` from the direction of `before`."""
+def arrowhead(before: Point, tip: Point, half_width: float = ARROW_HALF_WIDTH) -> Arrow:
+    """The triangle of an arrow arriving at `tip` from the direction of `before`; narrower
+    than usual where many arrows crowd one side (so their heads never touch)."""
     dx, dy = tip[0] - before[0], tip[1] - before[1]
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
     bx, by = tip[0] - ux * ARROW_LENGTH, tip[1] - uy * ARROW_LENGTH
     return (
         tip,
-        (bx - uy * ARROW_HALF_WIDTH, by + ux * ARROW_HALF_WIDTH),
-        (bx + uy * ARROW_HALF_WIDTH, by - ux * ARROW_HALF_WIDTH),
+        (bx - uy * half_width, by + ux * half_width),
+        (bx + uy * half_width, by - ux * half_width),
     )
 
 

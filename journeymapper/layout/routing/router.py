@@ -141,17 +141,18 @@ class Routing:
         grid = self.grid
         yield
         places = grid.places
+        labels = self.layout.connection_labels
         plans: list[Plan] = []
         seqs: list[list[float]] = []
         for n, (conn_id, (source, target)) in enumerate(self.layout.connection_ends.items(), 1):
             a, b = places.get(source), places.get(target)
             if a is not None and b is not None:
-                plan = plan_route(conn_id, source, target, a, b, grid)
+                plan = plan_route(conn_id, source, target, a, b, grid, conn_id in labels)
                 plans.append(plan)
                 seqs.append(estimates(plan, a, b, grid))
             if n % CHUNK == 0:
                 yield
-        src, dst = assign_ports(plans, seqs, places)
+        src, dst, heads = assign_ports(plans, seqs, places)
         yield
         segments = collect(plans, seqs, src, dst, places, grid)
         yield
@@ -164,7 +165,8 @@ class Routing:
             for j in range(1, len(plan.channels) + 1):
                 seq[j] = tracks.get((i, j), seq[j])
             points = route_points(plan, places[plan.source], places[plan.target], seq)
-            routes[plan.conn] = Route(points, arrowhead(points[-2], points[-1]), points[0])
+            arrow = arrowhead(points[-2], points[-1], heads[i])
+            routes[plan.conn] = Route(points, arrow, points[0])
             if (i + 1) % CHUNK == 0:
                 yield
         self._routes = self._labelled(routes)
@@ -177,7 +179,7 @@ class Routing:
         for conn_id, route in routes.items():
             text = labels.get(conn_id)
             if text and taken is not None:
-                at = place_label(route.points, label_size(text), taken)
+                at = place_label(route.points, label_size(text), taken, self.grid.bands)
             else:
                 at = point_along(route.points, 0.5)
             out[conn_id] = Route(route.points, route.arrow, at)
