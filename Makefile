@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
         libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libegl1 \
         libgl1 libfontconfig1 libdbus-1-3 poppler-utils
+# The semantic SVG export is checked in a real browser (Playwright driving Debian's chromium).
+DEBS += chromium
 
 .PHONY: run test bench lint format deps venv clean dist dist-check install-desktop \
         uninstall-desktop icons fuzz stress
@@ -44,6 +46,8 @@ bench: $(STAMP)
 # 60, and every timed 10 MB worst case instead of the slowest of each loader.
 FUZZ_TESTS := tests/io/test_hostile_inputs.py tests/io/test_hostile_timing.py \
               tests/io/test_hostile_limits.py tests/io/test_journey_fuzz.py tests/io/interchange
+# and 2,000 generated maps routed and measured on their exported SVG (issue 15)
+FUZZ_TESTS += tests/test_routing.py
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=long JM_FUZZ_LONG=1 QT_QPA_PLATFORM=offscreen \
 	  $(PY) -m pytest -q --hypothesis-show-statistics $(FUZZ_TESTS)

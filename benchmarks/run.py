@@ -13,7 +13,8 @@ same size (plain `json.loads` / `json.dumps`), and peak memory: the tracemalloc 
 of Python allocations during one extra, untimed run (tracemalloc slows the code it
 watches, so it is never on during timing). A case of kind "memory" measures bytes
 instead of seconds: its callable returns them (the resident memory of a child
-process that opened the map). Exit code 1 when a target is missed.
+process that opened the map); a case of kind "count" counts something (the crossings
+of arrows on a map). Exit code 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -37,7 +38,13 @@ from pathlib import Path
 
 log = logging.getLogger("benchmarks")
 
-SUITES = ("benchmarks.core", "benchmarks.editor", "benchmarks.poster", "benchmarks.memory")
+SUITES = (
+    "benchmarks.core",
+    "benchmarks.editor",
+    "benchmarks.poster",
+    "benchmarks.memory",
+    "benchmarks.routing",
+)
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
 RESULTS = Path(__file__).with_name("results.md")
@@ -61,7 +68,7 @@ class Case:
     setup: Callable[[], Callable[[], object] | Timed]
     target: float | None = None  # seconds (bytes for kind "memory"), against the median
     baseline: str | None = None  # an operation at the same size to print a ratio to
-    kind: str = "time"  # or "memory": the callable returns a number of bytes
+    kind: str = "time"  # or "memory": the callable returns a number of bytes; or "count"
     repeat: int | None = None  # runs, when this case needs fewer than the default
     trace: bool = True  # the extra tracemalloc run for the peak-memory column
 
@@ -122,7 +129,8 @@ def measure(case: Case, repeat: int, memory: bool) -> Result:
             start = time.perf_counter()
             value = timed.run()
             elapsed = time.perf_counter() - start
-            result.times.append(float(value) if case.kind == "memory" else elapsed)  # type: ignore[arg-type]
+            counted = case.kind in ("memory", "count")
+            result.times.append(float(value) if counted else elapsed)  # type: ignore[arg-type]
         if memory and case.trace and case.kind == "time":
             if timed.before is not None:
                 timed.before()
@@ -174,7 +182,7 @@ def table(results: list[Result]) -> str:
         base = medians.get((c.baseline, c.size)) if c.baseline else None
         ratio = f"{r.median / base:.1f}× {c.baseline}" if base else ""
         verdict = {None: "", True: "✓", False: "✗"}[r.passed]
-        show = _megabytes if c.kind == "memory" else _seconds
+        show = {"memory": _megabytes, "count": _count}.get(c.kind, _seconds)
         target = f"≤ {show(c.target)}" if c.target is not None else ""
         memory = _megabytes(r.peak_bytes) if r.peak_bytes is not None else ""
         rows.append(
@@ -188,6 +196,10 @@ def _seconds(value: float) -> str:
     if value < 0.001:
         return f"{value * 1000:.2f} ms"
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:,.2f} s"
+
+
+def _count(value: float) -> str:
+    return f"{value:,.0f}"
 
 
 def _megabytes(value: float) -> str:

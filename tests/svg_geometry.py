@@ -6,6 +6,7 @@ drawn, corners and all — rather than what the router says it did.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -44,7 +45,8 @@ def read_svg(text: str) -> tuple[dict[str, Box], dict[str, Drawn], dict[str, Box
             continue
         path = group.find(f"{NS}path[@class='connection']")
         head = group.find(f"{NS}path[@class='arrowhead']")
-        assert path is not None and head is not None
+        assert path is not None
+        assert head is not None
         conn_id = group.get("data-id")
         drawn[conn_id] = Drawn(
             path.get("data-source"),
@@ -71,9 +73,7 @@ def flatten(d: str) -> list[Point]:
             i += 3
         elif op == "C":
             a = points[-1]
-            b, c, e = (
-                (float(tokens[i + k]), float(tokens[i + k + 1])) for k in (1, 3, 5)
-            )
+            b, c, e = ((float(tokens[i + k]), float(tokens[i + k + 1])) for k in (1, 3, 5))
             for n in range(1, 9):
                 t = n / 8
                 u = 1 - t
@@ -125,7 +125,7 @@ def through_cards(cards: dict[str, Box], drawn: dict[str, Drawn], inset: float =
             if cid not in mine and b[0] < max(xs) and b[2] > min(xs) and b[1] < max(ys)
             and b[3] > min(ys)
         ]  # fmt: skip
-        segments = list(zip(pts, pts[1:], strict=False))
+        segments = list(itertools.pairwise(pts))
         if any(meets(a, b, box) for _, box in near for a, b in segments):
             bad.append(conn_id)
     return bad

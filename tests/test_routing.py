@@ -97,8 +97,8 @@ def maps(draw: st.DrawFn) -> JourneyData:
     for i in range(n_lanes):
         lanes.append(Lane(id=f"l{i}", name=f"Lane {i}"))
         if draw(st.booleans()):
-            lanes.append(Lane(id=f"n{i}", name=f"Notes {i}", kind=LaneKind.NOTES,
-                              notes={stages[0].id: "A note " * draw(st.integers(0, 30))}))  # fmt: skip
+            note = {stages[0].id: "A note " * draw(st.integers(0, 30))}
+            lanes.append(Lane(id=f"n{i}", name=f"Notes {i}", kind=LaneKind.NOTES, notes=note))
     n_cards = draw(st.integers(1, 300))
     names = st.sampled_from(["Ad", "Reads the size guide", "A long name " * 4, "x" * 50])
     cells = draw(st.lists(st.tuples(st.integers(0, n_stages - 1), st.integers(0, n_lanes - 1),

@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, QPointF, QRectF
 
 from benchmarks.generate import generate_map
 from journeymapper.app.canvas.scene import EAGER_CARDS
-from journeymapper.layout.routing.route import point_along
 from journeymapper.layout.engine import layout_journey
+from journeymapper.layout.routing.route import point_along
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import MoveTouchpoints, Placement
 from journeymapper.model.schema import Slot

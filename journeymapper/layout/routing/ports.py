@@ -13,7 +13,7 @@ A fan-in of six gets six ports, so it reads as six arrows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 
 from journeymapper.layout.routing.channels import Grid, Place
 from journeymapper.layout.routing.plan import BOTTOM, LEFT, RIGHT, TOP, Plan
@@ -22,32 +22,35 @@ from journeymapper.layout.routing.route import ARROW_HALF_WIDTH
 PORT_GAP = 14.0  # between neighbouring ports, when the side is long enough
 PORT_MARGIN = 9.0  # from a side's corners
 EPS = 0.5
+STEP = 500  # sides between two pauses
 
 Key = tuple[float, float, float, float, str]
 
 
-def side_range(rect_place: Place, side: int) -> tuple[float, float]:
-    r = rect_place.rect
-    return (r.y, r.bottom) if side in (LEFT, RIGHT) else (r.x, r.right)
+def side_range(place: Place, side: int) -> tuple[float, float]:
+    x, y, w, h = place.rect
+    return (y, y + h) if side < TOP else (x, x + w)
 
 
 def side_position(place: Place, side: int) -> float:
     """Where the side is across its own direction: the x of a left or right side, the y
     of a top or bottom side."""
-    r = place.rect
-    return (r.x, r.right, r.y, r.bottom)[side]
+    x, y, w, h = place.rect
+    return (x, x + w, y, y + h)[side]
 
 
 def estimates(plan: Plan, a: Place, b: Place, grid: Grid) -> list[float]:
     """The plan's coordinates before ports and tracks: side middles, channel middles."""
-    lo, hi = side_range(a, plan.src_side)
-    seq = [(lo + hi) / 2]
-    vertical = plan.vertical_first
+    x, y, w, h = a.rect
+    seq = [y + h / 2 if plan.src_side < TOP else x + w / 2]
+    vertical = plan.src_side < TOP
+    gutters, bands = grid.gutters, grid.bands
     for channel in plan.channels:
-        seq.append(grid.gutter_mid(channel) if vertical else grid.band_mid(channel))
+        lo, hi = gutters[channel] if vertical else bands[channel]
+        seq.append((lo + hi) / 2)
         vertical = not vertical
-    lo, hi = side_range(b, plan.dst_side)
-    seq.append((lo + hi) / 2)
+    x, y, w, h = b.rect
+    seq.append(y + h / 2 if plan.dst_side < TOP else x + w / 2)
     return seq
 
 
@@ -72,43 +75,51 @@ def assign_ports(
     plans: Sequence[Plan],
     seqs: Sequence[list[float]],
     places: dict[str, Place],
-) -> tuple[list[float], list[float], list[float]]:
+) -> Generator[None, None, tuple[list[float], list[float], list[float]]]:
     """The coordinate of every plan's source and target port along its side, and the
-    half width its arrowhead may take (less than usual on a crowded side)."""
-    groups: dict[tuple[str, int], list[tuple[Key, int, bool]]] = {}
+    half width its arrowhead may take (less than usual on a crowded side). A generator
+    that pauses every few hundred sides, so a big map can be routed in slices."""
+    groups: dict[tuple[str, int], list[tuple[int, bool]]] = {}
     for i, plan in enumerate(plans):
-        seq = seqs[i]
-        b = places[plan.target]
-        dst_pos = side_position(b, plan.dst_side)
-        a = places[plan.source]
-        src_pos = side_position(a, plan.src_side)
-        fwd = seq
-        rev = seq[::-1]
-        if len(fwd) == 2:  # stack neighbours: the same order on both sides
-            key: Key = (1.0, 0.0, 0.0, 0.0, plan.conn)
-            groups.setdefault((plan.source, plan.src_side), []).append((key, i, True))
-            groups.setdefault((plan.target, plan.dst_side), []).append((key, i, False))
-            continue
-        src_key = _key(fwd, dst_pos, plan.src_side, plan.conn)
-        dst_key = _key(rev, src_pos, plan.dst_side, plan.conn)
-        groups.setdefault((plan.source, plan.src_side), []).append((src_key, i, True))
-        groups.setdefault((plan.target, plan.dst_side), []).append((dst_key, i, False))
-    src = [0.0] * len(plans)
-    dst = [0.0] * len(plans)
+        groups.setdefault((plan.source, plan.src_side), []).append((i, True))
+        groups.setdefault((plan.target, plan.dst_side), []).append((i, False))
+    src = [seq[0] for seq in seqs]  # a side's only arrow stays in its middle
+    dst = [seq[-1] for seq in seqs]
     heads = [ARROW_HALF_WIDTH] * len(plans)
-    for (card, side), members in groups.items():
-        members.sort()
+    for n, ((card, side), members) in enumerate(groups.items()):
+        if n % STEP == 0:
+            yield
+        if len(members) == 1:
+            continue
+        ordered = sorted(members, key=lambda m: _member_key(plans, seqs, places, m))
         lo, hi = side_range(places[card], side)
-        coords = spread(lo, hi, len(members))
-        gap = coords[1] - coords[0] if len(coords) > 1 else PORT_GAP
-        for (_, i, is_src), coord in zip(members, coords, strict=True):
+        coords = spread(lo, hi, len(ordered))
+        head = min(ARROW_HALF_WIDTH, max(0.5, (coords[1] - coords[0]) / 2 - 0.6))
+        for (i, is_src), coord in zip(ordered, coords, strict=True):
             if is_src:
                 src[i] = coord
             else:
                 dst[i] = coord
-                heads[i] = min(ARROW_HALF_WIDTH, max(0.5, gap / 2 - 0.6))
+                heads[i] = head
     _straighten(plans, groups, places, src, dst)
     return src, dst, heads
+
+
+def _member_key(
+    plans: Sequence[Plan],
+    seqs: Sequence[list[float]],
+    places: dict[str, Place],
+    member: tuple[int, bool],
+) -> Key:
+    i, is_src = member
+    plan, seq = plans[i], seqs[i]
+    if len(seq) == 2:  # stack neighbours: the same order on both sides
+        return (1.0, 0.0, 0.0, 0.0, plan.conn)
+    if is_src:
+        far = side_position(places[plan.target], plan.dst_side)
+        return _key(seq, far, plan.src_side, plan.conn)
+    far = side_position(places[plan.source], plan.src_side)
+    return _key(seq[::-1], far, plan.dst_side, plan.conn)
 
 
 def spread(lo: float, hi: float, count: int) -> list[float]:

@@ -63,19 +63,23 @@ class Route:
 
 
 def simplified(points: list[Point]) -> tuple[Point, ...]:
-    """`points` without repeats and without corners that are not corners (collinear)."""
-    kept: list[Point] = []
-    for p in points:
-        if kept and abs(p[0] - kept[-1][0]) < 1e-6 and abs(p[1] - kept[-1][1]) < 1e-6:
+    """`points` of an orthogonal polyline without repeats and without corners that are
+    not corners (collinear). Coordinates that meet are equal exactly: they are the
+    same port or track."""
+    kept = [points[0]]
+    px, py = points[0]
+    for p in points[1:]:
+        x, y = p
+        if x == px and y == py:
             continue
         if len(kept) >= 2:
-            (ax, ay), (bx, by) = kept[-2], kept[-1]
-            if (abs(ax - bx) < 1e-6 and abs(bx - p[0]) < 1e-6) or (
-                abs(ay - by) < 1e-6 and abs(by - p[1]) < 1e-6
-            ):
+            bx, by = kept[-2]
+            if (bx == px == x) or (by == py == y):
                 kept[-1] = p
+                px, py = x, y
                 continue
         kept.append(p)
+        px, py = x, y
     return tuple(kept)
 
 

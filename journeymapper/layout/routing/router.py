@@ -26,7 +26,7 @@ from journeymapper.base.perf import gc_paused
 from journeymapper.layout.geometry import Point, Rect
 from journeymapper.layout.routing.channels import Grid, Place, build_grid
 from journeymapper.layout.routing.labels import card_obstacles, label_size, place_label
-from journeymapper.layout.routing.plan import BOTTOM, LEFT, RIGHT, TOP, Plan, plan_route
+from journeymapper.layout.routing.plan import BOTTOM, LEFT, TOP, Plan, plan_route
 from journeymapper.layout.routing.ports import assign_ports, estimates
 from journeymapper.layout.routing.route import Route, arrowhead, point_along, simplified
 from journeymapper.layout.routing.tracks import assign_tracks, collect
@@ -34,7 +34,7 @@ from journeymapper.layout.routing.tracks import assign_tracks, collect
 if TYPE_CHECKING:
     from journeymapper.layout.geometry import MapLayout
 
-CHUNK = 1_000  # connections per slice of work between two looks at the clock
+CHUNK = 400  # connections per slice of work between two looks at the clock
 
 
 class Routing:
@@ -152,12 +152,9 @@ class Routing:
                 seqs.append(estimates(plan, a, b, grid))
             if n % CHUNK == 0:
                 yield
-        src, dst, heads = assign_ports(plans, seqs, places)
-        yield
-        segments = collect(plans, seqs, src, dst, places, grid)
-        yield
-        tracks = assign_tracks(segments, grid)
-        yield
+        src, dst, heads = yield from assign_ports(plans, seqs, places)
+        segments = yield from collect(plans, seqs, src, dst, places, grid)
+        tracks = yield from assign_tracks(segments, grid)
         routes: dict[str, Route] = {}
         for i, plan in enumerate(plans):
             seq = list(seqs[i])
@@ -166,53 +163,48 @@ class Routing:
                 seq[j] = tracks.get((i, j), seq[j])
             points = route_points(plan, places[plan.source], places[plan.target], seq)
             arrow = arrowhead(points[-2], points[-1], heads[i])
-            routes[plan.conn] = Route(points, arrow, points[0])
+            routes[plan.conn] = Route(points, arrow, _middle(points))
             if (i + 1) % CHUNK == 0:
                 yield
         self._routes = self._labelled(routes)
 
     def _labelled(self, routes: dict[str, Route]) -> dict[str, Route]:
-        """Routes with their labels placed; an unlabelled route's label point is its middle."""
+        """Routes with their labels placed (an unlabelled one keeps its middle)."""
         labels = self.layout.connection_labels
-        taken = card_obstacles(c.rect for c in self.layout.cards.values()) if labels else None
-        out = {}
-        for conn_id, route in routes.items():
-            text = labels.get(conn_id)
-            if text and taken is not None:
+        if not labels:
+            return routes
+        taken = card_obstacles(c.rect for c in self.layout.cards.values())
+        for conn_id, text in labels.items():
+            route = routes.get(conn_id)
+            if route is not None:
                 at = place_label(route.points, label_size(text), taken, self.grid.bands)
-            else:
-                at = point_along(route.points, 0.5)
-            out[conn_id] = Route(route.points, route.arrow, at)
-        return out
+                routes[conn_id] = Route(route.points, route.arrow, at)
+        return routes
 
 
 def route_points(plan: Plan, a: Place, b: Place, seq: list[float]) -> tuple[Point, ...]:
     """The corners of a plan's route: `seq` holds the source port, each channel's track
     and the target port, in order (see `Plan`)."""
-    ra, rb = a.rect, b.rect
-    side = plan.src_side
+    ax, ay, aw, ah = a.rect
     c0 = seq[0]
-    if side == LEFT:
-        start = (ra.x, c0)
-    elif side == RIGHT:
-        start = (ra.right, c0)
-    elif side == TOP:
-        start = (c0, ra.y)
+    side = plan.src_side
+    if side < TOP:
+        x, y = (ax if side == LEFT else ax + aw), c0
     else:
-        start = (c0, ra.bottom)
+        x, y = c0, (ay if side == TOP else ay + ah)
+    bx, by, bw, bh = b.rect
     last = seq[-1]
     side = plan.dst_side
     if side == LEFT:
-        end = (rb.x, last)
+        end = (bx, last)
     elif side == TOP:
-        end = (last, rb.y)
+        end = (last, by)
     elif side == BOTTOM:
-        end = (last, rb.bottom)
+        end = (last, by + bh)
     else:
-        end = (rb.right, last)
-    points = [start]
-    x, y = start
-    vertical = plan.vertical_first
+        end = (bx + bw, last)
+    points = [(x, y)]
+    vertical = plan.src_side < TOP
     for j in range(1, len(plan.channels) + 1):
         if vertical:
             x = seq[j]
@@ -224,3 +216,10 @@ def route_points(plan: Plan, a: Place, b: Place, seq: list[float]) -> tuple[Poin
         points.append((x, end[1]) if not vertical else (end[0], y))
     points.append(end)
     return simplified(points)
+
+
+def _middle(points: tuple[Point, ...]) -> Point:
+    """The middle of a route's middle segment: where an unlabelled route's label would go."""
+    k = len(points) // 2
+    (ax, ay), (bx, by) = points[k - 1], points[k]
+    return ((ax + bx) / 2, (ay + by) / 2)

@@ -15,7 +15,7 @@ Ends that carry an arrowhead keep room for it.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from functools import cmp_to_key
 from typing import NamedTuple
 
@@ -28,6 +28,7 @@ EDGE = 3.0  # from a channel's edge (a card's side)
 ARROW_ROOM = 15.0  # the last stub before an arrowhead: the head and a little line
 CLEAR = 3.0  # segments closer than this along a channel count as overlapping
 SMALL_CLUSTER = 48  # larger clusters take the cheap order
+STEP = 400  # segments between two pauses
 
 
 class Segment(NamedTuple):
@@ -43,23 +44,21 @@ class Segment(NamedTuple):
     high_limit: float
 
 
-def _crossings(s: Segment, t: Segment, s_low: bool) -> int:
-    """Crossings between s and t when s runs on the low side of t (or the high side)."""
-    want_s, want_t = (1, -1) if s_low else (-1, 1)
-    t_lo, t_hi = min(t.e1, t.e2), max(t.e1, t.e2)
-    s_lo, s_hi = min(s.e1, s.e2), max(s.e1, s.e2)
-    n = 0
-    for e, d in ((s.e1, s.d1), (s.e2, s.d2)):
-        if d == want_s and t_lo < e < t_hi:
-            n += 1
-    for e, d in ((t.e1, t.d1), (t.e2, t.d2)):
-        if d == want_t and s_lo < e < s_hi:
-            n += 1
-    return n
-
-
 def _compare(s: Segment, t: Segment) -> int:
-    return _crossings(s, t, True) - _crossings(s, t, False)
+    """Crossings with s on the low side of t, less crossings with s on the high side: a
+    turn of one segment crosses the other when it heads towards it inside its extent."""
+    t_lo, t_hi = (t.e1, t.e2) if t.e1 < t.e2 else (t.e2, t.e1)
+    s_lo, s_hi = (s.e1, s.e2) if s.e1 < s.e2 else (s.e2, s.e1)
+    n = 0
+    if t_lo < s.e1 < t_hi:
+        n += s.d1  # heading high (+1) crosses t when s is low; heading low, when high
+    if t_lo < s.e2 < t_hi:
+        n += s.d2
+    if s_lo < t.e1 < s_hi:
+        n -= t.d1
+    if s_lo < t.e2 < s_hi:
+        n -= t.d2
+    return n
 
 
 def collect(
@@ -69,11 +68,14 @@ def collect(
     dst: Sequence[float],
     places: dict[str, Place],
     grid: Grid,
-) -> dict[tuple[bool, int], list[Segment]]:
-    """Every plan's channel segments, by (vertical?, channel index)."""
+) -> Generator[None, None, dict[tuple[bool, int], list[Segment]]]:
+    """Every plan's channel segments, by (vertical?, channel index); pausing now and
+    then (a generator), so a big map can be routed in slices."""
     out: dict[tuple[bool, int], list[Segment]] = {}
     gutters, bands = grid.gutters, grid.bands
     for i, plan in enumerate(plans):
+        if i % STEP == 0:
+            yield
         n = len(plan.channels)
         if not n:
             continue
@@ -128,13 +130,19 @@ def _arrow_limits(side: int, b: Place) -> tuple[float, float]:
 
 def assign_tracks(
     segments: dict[tuple[bool, int], list[Segment]], grid: Grid
-) -> dict[tuple[int, int], float]:
-    """The track coordinate of every (plan, channel position) that needs one."""
+) -> Generator[None, None, dict[tuple[int, int], float]]:
+    """The track coordinate of every (plan, channel position) that needs one; pausing
+    after every few hundred segments (a generator)."""
     result: dict[tuple[int, int], float] = {}
+    done = 0
     for (vertical, channel), segs in segments.items():
         span = grid.gutters[channel] if vertical else grid.bands[channel]
         for cluster in _clusters(segs):
             _place(cluster, span, result)
+            done += len(cluster)
+            if done >= STEP:
+                done = 0
+                yield
     return result
 
 
