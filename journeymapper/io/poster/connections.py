@@ -64,21 +64,26 @@ def draw_connection_labels(pen: Pen, layout: MapLayout, look: Look) -> None:
 
 
 def _path(route: Route) -> str:
+    """PDF path operators of a route, to a tenth of a point (a 35th of a millimetre)."""
+    points = route.points
+    if len(points) == 2:  # most arrows: straight to a neighbour
+        (ax, ay), (bx, by) = points
+        return f"{ax:.1f} {ay:.1f} m {bx:.1f} {by:.1f} l"
     ops = []
     for command in route.commands():
         if command[0] == "M":
-            ops.append(f"{command[1][0]:.2f} {command[1][1]:.2f} m")
+            ops.append(f"{command[1][0]:.1f} {command[1][1]:.1f} m")
         elif command[0] == "L":
-            ops.append(f"{command[1][0]:.2f} {command[1][1]:.2f} l")
+            ops.append(f"{command[1][0]:.1f} {command[1][1]:.1f} l")
         else:
             _, (ax, ay), (bx, by), (cx, cy) = command
-            ops.append(f"{ax:.2f} {ay:.2f} {bx:.2f} {by:.2f} {cx:.2f} {cy:.2f} c")
+            ops.append(f"{ax:.1f} {ay:.1f} {bx:.1f} {by:.1f} {cx:.1f} {cy:.1f} c")
     return " ".join(ops)
 
 
 def _arrow(route: Route) -> str:
     (tx, ty), (ax, ay), (bx, by) = route.arrow
-    return f"{tx:.2f} {ty:.2f} m {ax:.2f} {ay:.2f} l {bx:.2f} {by:.2f} l h"
+    return f"{tx:.1f} {ty:.1f} m {ax:.1f} {ay:.1f} l {bx:.1f} {by:.1f} l h"
 
 
 __all__ = ["LABEL_H", "draw_connection_labels", "draw_connections"]

@@ -81,6 +81,8 @@ def assign_ports(
     that pauses every few hundred sides, so a big map can be routed in slices."""
     groups: dict[tuple[str, int], list[tuple[int, bool]]] = {}
     for i, plan in enumerate(plans):
+        if i % (4 * STEP) == 0:
+            yield
         groups.setdefault((plan.source, plan.src_side), []).append((i, True))
         groups.setdefault((plan.target, plan.dst_side), []).append((i, False))
     src = [seq[0] for seq in seqs]  # a side's only arrow stays in its middle
@@ -101,7 +103,7 @@ def assign_ports(
             else:
                 dst[i] = coord
                 heads[i] = head
-    _straighten(plans, groups, places, src, dst)
+    yield from _straighten(plans, groups, places, src, dst)
     return src, dst, heads
 
 
@@ -139,11 +141,13 @@ def _straighten(
     places: dict[str, Place],
     src: list[float],
     dst: list[float],
-) -> None:
+) -> Generator[None, None, None]:
     """An arrow between neighbouring columns whose cards overlap in height is drawn
     straight when a side it attaches to has no other arrow: that port moves level
     with the other end (or both to the middle of the overlap)."""
     for i, plan in enumerate(plans):
+        if i % (4 * STEP) == 0:
+            yield
         if plan.src_side != RIGHT or plan.dst_side != LEFT or len(plan.channels) != 1:
             continue
         alone_a = len(groups[plan.source, RIGHT]) == 1

@@ -10,8 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from journeymapper.layout.geometry import Point
 
@@ -28,12 +27,12 @@ Command = (
 Arrow = tuple[Point, Point, Point]
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
+class Route(NamedTuple):
     """One connection's way from its source card's side to its target card's side.
 
     `points` are the corners of an orthogonal polyline; the last one is the arrow's tip
-    on the target's side. `label` is the centre of the label's pill, on the route.
+    on the target's side. `label` is the centre of the label's pill, on the route. A
+    named tuple: a big map makes 20,000 of them at every routing.
     """
 
     points: tuple[Point, ...]
@@ -86,6 +85,13 @@ def simplified(points: list[Point]) -> tuple[Point, ...]:
 def arrowhead(before: Point, tip: Point, half_width: float = ARROW_HALF_WIDTH) -> Arrow:
     """The triangle of an arrow arriving at `tip` from the direction of `before`; narrower
     than usual where many arrows crowd one side (so their heads never touch)."""
+    tx, ty = tip
+    if before[1] == ty:  # level, as most are: no square roots
+        bx = tx - ARROW_LENGTH if before[0] < tx else tx + ARROW_LENGTH
+        return (tip, (bx, ty + half_width), (bx, ty - half_width))
+    if before[0] == tx:
+        by = ty - ARROW_LENGTH if before[1] < ty else ty + ARROW_LENGTH
+        return (tip, (tx - half_width, by), (tx + half_width, by))
     dx, dy = tip[0] - before[0], tip[1] - before[1]
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length

@@ -26,7 +26,7 @@ from journeymapper.base.perf import gc_paused
 from journeymapper.layout.geometry import Point, Rect
 from journeymapper.layout.routing.channels import Grid, Place, build_grid
 from journeymapper.layout.routing.labels import card_obstacles, label_size, place_label
-from journeymapper.layout.routing.plan import BOTTOM, LEFT, TOP, Plan, plan_route
+from journeymapper.layout.routing.plan import BOTTOM, LEFT, RIGHT, TOP, Plan, plan_route
 from journeymapper.layout.routing.ports import assign_ports, estimates
 from journeymapper.layout.routing.route import Route, arrowhead, point_along, simplified
 from journeymapper.layout.routing.tracks import assign_tracks, collect
@@ -144,12 +144,13 @@ class Routing:
         labels = self.layout.connection_labels
         plans: list[Plan] = []
         seqs: list[list[float]] = []
+        get, add_plan, add_seq = places.get, plans.append, seqs.append
         for n, (conn_id, (source, target)) in enumerate(self.layout.connection_ends.items(), 1):
-            a, b = places.get(source), places.get(target)
+            a, b = get(source), get(target)
             if a is not None and b is not None:
                 plan = plan_route(conn_id, source, target, a, b, grid, conn_id in labels)
-                plans.append(plan)
-                seqs.append(estimates(plan, a, b, grid))
+                add_plan(plan)
+                add_seq(estimates(plan, a, b, grid))
             if n % CHUNK == 0:
                 yield
         src, dst, heads = yield from assign_ports(plans, seqs, places)
@@ -157,11 +158,13 @@ class Routing:
         tracks = yield from assign_tracks(segments, grid)
         routes: dict[str, Route] = {}
         for i, plan in enumerate(plans):
-            seq = list(seqs[i])
-            seq[0], seq[-1] = src[i], dst[i]
-            for j in range(1, len(plan.channels) + 1):
-                seq[j] = tracks.get((i, j), seq[j])
-            points = route_points(plan, places[plan.source], places[plan.target], seq)
+            seq = seqs[i]
+            n = len(plan.channels)
+            if n == 0 or (n == 1 and src[i] == dst[i] and plan.src_side == RIGHT):
+                points = _straight(plan, places[plan.source], places[plan.target], src[i])
+            else:
+                seq = [src[i], *(tracks.get((i, j), seq[j]) for j in range(1, n + 1)), dst[i]]
+                points = route_points(plan, places[plan.source], places[plan.target], seq)
             arrow = arrowhead(points[-2], points[-1], heads[i])
             routes[plan.conn] = Route(points, arrow, _middle(points))
             if (i + 1) % CHUNK == 0:
@@ -216,6 +219,18 @@ def route_points(plan: Plan, a: Place, b: Place, seq: list[float]) -> tuple[Poin
         points.append((x, end[1]) if not vertical else (end[0], y))
     points.append(end)
     return simplified(points)
+
+
+def _straight(plan: Plan, a: Place, b: Place, at: float) -> tuple[Point, ...]:
+    """A straight route: to the card below or above in a stack (`at` is the x of both
+    ports), or level to the next column (`at` is the y)."""
+    ax, ay, aw, ah = a.rect
+    bx, by, _, bh = b.rect
+    if plan.src_side == BOTTOM:
+        return ((at, ay + ah), (at, by))
+    if plan.src_side == TOP:
+        return ((at, ay), (at, by + bh))
+    return ((ax + aw, at), (bx, at))
 
 
 def _middle(points: tuple[Point, ...]) -> Point:

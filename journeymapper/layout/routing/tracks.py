@@ -77,8 +77,8 @@ def collect(
         if i % STEP == 0:
             yield
         n = len(plan.channels)
-        if not n:
-            continue
+        if not n or (n == 1 and src[i] == dst[i]):
+            continue  # straight: no track to choose
         seq = list(seqs[i])
         seq[0], seq[-1] = src[i], dst[i]
         a, b = places[plan.source], places[plan.target]
@@ -93,8 +93,6 @@ def collect(
                 continue  # a straight line through the channel needs no track
             start = froms[j - 1]
             end = seq[j + 2] if j + 2 <= n + 1 else side_position(b, plan.dst_side)
-            if j == n and j + 1 == n + 1:
-                end = side_position(b, plan.dst_side)
             lo, hi = min(e1, e2), max(e1, e2)
             if j > 1:  # the previous channel's track is not known yet: its whole width
                 lo, hi = _widen(lo, hi, e1, (bands if vertical else gutters)[plan.channels[j - 2]])
