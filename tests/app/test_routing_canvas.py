@@ -110,3 +110,20 @@ def test_a_big_map_is_routed_in_slices_without_blocking(make_window, qtbot) -> N
     assert routing.current(untouched) == routes[untouched]  # the previous route meanwhile
     qtbot.waitUntil(lambda: routing.done, timeout=60_000)
     assert scene.layout.routing is routing
+
+
+def test_file_export_svg_writes_the_semantic_svg(window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from defusedxml import ElementTree
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.app.test_interchange import action
+
+    target = tmp_path / "map.svg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    action(window, "export_svg").trigger()
+    root = ElementTree.fromstring(target.read_bytes())
+    ns = "{http://www.w3.org/2000/svg}"
+    cards = [g.get("data-id") for g in root.iter(f"{ns}g") if g.get("class") == "card"]
+    assert sorted(cards) == sorted(window.scene.layout.cards)
+    arrows = [p for p in root.iter(f"{ns}path") if p.get("class") == "connection"]
+    assert len(arrows) == window.document.journey.connection_count()

@@ -54,8 +54,8 @@ def lanes(layout: MapLayout) -> list[str]:
 def stages(layout: MapLayout, journey: Journey) -> list[str]:
     counts: dict[str, int] = {}
     for card_id in layout.cards:
-        stage = journey.touchpoint(card_id).stage
-        counts[stage] = counts.get(stage, 0) + 1
+        stage_id = journey.touchpoint(card_id).stage
+        counts[stage_id] = counts.get(stage_id, 0) + 1
     out = ['<g class="stages">']
     for stage in journey.stages:
         column = layout.stages[stage.id]

@@ -83,12 +83,14 @@ def _cheapest(conn: str, source: str, target: str, a: Place, b: Place, grid: Gri
 
 
 def _band_between(a: Place, b: Place, grid: Grid) -> int:
-    """The band a gutter-band-gutter route takes: along the target's lane edge, on the
-    side the source is (or the nearer edge when both share a lane)."""
+    """The band a gutter-band-gutter route takes: along the source's lane edge, on the
+    side the target is (or the nearer edge when both share a lane). Leaving the
+    source's lane at once crossed a few per cent fewer arrows on generated maps than
+    running along the target's lane."""
     if b.lane > a.lane:
-        return b.lane
+        return a.lane + 1
     if b.lane < a.lane:
-        return b.lane + 1
+        return a.lane
     ya, yb = a.rect.y + a.rect.h / 2, b.rect.y + b.rect.h / 2
     up = abs(ya - grid.band_mid(a.lane)) + abs(yb - grid.band_mid(a.lane))
     down = abs(ya - grid.band_mid(a.lane + 1)) + abs(yb - grid.band_mid(a.lane + 1))

@@ -137,7 +137,7 @@ def spread(lo: float, hi: float, count: int) -> list[float]:
 
 def _straighten(
     plans: Sequence[Plan],
-    groups: dict[tuple[str, int], list[tuple[Key, int, bool]]],
+    groups: dict[tuple[str, int], list[tuple[int, bool]]],
     places: dict[str, Place],
     src: list[float],
     dst: list[float],

@@ -39,7 +39,7 @@ class Segment(NamedTuple):
     e2: float
     d2: int
     plan: int
-    index: int  # 1-based position of the channel in the plan
+    position: int  # 1-based position of the channel in the plan
     low_limit: float  # arrowhead room: the track must stay within these
     high_limit: float
 
@@ -178,7 +178,7 @@ def _place(
     gap = min(TRACK_GAP, (hi - lo) / (count - 1)) if count > 1 else 0.0
     first = (lo + hi) / 2 - gap * (count - 1) / 2
     for s, level in zip(ordered, levels, strict=True):
-        out[s.plan, s.index] = first + gap * level
+        out[s.plan, s.position] = first + gap * level
 
 
 def _layered(ordered: list[Segment]) -> list[int]:
