@@ -50,6 +50,7 @@ class Grid:
     bands: list[tuple[float, float]]  # free y ranges, top to bottom
     places: dict[str, Place]
     column_x: list[float]  # the left x of every global card column
+    lines: list[float]  # the lane boundary in each band, where the grid draws a line
 
     def gutter_mid(self, index: int) -> float:
         lo, hi = self.gutters[index]
@@ -96,7 +97,8 @@ def build_grid(layout: MapLayout) -> Grid:
     lefts = [*column_x, max(layout.width, rights[-1])]
     gutters = list(zip(rights, lefts, strict=True))
     places = _places(layout, lane_index, global_column)
-    return Grid(gutters, _bands(layout), places, column_x)
+    lines = [row.y for row in layout.lanes.values()] + [layout.height]
+    return Grid(gutters, _bands(layout), places, column_x, lines)
 
 
 def _places(

@@ -135,8 +135,9 @@ def assign_tracks(
     done = 0
     for (vertical, channel), segs in segments.items():
         span = grid.gutters[channel] if vertical else grid.bands[channel]
+        line = None if vertical else grid.lines[channel]
         for cluster in _clusters(segs):
-            _place(cluster, span, result)
+            _place(cluster, span, line, result)
             done += len(cluster)
             if done >= STEP:
                 done = 0
@@ -159,8 +160,13 @@ def _clusters(segs: list[Segment]) -> list[list[Segment]]:
 
 
 def _place(
-    cluster: list[Segment], span: tuple[float, float], out: dict[tuple[int, int], float]
+    cluster: list[Segment],
+    span: tuple[float, float],
+    line: float | None,
+    out: dict[tuple[int, int], float],
 ) -> None:
+    """Tracks for one cluster, spread around the channel's middle; off the lane boundary
+    `line` (where the grid draws a line an arrow would hide in), when there is room."""
     if len(cluster) == 1:
         levels = [0]
         ordered = cluster
@@ -177,6 +183,12 @@ def _place(
         lo, hi = span[0] + 1.0, span[1] - 1.0
     gap = min(TRACK_GAP, (hi - lo) / (count - 1)) if count > 1 else 0.0
     first = (lo + hi) / 2 - gap * (count - 1) / 2
+    if line is not None and any(abs(first + gap * k - line) < 1.5 for k in range(count)):
+        shift = gap / 2 if count > 1 else 3.0
+        if first + gap * (count - 1) + shift <= hi:
+            first += shift
+        elif first - shift >= lo:
+            first -= shift
     for s, level in zip(ordered, levels, strict=True):
         out[s.plan, s.position] = first + gap * level
 
