@@ -4,6 +4,7 @@ fan-in of six, and the counts `journeymapper stats` reports."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from journeymapper.io.journey_file import load_journey
@@ -80,12 +81,10 @@ def test_the_loop_back_runs_in_a_band_above_or_below_its_lane() -> None:
     loop = next(c for c in journey.connections() if c.label == "Buys again")
     route = layout.route(loop.id)
     bands = layout.routing.grid.bands
-    level = [
-        (a, b) for a, b in zip(route.points, route.points[1:], strict=False) if a[1] == b[1]
-    ]
+    level = [(a, b) for a, b in zip(route.points, route.points[1:], strict=False) if a[1] == b[1]]
     longest = max(level, key=lambda s: abs(s[1][0] - s[0][0]))
     assert any(lo <= longest[0][1] <= hi for lo, hi in bands)
-    x, y = route.label
+    _x, y = route.label
     assert any(lo - 9 <= y <= hi + 9 for lo, hi in bands)  # the label rides the loop
 
 
@@ -98,7 +97,7 @@ def test_a_fan_in_of_six_reads_as_six() -> None:
     target, conns = max(fans.items(), key=lambda item: len(item[1]))
     assert len(conns) >= 6
     tips = sorted(layout.route(c).end[1] for c in conns)
-    assert all(b - a >= 8.0 for a, b in zip(tips, tips[1:], strict=False))
+    assert all(b - a >= 8.0 for a, b in itertools.pairwise(tips))
     assert all(layout.route(c).end[0] == layout.cards[target].rect.x for c in conns)
 
 
