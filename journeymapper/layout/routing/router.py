@@ -170,6 +170,8 @@ class Routing:
             if (i + 1) % CHUNK == 0:
                 yield
         self._routes = self._labelled(routes)
+        self._previous = None  # a chain of old layouts would outlive their use
+        self._quick.clear()
 
     def _labelled(self, routes: dict[str, Route]) -> dict[str, Route]:
         """Routes with their labels placed (an unlabelled one keeps its middle)."""
