@@ -16,6 +16,7 @@ entered through its top, straight from the band above.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -75,9 +76,15 @@ class Grid:
 
 
 def _nearest(xs: list[float], x: float) -> int:
+    """The index of the value in sorted `xs` nearest to `x`."""
     if not xs:
         return 0
-    return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+    i = bisect.bisect_left(xs, x)
+    if i == 0:
+        return 0
+    if i == len(xs):
+        return len(xs) - 1
+    return i if xs[i] - x < x - xs[i - 1] else i - 1
 
 
 def build_grid(layout: MapLayout) -> Grid:

@@ -55,7 +55,9 @@ MARGIN = 8.0  # a route's box widened for the pen and the arrowhead's corners
 ROUGH_MARGIN = 60.0  # a box from the two cards, while the routing is under way
 LABEL_MARGIN = LABEL_W / 2 + 8
 HIT_TOLERANCE = 5.0
-SLICE = 0.008  # seconds of routing per turn of the event loop
+SLICE = 0.006  # seconds of routing per turn of the event loop
+AT_ONCE = 2_000  # connections: a map this small is routed at once, within the edit
+DRAG_PAUSE = 50  # ms: while cards are dragged, the routing waits
 
 
 def _pen(width: float, alpha: int) -> QPen:
@@ -111,7 +113,7 @@ class ConnectionLayer(QGraphicsItem):
         """Show `layout`'s connections, all of them new (a new map, a full layout)."""
         self.layout, self.labels = layout, labels
         self._forget()
-        self._route_some()
+        self._route_soon()
 
     def _forget(self) -> None:
         self.index.clear()
@@ -126,7 +128,7 @@ class ConnectionLayer(QGraphicsItem):
         if self.layout is not None and layout is not self.layout:
             layout.route_after(self.layout, changed)
         self.layout, self.labels = layout, labels
-        if self._route_some():  # done already: every arrow was drawn afresh
+        if self._route_soon():  # done already: every arrow was drawn afresh
             return
         for conn_id in changed:
             self._shapes.pop(conn_id, None)
@@ -142,15 +144,30 @@ class ConnectionLayer(QGraphicsItem):
             self.update()
         self.flush()
 
+    def _route_soon(self) -> bool:
+        """Route a small map now (True when done); a big one from the event loop, so
+        the edit that asked shows at once."""
+        layout = self.layout
+        if layout is not None and len(layout.connection_ends) <= AT_ONCE:
+            return self._route_some()
+        self._timer.start(0)
+        return False
+
     def _route_some(self) -> bool:
         """Route for a slice of time; once every route is done, draw them all afresh
-        (and say so: True)."""
+        (and say so: True). Not while cards are being dragged: the drop lays the map
+        out again, and the drag stays fluid."""
         layout = self.layout
         if layout is None or layout.routing.done:
             self._timer.stop()
             return False
+        scene = self.scene()
+        drag = getattr(scene, "drag", None)
+        if drag is not None and drag.active:
+            self._timer.start(DRAG_PAUSE)
+            return False
         if not layout.routing.step(SLICE):
-            self._timer.start()
+            self._timer.start(0)
             return False
         self._timer.stop()
         self._forget()
