@@ -153,18 +153,30 @@ class ConnectionLayer(QGraphicsItem):
         self._timer.start(0)
         return False
 
+    def finish_routing(self) -> None:
+        """Route what is left now, and draw every arrow afresh (an image of the scene)."""
+        layout = self.layout
+        if layout is not None and not layout.routing.done:
+            layout.routing.routes()
+            self._timer.stop()
+            self._forget()
+            if self.routed is not None:
+                self.routed()
+
     def _route_some(self) -> bool:
         """Route for a slice of time; once every route is done, draw them all afresh
-        (and say so: True). Not while cards are being dragged: the drop lays the map
-        out again, and the drag stays fluid."""
+        (and say so: True). Not while cards are being dragged (the drop lays the map
+        out again, and the drag stays fluid), nor before a view shows the scene (a
+        window being opened)."""
         layout = self.layout
         if layout is None or layout.routing.done:
             self._timer.stop()
             return False
         scene = self.scene()
         drag = getattr(scene, "drag", None)
-        if drag is not None and drag.active:
-            self._timer.start(DRAG_PAUSE)
+        shown = scene is not None and any(v.isVisible() for v in scene.views())
+        if not shown or (drag is not None and drag.active):
+            self._timer.start(DRAG_PAUSE)  # a window still opening, or cards in flight
             return False
         if not layout.routing.step(SLICE):
             self._timer.start(0)
