@@ -149,7 +149,7 @@ class LayoutEngine:
             lane_kinds={lane.id: lane.kind for lane in self.lanes},
             cards=cards,
             connection_ends=self.journey.connection_ends(),
-            connection_labels={c.id: c.label for c in self.journey.connections() if c.label},
+            labels_of=self._labels,
             notes=dict(self.notes),
             columns=dict(self.columns),
         )
@@ -160,6 +160,9 @@ class LayoutEngine:
             if lane.kind is LaneKind.EMOTION
         }
         return result
+
+    def _labels(self) -> dict[str, str]:
+        return {c.id: c.label for c in self.journey.connections() if c.label}
 
     # ----- keeping up with edits ----------------------------------------------------
 

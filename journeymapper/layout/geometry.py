@@ -13,7 +13,7 @@ are (`cell_at`, `slot_for_drop`); the PDF draws it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -208,8 +208,19 @@ class MapLayout:
     lists: dict[tuple[str, str], tuple[ListItem, ...]] = field(default_factory=dict)
     emotion: dict[str, EmotionPlot] = field(default_factory=dict)
     columns: dict[tuple[str, str], dict[int, list[str]]] = field(default_factory=dict)
-    connection_labels: dict[str, str] = field(default_factory=dict)
+    labels_of: Callable[[], dict[str, str]] | None = field(
+        default=None, compare=False, repr=False
+    )  # the connections' labels, asked for only when needed
+    _labels: dict[str, str] | None = field(default=None, compare=False, repr=False)
     _routing: Routing | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def connection_labels(self) -> dict[str, str]:
+        """The labelled connections' labels by id (looked up on first use: a canvas lays
+        a big map out after every edit, and most layouts never need them)."""
+        if self._labels is None:
+            self._labels = self.labels_of() if self.labels_of is not None else {}
+        return self._labels
 
     @property
     def routing(self) -> Routing:

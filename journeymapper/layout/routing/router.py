@@ -102,8 +102,20 @@ class Routing:
             if found is not None and previous.layout.connection_ends.get(conn_id) == ends:
                 return found
         if conn_id not in self._quick:
-            self._quick[conn_id] = self.live(conn_id, {})
+            self._quick[conn_id] = self._provisional(conn_id, ends)
         return self._quick[conn_id]
+
+    def _provisional(self, conn_id: str, ends: tuple[str, str]) -> Route | None:
+        """A quick route: on the previous routing's channels when there is one (its
+        cards that moved at their new places), so a paint right after an edit does not
+        wait for this layout's channels."""
+        previous = self._previous
+        cards = self.layout.cards
+        if previous is None or not all(e in cards for e in ends):
+            return self.live(conn_id, {})
+        old = previous.layout.cards
+        moved = {e: cards[e].rect for e in ends if e not in old or old[e].rect != cards[e].rect}
+        return previous.sketch(ends[0], ends[1], moved)
 
     def live(self, conn_id: str, moved: Mapping[str, Rect]) -> Route | None:
         """A provisional route of `conn_id` with the cards in `moved` at those rectangles
