@@ -11,7 +11,7 @@ DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysym
         libgl1 libfontconfig1 libdbus-1-3 poppler-utils xdotool \
         openjdk-17-jre-headless
 # (openjdk-17-jre-headless: the Spark engine's test, issue 19)
-# The browser the workshop pages' Playwright tests drive (tests/workshop/test_workshop_pages.py).
+# The browser the workshop pages' and the semantic SVG's Playwright tests drive.
 DEBS += chromium
 
 .PHONY: run test bench lint format deps venv clean dist dist-check install-desktop \
@@ -75,6 +75,8 @@ bench: $(STAMP)
 FUZZ_TESTS := tests/io/test_hostile_inputs.py tests/io/test_hostile_timing.py \
               tests/io/test_hostile_limits.py tests/io/test_journey_fuzz.py tests/io/interchange \
               tests/sync/test_convergence.py
+# and 2,000 generated maps routed and measured on their exported SVG (issue 15)
+FUZZ_TESTS += tests/layout/test_routing.py
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=long JM_FUZZ_LONG=1 QT_QPA_PLATFORM=offscreen \
 	  $(PY) -m pytest -q --hypothesis-show-statistics $(FUZZ_TESTS)

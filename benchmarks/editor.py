@@ -242,9 +242,11 @@ def _hit(size: int) -> Callable[[], object]:
     card = layout.cards[card_id].rect
     points = [QPointF(card.x + 30, card.y + 20)]
     conn = next((c for c, (s, _) in layout.connection_ends.items() if s == card_id), None)
-    edge = layout.edge(conn) if conn else None
-    if edge is not None:
-        points.append(QPointF(*edge.point_at(0.5)))
+    from journeymapper.layout.route import point_along
+
+    route = layout.routing.current(conn) if conn else None
+    if route is not None:
+        points.append(QPointF(*point_along(route.points, 0.5)))
     cell = layout.cell(*layout.card_lane_at(card.x, card.y))  # type: ignore[misc]
     points.append(QPointF(cell.x + 4, cell.bottom - 4))
     spots = itertools.cycle([view.mapFromScene(p) for p in points])

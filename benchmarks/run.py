@@ -13,7 +13,8 @@ same size (plain `json.loads` / `json.dumps`), and peak memory: the tracemalloc 
 of Python allocations during one extra, untimed run (tracemalloc slows the code it
 watches, so it is never on during timing). A case of kind "memory" measures bytes
 instead of seconds: its callable returns them (the resident memory of a child
-process that opened the map). Exit code 1 when a target is missed.
+process that opened the map); a case of kind "count" counts something (the crossings
+of arrows on a map). Exit code 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ SUITES = (
     "benchmarks.analytics",  # issue 19
     "benchmarks.workshop",  # 60 participants on loopback (issue 17)
     "benchmarks.sync",  # live co-editing (issue 18)
+    "benchmarks.routing",
 )
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
@@ -72,7 +74,7 @@ class Case:
     baseline: str | None = None  # an operation at the same size to print a ratio to
     kind: str = "time"  # or "memory": the callable returns a number of bytes; "cpu": the
     # CPU seconds it used; "seconds": seconds it measured itself (e.g. a latency's p95);
-    # "ratio": a plain number
+    # "ratio" and "count": a plain number
     repeat: int | None = None  # runs, when this case needs fewer than the default
     trace: bool = True  # the extra tracemalloc run for the peak-memory column
     target_ratio: float | None = None  # the median at most this times the baseline's
@@ -195,7 +197,7 @@ def table(results: list[Result]) -> str:
         if base and c.target_ratio is not None:  # a race against another tool
             ratio = f"{r.median / base:.2f}× {c.baseline} ({base / r.median:.1f}× faster)"
         verdict = {None: "", True: "✓", False: "✗"}[r.passed]
-        show = {"memory": _megabytes, "ratio": _ratio}.get(c.kind, _seconds)
+        show = {"memory": _megabytes, "ratio": _ratio, "count": _count}.get(c.kind, _seconds)
         target = f"≤ {show(c.target)}" if c.target is not None else ""
         if c.target_ratio is not None:
             target = f"≥ {1 / c.target_ratio:.0f}× faster than {c.baseline}"
@@ -215,6 +217,10 @@ def _seconds(value: float) -> str:
 
 def _ratio(value: float) -> str:
     return f"{value:.2f}×"
+
+
+def _count(value: float) -> str:
+    return f"{value:,.0f}"
 
 
 def _megabytes(value: float) -> str:

@@ -1,8 +1,10 @@
-"""`journeymapper export FILE -o OUT.png` (or `.svg`): the canvas as the editor draws it.
+"""`journeymapper export FILE -o OUT.png` (or `.svg`): the map as a picture.
 
-The image is drawn by the editor's own scene (`journeymapper.app.canvas.image`,
-imported here, inside the function, so no other command loads Qt), with Qt's
-offscreen platform when there is no display: a server, CI or ssh needs no window.
+A PNG is drawn by the editor's own scene (`journeymapper.app.canvas.image`, imported
+here, inside the function, so no other command loads Qt), with Qt's offscreen platform
+when there is no display: a server, CI or ssh needs no window. An SVG is semantic SVG
+written from the shared layout without Qt (`journeymapper.io.svg`): every card a group
+with its id, every connection a path with its ends, for other tools and web pages.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ FORMATS = ("png", "svg")
 
 
 def write_image(journey: Journey, path: Path, fmt: str, dpi: int | None, out: Output) -> int:
+    if fmt == "svg":
+        return write_svg_file(journey, path, out)
     use_offscreen_qt()
     try:
         from journeymapper.app.canvas.image import ImageError, export_image
@@ -33,6 +37,18 @@ def write_image(journey: Journey, path: Path, fmt: str, dpi: int | None, out: Ou
     except ImageError as exc:
         out.problem(str(exc))
         return EXIT_FAILED
+    except OSError as exc:
+        out.problem(f"{path}: cannot be written ({exc.strerror or exc})")
+        return EXIT_FAILED
+    out.line(f"wrote {path}")
+    return EXIT_OK
+
+
+def write_svg_file(journey: Journey, path: Path, out: Output) -> int:
+    from journeymapper.io.svg import write_svg
+
+    try:
+        write_svg(journey, path)
     except OSError as exc:
         out.problem(f"{path}: cannot be written ({exc.strerror or exc})")
         return EXIT_FAILED

@@ -19,11 +19,9 @@ from dataclasses import dataclass
 
 from journeymapper.layout.geometry import (
     LANE_HEADER_W,
-    EdgePath,
     MapLayout,
     Point,
     Rect,
-    edge_path,
 )
 from journeymapper.layout.text import elide, text_width
 from journeymapper.model.document import Journey
@@ -39,7 +37,6 @@ MAX_WIDTH = 10.0
 LABEL_FONT = 7.5
 BADGE_FONT = 7.5
 LEGEND_FONT = 7.0
-SAMPLES = 10
 SEARCH_STEPS = 8  # how many route points from the middle a label tries, each way
 LABEL_SHARE = 0.05
 """Steps under this share of the busiest one get no label: they would bury the map."""
@@ -123,10 +120,12 @@ def _arrows(journey: Journey, layout: MapLayout, figures: LogFigures) -> tuple[A
     arrows = []
     for flow in flows:
         conn = journey.connection_between(flow.source, flow.target)
-        path = layout.edge(conn.id) if conn is not None else None
-        if path is None:
-            path = edge_path(cards[flow.source].rect, cards[flow.target].rect)
-        points = path_points(path)
+        route = layout.route(conn.id) if conn is not None else None
+        if route is None:  # a step the map does not have: routed the same way, for now
+            route = layout.routing.sketch(flow.source, flow.target, {})
+        if route is None:
+            continue
+        points = tuple(route.flatten())
         width = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * math.sqrt(flow.count / busiest)
         time = duration(flow.median_seconds)
         label = f"{flow.count:,}" + (f" · {time}" if time else "")
@@ -146,24 +145,6 @@ def _arrows(journey: Journey, layout: MapLayout, figures: LogFigures) -> tuple[A
         )
     arrows.sort(key=lambda a: -a.width)  # the widest first, so thin ones stay visible
     return tuple(arrows)
-
-
-def path_points(path: object) -> tuple[Point, ...]:
-    """A route as a polyline: its own points, or samples of its curve."""
-    points = getattr(path, "points", None)
-    if points:
-        return tuple((float(x), float(y)) for x, y in points)
-    if isinstance(path, EdgePath):  # a cubic Bézier: sampled here, without per-call overhead
-        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = path.start, path.c1, path.c2, path.end
-        return tuple(
-            (
-                u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3,
-                u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3,
-            )
-            for t, u in ((i / SAMPLES, 1 - i / SAMPLES) for i in range(SAMPLES + 1))
-        )
-    point_at = path.point_at  # type: ignore[attr-defined]
-    return tuple(point_at(i / SAMPLES) for i in range(SAMPLES + 1))
 
 
 def arrowhead(points: Sequence[Point], width: float) -> tuple[Point, Point, Point]:

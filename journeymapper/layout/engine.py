@@ -6,10 +6,8 @@ which remembers what each part of the layout was made from — the cards of each
 lane cell, the tallest stack of each cell, each stage's pain points and emotion
 buckets. `update(ids)` redoes only the cells those cards left or joined, the widths and
 heights they change, and moves the cards of the stages and lanes that shifted. Changes
-to stages, lanes, personas or the map's info lay the whole map out again.
-
-Whatever the path, the layout equals a fresh `layout_journey` of the same map; a
-property test holds the engine to that.
+to stages, lanes, personas or the map's info lay the whole map out again. Whatever the
+path, the layout equals a fresh `layout_journey` of the same map (a property test).
 """
 
 from __future__ import annotations
@@ -47,6 +45,7 @@ from journeymapper.layout.geometry import (
     list_height,
     series,
 )
+from journeymapper.layout.routing.router import Routing
 from journeymapper.layout.text import line_height, wrap
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import Lane, LaneKind, Touchpoint
@@ -139,6 +138,8 @@ class LayoutEngine:
             lane_kinds={lane.id: lane.kind for lane in self.lanes},
             cards=cards,
             connection_ends=self.journey.connection_ends(),
+            labels_of=self._labels,
+            router=Routing,
             notes=dict(self.notes),
             columns=dict(self.columns),
         )
@@ -149,6 +150,9 @@ class LayoutEngine:
             if lane.kind is LaneKind.EMOTION
         }
         return result
+
+    def _labels(self) -> dict[str, str]:
+        return {c.id: c.label for c in self.journey.connections() if c.label}
 
     # ----- keeping up with edits ----------------------------------------------------
 

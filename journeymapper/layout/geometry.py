@@ -13,11 +13,12 @@ are (`cell_at`, `slot_for_drop`); the PDF draws it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
 
+from journeymapper.layout.route import Route
 from journeymapper.layout.text import line_height, wrap
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import EmotionScale, LaneKind, Slot, Touchpoint
@@ -29,7 +30,7 @@ MIN_STAGE_W = 230.0
 MIN_HEADER_H = 58.0
 CELL_PAD = 14.0
 CARD_W = 158.0
-CARD_GAP_X = 14.0
+CARD_GAP_X = 28.0  # a gutter for arrows: a track or two, and room for an arrowhead
 CARD_GAP_Y = 12.0
 CARD_PAD = 9.0
 CARD_ICON = 18.0
@@ -49,6 +50,9 @@ TEXT_FONT = 10.0
 BULLET_INDENT = 11.0
 ITEM_GAP = 4.0
 ASCENT = 0.76  # DejaVu Sans ascent as a fraction of the font size
+
+
+Point = tuple[float, float]
 
 
 class Rect(NamedTuple):
@@ -77,9 +81,6 @@ class Rect(NamedTuple):
 
     def moved_to(self, x: float, y: float) -> Rect:
         return Rect(x, y, self.w, self.h)
-
-
-Point = tuple[float, float]
 
 
 def baselines(top: float, count: int, size: float) -> list[float]:
@@ -160,83 +161,31 @@ class CardGeometry(NamedTuple):
 
 
 # ----- connections -----------------------------------------------------------------
+# Connections are routed around the cards by `journeymapper.layout.routing`; a layout
+# hands out its routes (`MapLayout.route`, `MapLayout.routing`). The router is handed to
+# each layout by the engine that makes it (`MapLayout.router`), so this module needs
+# nothing of the routing package, which builds on it.
 
-ARROW_LENGTH = 10.0
-ARROW_HALF_WIDTH = 4.5
 
-
-@dataclass(frozen=True, slots=True)
-class EdgePath:
-    """A cubic Bézier from `start` to `end` (the arrow's tip) and its arrowhead triangle."""
-
-    start: Point
-    c1: Point
-    c2: Point
-    end: Point
-    arrow: tuple[Point, Point, Point]
-
-    def point_at(self, t: float) -> Point:
-        u = 1 - t
-        xs = (self.start[0], self.c1[0], self.c2[0], self.end[0])
-        ys = (self.start[1], self.c1[1], self.c2[1], self.end[1])
-        weights = (u**3, 3 * u * u * t, 3 * u * t * t, t**3)
-        return (
-            sum(w * x for w, x in zip(weights, xs, strict=True)),
-            sum(w * y for w, y in zip(weights, ys, strict=True)),
-        )
+class Routes(Protocol):
+    """What a layout's routing answers (`journeymapper.layout.routing.router.Routing`)."""
 
     @property
-    def label_point(self) -> Point:
-        return self.point_at(0.5)
+    def done(self) -> bool: ...
+
+    def route(self, conn_id: str) -> Route | None: ...
+
+    def routes(self) -> dict[str, Route]: ...
+
+    def current(self, conn_id: str) -> Route | None: ...
+
+    def sketch(self, source: str, target: str, moved: Mapping[str, Rect]) -> Route | None: ...
+
+    def step(self, seconds: float) -> bool: ...
 
 
-def edge_path(source: Rect, target: Rect) -> EdgePath:
-    """The curve of a connection between two cards, wherever they are.
-
-    Forward (target to the right): right side to left side. Backward: left side to right
-    side, so a loop reads as going back. Same column: bottom to top (or top to bottom).
-    """
-    sx, sy = source.center
-    tx, ty = target.center
-    if target.x >= source.right + 8:
-        start, end = (source.right, sy), (target.x, ty)
-        bend = _bend(end[0] - start[0], ty - sy, 30.0)
-        c1, c2 = (start[0] + bend, start[1]), (end[0] - bend, end[1])
-    elif target.right <= source.x - 8:
-        start, end = (source.x, sy), (target.right, ty)
-        bend = _bend(start[0] - end[0], ty - sy, 30.0)
-        c1, c2 = (start[0] - bend, start[1]), (end[0] + bend, end[1])
-    elif ty >= sy:
-        start, end = (sx, source.bottom), (tx, target.y)
-        bend = _bend(end[1] - start[1], tx - sx, 20.0)
-        c1, c2 = (start[0], start[1] + bend), (end[0], end[1] - bend)
-    else:
-        start, end = (sx, source.y), (tx, target.bottom)
-        bend = _bend(start[1] - end[1], tx - sx, 20.0)
-        c1, c2 = (start[0], start[1] - bend), (end[0], end[1] + bend)
-    return EdgePath(start, c1, c2, end, _arrowhead(c2, end))
-
-
-def _bend(gap: float, offset: float, most: float) -> float:
-    """How far the control points reach out of the cards' sides.
-
-    Half the gap draws a straight line between aligned cards; an offset card gets an S
-    that leaves and enters square, but never reaches past the gap between neighbours
-    (that drew little loops over the cards' names).
-    """
-    return max(gap / 2, min(gap, most, abs(offset) / 2))
-
-
-def _arrowhead(before: Point, tip: Point) -> tuple[Point, Point, Point]:
-    dx, dy = tip[0] - before[0], tip[1] - before[1]
-    length = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / length, dy / length
-    bx, by = tip[0] - ux * ARROW_LENGTH, tip[1] - uy * ARROW_LENGTH
-    return (
-        tip,
-        (bx - uy * ARROW_HALF_WIDTH, by + ux * ARROW_HALF_WIDTH),
-        (bx + uy * ARROW_HALF_WIDTH, by - ux * ARROW_HALF_WIDTH),
-    )
+# (layout, the previous layout's routing or None, connections whose routes are stale)
+Router = Callable[["MapLayout", Any, frozenset[str]], Routes]
 
 
 # ----- lanes that show text or curves ----------------------------------------------
@@ -288,27 +237,46 @@ class MapLayout:
     lists: dict[tuple[str, str], tuple[ListItem, ...]] = field(default_factory=dict)
     emotion: dict[str, EmotionPlot] = field(default_factory=dict)
     columns: dict[tuple[str, str], dict[int, list[str]]] = field(default_factory=dict)
-    _edges: dict[str, EdgePath] = field(default_factory=dict, compare=False, repr=False)
+    labels_of: Callable[[], dict[str, str]] | None = field(
+        default=None, compare=False, repr=False
+    )  # the connections' labels, asked for only when needed
+    router: Router | None = field(default=None, compare=False, repr=False)
+    _labels: dict[str, str] | None = field(default=None, compare=False, repr=False)
+    _routing: Routes | None = field(default=None, compare=False, repr=False)
 
-    def edge(self, conn_id: str) -> EdgePath | None:
-        """The curve of a connection, or None when one of its cards is in a hidden lane.
+    @property
+    def connection_labels(self) -> dict[str, str]:
+        """The labelled connections' labels by id (looked up on first use: a canvas lays
+        a big map out after every edit, and most layouts never need them)."""
+        if self._labels is None:
+            self._labels = self.labels_of() if self.labels_of is not None else {}
+        return self._labels
 
-        Computed on first use: a canvas draws only what is visible, and laying out
-        20,000 curves up front doubled the time to open a big map.
-        """
-        path = self._edges.get(conn_id)
-        if path is None:
-            source, target = self.connection_ends[conn_id]
-            if source not in self.cards or target not in self.cards:
-                return None
-            path = edge_path(self.cards[source].rect, self.cards[target].rect)
-            self._edges[conn_id] = path
-        return path
+    @property
+    def routing(self) -> Routes:
+        """The routes of this layout's connections (made on first use: a canvas shows the
+        map before its arrows are all routed; see `journeymapper.layout.routing`)."""
+        if self._routing is None:
+            self._routing = self._router()(self, None, frozenset())
+        return self._routing
 
-    def edges(self) -> dict[str, EdgePath]:
-        """Every visible connection's curve, by connection id."""
-        paths = {cid: self.edge(cid) for cid in self.connection_ends}
-        return {cid: path for cid, path in paths.items() if path is not None}
+    def route_after(self, previous: MapLayout, stale: Iterable[str]) -> None:
+        """Route this layout in the knowledge of the one before it: until every route is
+        done, a connection not in `stale` (nor of a card that moved) keeps its old route."""
+        self._routing = self._router()(self, previous._routing, frozenset(stale))
+
+    def _router(self) -> Router:
+        if self.router is None:
+            raise RuntimeError("this layout was not made by a LayoutEngine: it has no router")
+        return self.router
+
+    def route(self, conn_id: str) -> Route | None:
+        """A connection's route, or None when one of its cards is in a hidden lane."""
+        return self.routing.route(conn_id)
+
+    def routes(self) -> dict[str, Route]:
+        """Every visible connection's route, by connection id."""
+        return self.routing.routes()
 
     def stage_header(self, stage_id: str) -> Rect:
         column = self.stages[stage_id]
@@ -359,6 +327,8 @@ class MapLayout:
         last = max(used) + 1 if used else 0
         pitch = CARD_W + CARD_GAP_X
         column = int((x - cell.x - CELL_PAD + CARD_GAP_X / 2) // pitch)
+        if used and x > cell.x + CELL_PAD + (last - 1) * pitch + CARD_W:
+            column = last  # right of the last column's cards: a new column
         column = max(0, min(column, last))
         stack = columns.get(column, [])
         orders = [journey.touchpoint(c).slot.order for c in stack]

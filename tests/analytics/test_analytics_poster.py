@@ -94,7 +94,7 @@ def test_a_hidden_overlay_and_a_map_without_figures_print_none(
 def test_the_svg_fragments_are_well_formed_and_escaped(analysed: Journey) -> None:
     from xml.etree import ElementTree
 
-    from journeymapper.io.analytics_svg import svg_over, svg_under
+    from journeymapper.io.svg.analytics import svg_over, svg_under
     from journeymapper.layout.engine import layout_journey
 
     figures = analysed.info.analytics.figures  # type: ignore[union-attr]

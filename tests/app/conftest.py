@@ -48,7 +48,7 @@ def make_window(app, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
         qtbot.waitExposed(window)
         window.scene.ensure_layout()
         layout = window.scene.layout
-        window.view.set_zoom(0.5)  # the whole sample map in view: no scrolling mid-gesture
+        window.view.set_zoom(0.45)  # the whole sample map in view: no scrolling mid-gesture
         window.view.centerOn(layout.width / 2, layout.height / 2)
         made.append(window)
         return window

@@ -10,7 +10,7 @@ import pytest
 from journeymapper.io.journey_file import load_journey
 from journeymapper.layout import geometry as layout
 from journeymapper.layout.engine import layout_journey
-from journeymapper.layout.geometry import CARD_PAD, CARD_W, Rect, edge_path
+from journeymapper.layout.geometry import CARD_PAD, CARD_W, Rect
 from journeymapper.layout.text import text_width
 from journeymapper.model.edits import UpdateLane, UpdateTouchpoint
 from journeymapper.model.schema import Slot
@@ -70,7 +70,7 @@ def test_hidden_lanes_take_no_room() -> None:
     assert "human" not in result.lanes
     assert "support" not in result.cards
     assert result.height < height
-    assert result.edge("c5") is None  # its card is hidden
+    assert result.route("c5") is None  # its card is hidden
 
 
 def test_cells_and_drops() -> None:
@@ -87,19 +87,6 @@ def test_cells_and_drops() -> None:
     # Far to the right: a new column right after the last one, not beyond.
     slot = result.slot_for_drop(journey, "purchase", "touchpoints", cell.right - 1, cell.y + 20)
     assert slot.column == 2
-
-
-def test_aligned_neighbours_get_a_straight_arrow_and_offset_ones_stay_in_the_gap() -> None:
-    a = Rect(0, 0, CARD_W, 70)
-    b = Rect(CARD_W + 14, 0, CARD_W, 70)
-    path = edge_path(a, b)
-    assert path.start == (a.right, 35)
-    assert path.end == (b.x, 35)
-    assert all(y == 35 for _, y in (path.c1, path.c2))
-    low = Rect(CARD_W + 14, 300, CARD_W, 70)
-    path = edge_path(a, low)
-    assert a.right <= path.c1[0] <= low.x
-    assert a.right <= path.c2[0] <= low.x
 
 
 def test_the_emotion_curve_stays_in_its_plot() -> None:

@@ -2,11 +2,11 @@
 
 The connection layer draws every resting arrow itself rather than as a scene item
 each (200,000 items made Qt's scene index alone outgrow the machine's memory), so it
-needs its own answer to "which arrows are here". Each connection's box — its two
-cards' rectangles, widened by how far a curve may bend out of them — is entered in
-every tile it covers, or, when it would cover very many, in a short list of wide ones
-that every query checks. A frame asks for the tiles it shows; a hit test for the one
-tile under the pointer, then measures the distance to each candidate's curve.
+needs its own answer to "which arrows are here". Each connection's box — the box of
+its route and arrowhead, widened for its label — is entered in every tile it covers,
+or, when it would cover very many, in a short list of wide ones that every query
+checks. A frame asks for the tiles it shows; a hit test for the one tile under the
+pointer, then measures the distance to each candidate's drawn route.
 
 Plain Python on purpose (no Qt): it is arithmetic, and testable as such.
 """
@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
-from journeymapper.layout.geometry import EdgePath
+from journeymapper.layout.geometry import Point
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 TILE = 512.0
 MOST_TILES = 48  # a box covering more tiles than this goes in the wide list
-SAMPLES = 16  # straight pieces a curve is measured by in a hit test
+Polyline = Callable[[str], Sequence[Point] | None]  # a connection's drawn route, or None
 
 
 class ConnectionIndex:
@@ -106,10 +106,10 @@ class ConnectionIndex:
         x: float,
         y: float,
         tolerance: float,
-        curve: Callable[[str], EdgePath | None],
+        curve: Polyline,
         skip: Iterable[str] = (),
     ) -> str | None:
-        """The connection whose curve passes closest to (x, y), within `tolerance`."""
+        """The connection whose route passes closest to (x, y), within `tolerance`."""
         best, best_d = None, tolerance
         skipped = set(skip)
         for conn_id in self.within(x - tolerance, y - tolerance, x + tolerance, y + tolerance):
@@ -121,17 +121,16 @@ class ConnectionIndex:
                 best, best_d = conn_id, d
         return best
 
-    def _polyline(
-        self, conn_id: str, curve: Callable[[str], EdgePath | None]
-    ) -> list[tuple[float, float]]:
+    def _polyline(self, conn_id: str, curve: Polyline) -> list[tuple[float, float]]:
         points = self._polylines.get(conn_id)
         if points is None:
-            edge, points = curve(conn_id), []
-            if edge is not None:
-                points = [edge.point_at(i / SAMPLES) for i in range(SAMPLES + 1)]
-                points += edge.arrow  # the head counts as the arrow too
+            points = list(curve(conn_id) or ())
             self._polylines[conn_id] = points
         return points
+
+    def forget_shape(self, conn_id: str) -> None:
+        """The route of `conn_id` changed (its box did not): measure it afresh."""
+        self._polylines.pop(conn_id, None)
 
 
 def _span(left: float, top: float, right: float, bottom: float) -> tuple[int, int, int, int]:

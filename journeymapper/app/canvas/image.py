@@ -63,6 +63,7 @@ def scene_for(journey: Journey) -> JourneyScene:
 def _clean(scene: JourneyScene) -> Iterator[QRectF]:
     """Hide what only an editor shows; yield the map's rectangle with a little margin."""
     scene.reveal_all()  # a big map's scene has items only where a view has been
+    scene.connection_layer.finish_routing()  # every arrow routed, none provisional
     selected = scene.selected_ids()
     scene.clearSelection()
     hidden = [i for i in (scene.handle, scene.cursor, scene.drop_target) if i.isVisible()]

@@ -4,7 +4,7 @@ or lane header to reorder (see `interaction.py` for how an interaction runs)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainterPath
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsPathItem,
@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
 
 from journeymapper.app.canvas.interaction import FEEDBACK_Z, Interaction
 from journeymapper.app.canvas.items.card import CardItem
+from journeymapper.app.canvas.items.connection import route_path
 from journeymapper.app.canvas.protocol import Canvas, HeaderKind
 from journeymapper.app.canvas.style import pen, theme
-from journeymapper.layout.geometry import Rect, edge_path
+from journeymapper.layout.geometry import Rect
 from journeymapper.model.builders import new_connection
 from journeymapper.model.edits import Connect, ReorderLanes, ReorderStages
+
+POINTER = "\0pointer"  # the rubber band's end before it is over a card
 
 
 class ConnectInteraction(Interaction):
@@ -45,11 +48,11 @@ class ConnectInteraction(Interaction):
         source = self.canvas.card_rect(self.source)
         if source is None:
             return
-        target = self.canvas.card_rect(self.target) if self.target else None
-        edge = edge_path(source, target or Rect(pos.x(), pos.y(), 0.0, 0.0))
-        path = QPainterPath(QPointF(*edge.start))
-        path.cubicTo(QPointF(*edge.c1), QPointF(*edge.c2), QPointF(*edge.end))
-        self.line.setPath(path)
+        target = self.target or POINTER
+        moved = {} if self.target else {POINTER: Rect(pos.x(), pos.y(), 0.0, 0.0)}
+        route = self.canvas.layout.routing.sketch(self.source, target, moved)
+        if route is not None:
+            self.line.setPath(route_path(route))
 
     def _flag(self, card_id: str | None, on: bool) -> None:
         item = self.canvas.card_items().get(card_id) if card_id else None

@@ -44,6 +44,10 @@ class ItemHost(Protocol):
         """A press on a stage or lane header: it may be dragged to a new place."""
         ...
 
+    def cards_moving(self) -> bool:
+        """Cards are being dragged: heavy work (routing a big map) waits for the drop."""
+        ...
+
 
 class Canvas(Protocol):
     """The scene as interactions and text targets see it."""

@@ -85,6 +85,7 @@ class JourneyScene(CellCursor, QGraphicsScene):
         for item in (self.grid, self.handle, self.cursor, self.drop_target):
             self.addItem(item)
         self.sync = SceneSync(self, document, self.style, self)
+        self.sync.layer.routed = self.sync.routed  # active arrows take their routes
         self.cell: tuple[str, str] | None = None
         self.reserve: tuple[str, str] | None = None  # a cell being typed into: room kept
         self._selected_connections: set[str] = set()
@@ -261,6 +262,9 @@ class JourneyScene(CellCursor, QGraphicsScene):
 
     def begin_header_drag(self, kind: HeaderKind, ident: str, pos: QPointF) -> None:
         self.interaction = HeaderDragInteraction(self, kind, ident, pos)
+
+    def cards_moving(self) -> bool:
+        return isinstance(self.interaction, CardDrag) and self.interaction.active
 
     # ----- what interactions ask (Canvas) ----------------------------------------------
 

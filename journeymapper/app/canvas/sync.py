@@ -206,28 +206,44 @@ class SceneSync:
                 layer.reset(layout, self.labels)  # cheaper to index everything again
             else:
                 layer.refresh(layout, self.labels, touched)
+        self.routed()
+
+    def routed(self) -> None:
+        """The active connections take their current routes (a routing finished)."""
+        layout = self.layout
+        if layout is None:
+            return
         for conn_id, item in list(self.connections.items()):
-            ends = layout.connection_ends.get(conn_id)
-            a, b = (layout.cards.get(ends[0]), layout.cards.get(ends[1])) if ends else (None, None)
-            if a is None or b is None:  # gone, or a card in a hidden lane
+            route = layout.routing.current(conn_id)
+            if route is None:  # gone, or a card in a hidden lane
                 self.drop_connection(conn_id)
                 continue
             item.live = False
-            item.set_ends(a.rect, b.rect, self.labels.get(conn_id, ""))
+            item.set_route(route, self.labels.get(conn_id, ""))
             item.refresh()
             if item.resting:
                 self.release_soon(conn_id)
 
     def follow_cards(self, card_ids: Iterable[str]) -> None:
-        """Re-route the connections of cards being dragged, from the cards' places now."""
+        """Re-route the connections of cards being dragged, from the cards' places now:
+        only these few, provisionally (the full routing follows the drop)."""
+        if self.layout is None:
+            return
+        routing, cards = self.layout.routing, self.layout.cards
         for conn in self.journey.connections_of(card_ids):
             source, target = self.card_rect(conn.source), self.card_rect(conn.target)
             if source is None or target is None:
                 continue
             item = self.activate_connection(conn.id)
-            if item is not None:
+            moved = {
+                card_id: rect
+                for card_id, rect in ((conn.source, source), (conn.target, target))
+                if card_id not in cards or cards[card_id].rect != rect
+            }
+            route = routing.sketch(conn.source, conn.target, moved)
+            if item is not None and route is not None:
                 item.live = True
-                item.set_ends(source, target)
+                item.set_route(route)
 
     def card_rect(self, card_id: str) -> Rect | None:
         """Where a card is now: its item's place (dragged, maybe), else the layout's."""
@@ -245,10 +261,10 @@ class SceneSync:
         if item is not None or not self.journey.has_connection(conn_id):
             return item
         conn = self.journey.connection(conn_id)
-        source, target = self.card_rect(conn.source), self.card_rect(conn.target)
-        if source is None or target is None:
+        route = self.layout.routing.current(conn_id) if self.layout is not None else None
+        if route is None:
             return None
-        item = ConnectionItem(conn_id, source, target, conn.label, self.style, self.host)
+        item = ConnectionItem(conn_id, route, conn.label, self.style, self.host)
         self.scene.addItem(item)
         self.connections[conn_id] = item
         self.layer.activate(conn_id)

@@ -112,7 +112,7 @@ def connection_target(canvas: Canvas, conn_id: str) -> TextTarget | None:
     item = canvas.activate_connection(conn_id)
     if not isinstance(item, ConnectionItem):
         return None
-    x, y = item.edge.label_point
+    x, y = item.route.label
     box = Rect(x - 80, y - 12, 160, 24)
 
     def commit(text: str) -> str | None:

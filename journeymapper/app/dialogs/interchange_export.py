@@ -13,11 +13,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from journeymapper.app.canvas.image import scene_image_bytes
 from journeymapper.app.context import EditorContext
-from journeymapper.io.atomic import write_atomic
 from journeymapper.io.interchange.formats import SUFFIXES as DATA_SUFFIXES
 from journeymapper.io.interchange.formats import export_file
+from journeymapper.io.svg import write_svg
 
 CSV_FILTERS = {
     "CSV, comma-separated (*.csv)": ",",
@@ -29,7 +28,7 @@ FILTERS = {
     "graphml": "GraphML graph, for yEd and Gephi (*.graphml)",
     "svg": "SVG image (*.svg)",
 }
-SUFFIXES = {**DATA_SUFFIXES, "svg": ".svg"}  # io knows data formats; the SVG is drawn here
+SUFFIXES = {**DATA_SUFFIXES, "svg": ".svg"}  # and the semantic SVG picture (io/svg)
 TITLES = {
     "csv": "Export as CSV Spreadsheet",
     "mermaid": "Export as Mermaid Journey",
@@ -71,7 +70,7 @@ def write(context: EditorContext, fmt: str, path: Path, **options: Any) -> bool:
     """Export the window's map to `path`; a message box says why when it cannot."""
     try:
         if fmt == "svg":
-            write_atomic(path, scene_image_bytes(context.scene, "svg"))
+            write_svg(context.document.journey, path)
         else:
             export_file(context.document.journey, path, fmt, **options)
     except (OSError, ValueError) as exc:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from journeymapper.app.canvas.items.connection import route_path
 from journeymapper.app.look.colors import theme
 from journeymapper.io.poster.grid import KIND_COLORS, LANE_TINTS
 from journeymapper.io.poster.options import Mode
@@ -70,9 +71,8 @@ def _paint_flow(painter: QPainter, layout: MapLayout, journey: Journey) -> None:
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if len(layout.connection_ends) <= 5_000:
         path = QPainterPath()
-        for edge in layout.edges().values():
-            path.moveTo(*edge.start)
-            path.cubicTo(QPointF(*edge.c1), QPointF(*edge.c2), QPointF(*edge.end))
+        for route in layout.routes().values():
+            path.addPath(route_path(route))
         painter.setPen(QPen(QColor(palette.CONNECTION), 1.5))
         painter.drawPath(path)
     painter.setPen(QPen(QColor(palette.INK), 2.5))

@@ -3,8 +3,7 @@
 A card: white, rounded, a stripe and an icon in its category's colour, the channel (and,
 on paper, a badge for paid and earned touchpoints), the emotion face, the wrapped name,
 and a marker row with pain points, opportunities, dot votes and persona dots.
-Connections are the layout's Bézier curves with their arrowheads, all curves in one
-path and all arrowheads in another, so a map of 20,000 connections stays two operators.
+Connections are drawn by `connections`.
 """
 
 from __future__ import annotations
@@ -20,16 +19,12 @@ from journeymapper.layout.geometry import (
     SMALL_FONT,
     CardGeometry,
     CardParts,
-    EdgePath,
     MapLayout,
     card_parts,
 )
-from journeymapper.layout.text import text_width
 from journeymapper.look.palette import (
     CARD,
     CARD_BORDER,
-    CONNECTION,
-    GRID,
     INK,
     MUTED_INK,
     NO_CATEGORY,
@@ -52,7 +47,6 @@ MARK = 12.0
 DOT = 5.5
 MAX_VOTE_DOTS = 5
 LINE_WIDTH = 1.5
-LABEL_WIDTH = 140.0
 BADGES = {Ownership.PAID: "P", Ownership.EARNED: "E"}
 BADGE_COLORS = {Ownership.PAID: "#8A5A00", Ownership.EARNED: "#0E7490"}
 VOTE_INK = "#9A6B00"
@@ -188,62 +182,3 @@ def _draw_markers(
             pen.fill_color(look.tone(colors.get(persona_id, NO_CATEGORY), faded))
             pen.circle(px, mid, DOT, "B")
             px -= 9
-
-
-def draw_connections(pen: Pen, layout: MapLayout, look: Look) -> None:
-    """All curves, then all arrowheads; connections of faded cards in a paler tone."""
-    edges = layout.edges()
-    ends = layout.connection_ends
-    journey = look.journey
-    groups: dict[bool, list[EdgePath]] = {False: [], True: []}
-    for conn_id, path in edges.items():
-        faded = False
-        if look.persona is not None:
-            source, target = ends[conn_id]
-            faded = look.is_faded(journey.touchpoint(source)) or look.is_faded(
-                journey.touchpoint(target)
-            )
-        groups[faded].append(path)
-    pen.round_caps()
-    for faded in (True, False):
-        paths = groups[faded]
-        if not paths:
-            continue
-        color = look.tone(CONNECTION, faded)
-        pen.stroke_color(color)
-        pen.fill_color(color)
-        pen.line_width(LINE_WIDTH)
-        pen.raw(" ".join(_curve(p) for p in paths) + " S")
-        pen.line_width(1.0)
-        pen.raw(" ".join(_arrow(p) for p in paths) + " B")
-
-
-def draw_connection_labels(pen: Pen, layout: MapLayout, look: Look) -> None:
-    """Connection labels on a white pill at the middle of their curve, as on the canvas."""
-    for conn in look.journey.connections():
-        if not conn.label:
-            continue
-        path = layout.edge(conn.id)
-        if path is None:
-            continue
-        x, y = path.label_point
-        text = short_label(conn.label, SMALL_FONT, LABEL_WIDTH)
-        width = text_width(text, SMALL_FONT) + 12
-        pen.fill_color(PAPER)
-        pen.stroke_color(GRID)
-        pen.line_width(1.0)
-        pen.round_rect(x - width / 2, y - 9, width, 18, 9, "B")
-        pen.fill_color(INK)
-        pen.text(x - width / 2 + 6, y + SMALL_FONT * 0.36, text, SMALL_FONT)
-
-
-def _curve(p: EdgePath) -> str:
-    return (
-        f"{p.start[0]:.2f} {p.start[1]:.2f} m {p.c1[0]:.2f} {p.c1[1]:.2f} "
-        f"{p.c2[0]:.2f} {p.c2[1]:.2f} {p.end[0]:.2f} {p.end[1]:.2f} c"
-    )
-
-
-def _arrow(p: EdgePath) -> str:
-    (tx, ty), (ax, ay), (bx, by) = p.arrow
-    return f"{tx:.2f} {ty:.2f} m {ax:.2f} {ay:.2f} l {bx:.2f} {by:.2f} l h"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from journeymapper.io.poster import legend, titleblock
 from journeymapper.io.poster.analytics import draw_analytics
-from journeymapper.io.poster.cards import Tick, draw_cards, draw_connection_labels, draw_connections
+from journeymapper.io.poster.cards import Tick, draw_cards
 from journeymapper.io.poster.compose import Composition, Furniture
+from journeymapper.io.poster.connections import draw_connection_labels, draw_connections
 from journeymapper.io.poster.grid import (
     draw_cells,
     draw_emotion,

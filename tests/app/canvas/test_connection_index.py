@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from journeymapper.app.canvas.connection_index import MOST_TILES, TILE, ConnectionIndex
-from journeymapper.layout.geometry import Rect, edge_path
+from journeymapper.layout.route import point_along
 
 
 def test_boxes_are_found_where_they_are_and_forgotten_when_removed() -> None:
@@ -22,17 +22,18 @@ def test_boxes_are_found_where_they_are_and_forgotten_when_removed() -> None:
     assert len(index) == 2
 
 
-def test_the_nearest_curve_within_the_tolerance() -> None:
-    a, b, c = Rect(0, 0, 158, 70), Rect(300, 0, 158, 70), Rect(300, 200, 158, 70)
-    edges = {"ab": edge_path(a, b), "ac": edge_path(a, c)}
+def test_the_nearest_route_within_the_tolerance() -> None:
+    edges = {
+        "ab": ((158.0, 35.0), (300.0, 35.0)),
+        "ac": ((158.0, 50.0), (230.0, 50.0), (230.0, 235.0), (300.0, 235.0)),
+    }
     index = ConnectionIndex()
-    for conn_id, (s, t) in {"ab": (a, b), "ac": (a, c)}.items():
-        index.put(
-            conn_id, (s.x - 40, min(s.y, t.y) - 40, t.right + 40, max(s.bottom, t.bottom) + 40)
-        )
-    x, y = edges["ab"].point_at(0.5)
+    for conn_id, points in edges.items():
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        index.put(conn_id, (min(xs) - 8, min(ys) - 8, max(xs) + 8, max(ys) + 8))
+    x, y = point_along(edges["ab"], 0.5)
     assert index.nearest(x, y + 2, 5, edges.get) == "ab"
-    x, y = edges["ac"].point_at(0.5)
+    x, y = point_along(edges["ac"], 0.5)
     assert index.nearest(x + 1, y, 5, edges.get) == "ac"
-    assert index.nearest(x, y + 40, 5, edges.get) is None
+    assert index.nearest(x + 40, y, 5, edges.get) is None
     assert index.nearest(x + 1, y, 5, edges.get, skip=["ac"]) is None

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF
 from benchmarks.generate import generate_map
 from journeymapper.app.canvas.scene import EAGER_CARDS
 from journeymapper.layout.engine import layout_journey
+from journeymapper.layout.route import point_along
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import MoveTouchpoints, Placement
 from journeymapper.model.schema import Slot
@@ -67,13 +68,13 @@ def test_edits_on_a_big_map_update_the_items_they_touch(make_window) -> None:
 
 
 def _free_arrow(window) -> tuple[str, QPointF]:  # type: ignore[no-untyped-def]
-    """An unlabelled connection and the middle of its curve, away from every card."""
+    """An unlabelled connection and the middle of its route, away from every card."""
     layout = window.scene.layout
     for conn_id in layout.connection_ends:
-        edge = layout.edge(conn_id)
-        if edge is None or window.document.journey.connection(conn_id).label:
+        route = layout.routing.current(conn_id)
+        if route is None or window.document.journey.connection(conn_id).label:
             continue
-        x, y = edge.point_at(0.5)
+        x, y = point_along(route.points, 0.5)
         if not any(c.rect.contains(x, y) for c in layout.cards.values()):
             return conn_id, QPointF(x, y)
     raise AssertionError("no free arrow in the sample map")

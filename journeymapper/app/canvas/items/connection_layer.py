@@ -11,13 +11,20 @@ following a dragged card, or edited; the layer leaves it to that item meanwhile.
 The layer's picture is cached per view (`DeviceCoordinateCache`), so a frame that
 changes nothing draws nothing, and an edit repaints only the boxes of the arrows it
 moved. The index is built on first use: a map that opens in the overview pays nothing.
+
+Arrows are the layout's routes (`journeymapper.layout.routing`). Routing a big map
+takes longer than a frame, so the layer routes it in slices of a few milliseconds from
+a timer and never blocks the window: meanwhile it shows each arrow's previous route
+(when nothing about it changed) or a provisional one, and when the routing is done it
+draws every arrow afresh and tells the scene (`routed`), whose active arrows follow.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -27,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.app.canvas.connection_index import Box, ConnectionIndex
-from journeymapper.app.canvas.items.connection import LABEL_W, paint_label
+from journeymapper.app.canvas.items.connection import paint_label, route_path
 from journeymapper.app.canvas.protocol import ItemHost
 from journeymapper.app.canvas.style import (
     DENSE_ITEMS,
@@ -36,12 +43,18 @@ from journeymapper.app.canvas.style import (
     device_ratio,
     theme,
 )
-from journeymapper.layout.geometry import MapLayout
+from journeymapper.layout.geometry import MapLayout, Point
+from journeymapper.layout.routing.crossings import segment_meets
+from journeymapper.layout.routing.labels import LABEL_H, LABEL_W
 
 LAYER_Z = 0.9
-MARGIN = 40.0  # edge_path bends stay within the two cards' box widened by this
+MARGIN = 8.0  # a route's box widened for the pen and the arrowhead's corners
+ROUGH_MARGIN = 60.0  # a box from the two cards, while the routing is under way
 LABEL_MARGIN = LABEL_W / 2 + 8
 HIT_TOLERANCE = 5.0
+SLICE = 0.006  # seconds of routing per turn of the event loop
+AT_ONCE = 2_000  # connections: a map this small is routed at once, within the edit
+DRAG_PAUSE = 50  # ms: while cards are dragged, the routing waits
 
 
 def _pen(width: float, alpha: int) -> QPen:
@@ -77,6 +90,10 @@ class ConnectionLayer(QGraphicsItem):
         self._shapes: dict[str, tuple[QPainterPath, QPolygonF]] = {}
         self._dirty: list[Box] = []
         self._bounds = QRectF()
+        self.routed: Callable[[], None] | None = None  # told when a routing is done
+        self._timer = QTimer()
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._route_some)
         self.setZValue(LAYER_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(True)
@@ -93,6 +110,10 @@ class ConnectionLayer(QGraphicsItem):
     def reset(self, layout: MapLayout, labels: dict[str, str]) -> None:
         """Show `layout`'s connections, all of them new (a new map, a full layout)."""
         self.layout, self.labels = layout, labels
+        self._forget()
+        self._route_soon()
+
+    def _forget(self) -> None:
         self.index.clear()
         self._indexed = False
         self._shapes.clear()
@@ -101,7 +122,12 @@ class ConnectionLayer(QGraphicsItem):
 
     def refresh(self, layout: MapLayout, labels: dict[str, str], changed: Iterable[str]) -> None:
         """Show `layout`, in which only the connections `changed` differ from the last."""
+        changed = set(changed)
+        if self.layout is not None and layout is not self.layout:
+            layout.route_after(self.layout, changed)
         self.layout, self.labels = layout, labels
+        if self._route_soon():  # done already: every arrow was drawn afresh
+            return
         for conn_id in changed:
             self._shapes.pop(conn_id, None)
             if self._indexed:
@@ -116,6 +142,48 @@ class ConnectionLayer(QGraphicsItem):
             self.update()
         self.flush()
 
+    def _route_soon(self) -> bool:
+        """Route a small map now (True when done); a big one from the event loop, so
+        the edit that asked shows at once."""
+        layout = self.layout
+        if layout is not None and len(layout.connection_ends) <= AT_ONCE:
+            return self._route_some()
+        self._timer.start(0)
+        return False
+
+    def finish_routing(self) -> None:
+        """Route what is left now, and draw every arrow afresh (an image of the scene)."""
+        layout = self.layout
+        if layout is not None and not layout.routing.done:
+            layout.routing.routes()
+            self._timer.stop()
+            self._forget()
+            if self.routed is not None:
+                self.routed()
+
+    def _route_some(self) -> bool:
+        """Route for a slice of time; once every route is done, draw them all afresh
+        (and say so: True). Not while cards are being dragged (the drop lays the map
+        out again, and the drag stays fluid), nor before a view shows the scene (a
+        window being opened)."""
+        layout = self.layout
+        if layout is None or layout.routing.done:
+            self._timer.stop()
+            return False
+        scene = self.scene()
+        shown = scene is not None and any(v.isVisible() for v in scene.views())
+        if not shown or self.host.cards_moving():
+            self._timer.start(DRAG_PAUSE)  # a window still opening, or cards in flight
+            return False
+        if not layout.routing.step(SLICE):
+            self._timer.start(0)
+            return False
+        self._timer.stop()
+        self._forget()
+        if self.routed is not None:
+            self.routed()
+        return True
+
     def activate(self, conn_id: str) -> None:
         """Leave `conn_id` to its item (hovered, selected, following a drag)."""
         if conn_id not in self._active:
@@ -129,6 +197,7 @@ class ConnectionLayer(QGraphicsItem):
             self._repaint(conn_id)
 
     def clear(self) -> None:
+        self._timer.stop()
         self.layout = None
         self.labels = {}
         self.index.clear()
@@ -182,6 +251,9 @@ class ConnectionLayer(QGraphicsItem):
     # ----- the index ----------------------------------------------------------------
 
     def _box(self, conn_id: str) -> Box | None:
+        """The box of a connection's route; while the routing is under way, the box of
+        its two cards widened by how far a route usually strays from them (cheap: an
+        index of a big map is built without routing every arrow for it)."""
         layout = self.layout
         if layout is None or conn_id not in layout.connection_ends:
             return None
@@ -189,7 +261,17 @@ class ConnectionLayer(QGraphicsItem):
         a, b = layout.cards.get(source), layout.cards.get(target)
         if a is None or b is None:  # a card in a hidden lane
             return None
-        margin = LABEL_MARGIN if conn_id in self.labels else MARGIN
+        if layout.routing.done:
+            route = layout.routing.current(conn_id)
+            if route is None:
+                return None
+            left, top, right, bottom = route.bounds()
+            if conn_id in self.labels:
+                x, y = route.label
+                left, right = min(left, x - LABEL_W / 2), max(right, x + LABEL_W / 2)
+                top, bottom = min(top, y - LABEL_H / 2), max(bottom, y + LABEL_H / 2)
+            return (left - MARGIN, top - MARGIN, right + MARGIN, bottom + MARGIN)
+        margin = LABEL_MARGIN if conn_id in self.labels else ROUGH_MARGIN
         ra, rb = a.rect, b.rect
         return (
             min(ra.x, rb.x) - margin,
@@ -197,6 +279,15 @@ class ConnectionLayer(QGraphicsItem):
             max(ra.x + ra.w, rb.x + rb.w) + margin,
             max(ra.y + ra.h, rb.y + rb.h) + margin,
         )
+
+    def drawn(self, conn_id: str) -> list[Point] | None:
+        """The drawn route of a connection as a polyline, its arrowhead included."""
+        if self.layout is None:
+            return None
+        route = self.layout.routing.current(conn_id)
+        if route is None:
+            return None
+        return [*route.flatten(), *route.arrow, route.end]
 
     def _ensure_index(self) -> ConnectionIndex:
         if not self._indexed and self.layout is not None:
@@ -212,19 +303,18 @@ class ConnectionLayer(QGraphicsItem):
         """The connection under `pos` (scene coordinates), drawn here or by its item."""
         if self.layout is None:
             return None
-        return self._ensure_index().nearest(pos.x(), pos.y(), tolerance, self.layout.edge)
+        return self._ensure_index().nearest(pos.x(), pos.y(), tolerance, self.drawn)
 
     def connections_in(self, rect: QRectF) -> list[str]:
-        """The connections whose curve passes through `rect`."""
+        """The connections whose route passes through `rect`."""
         if self.layout is None:
             return []
-        index, edge = self._ensure_index(), self.layout.edge
+        index = self._ensure_index()
+        area = (rect.left(), rect.top(), rect.right(), rect.bottom())
         found = []
-        for conn_id in index.within(rect.left(), rect.top(), rect.right(), rect.bottom()):
-            path = edge(conn_id)
-            if path is not None and any(
-                rect.contains(QPointF(*path.point_at(i / 16))) for i in range(17)
-            ):
+        for conn_id in index.within(*area):
+            points = self.drawn(conn_id) or []
+            if any(segment_meets(a, b, area) for a, b in itertools.pairwise(points)):
                 found.append(conn_id)
         return found
 
@@ -242,12 +332,10 @@ class ConnectionLayer(QGraphicsItem):
     def _shape(self, conn_id: str) -> tuple[QPainterPath, QPolygonF] | None:
         found = self._shapes.get(conn_id)
         if found is None and self.layout is not None:
-            edge = self.layout.edge(conn_id)
-            if edge is None:
+            route = self.layout.routing.current(conn_id)
+            if route is None:
                 return None
-            path = QPainterPath(QPointF(*edge.start))
-            path.cubicTo(QPointF(*edge.c1), QPointF(*edge.c2), QPointF(*edge.end))
-            found = (path, QPolygonF([QPointF(*p) for p in edge.arrow]))
+            found = (route_path(route), QPolygonF([QPointF(*p) for p in route.arrow]))
             self._shapes[conn_id] = found
         return found
 
@@ -288,8 +376,9 @@ class ConnectionLayer(QGraphicsItem):
         for _, arrow in shapes:
             painter.drawPolygon(arrow)
         if lod >= DETAIL_LOD and self.labels:
-            edge = self.layout.edge
+            current = self.layout.routing.current
             for conn_id in shown:
-                label, path = self.labels.get(conn_id), edge(conn_id)
-                if label and path is not None:
-                    paint_label(painter, label, path.label_point, theme().connection)
+                label = self.labels.get(conn_id)
+                route = current(conn_id) if label else None
+                if label and route is not None:
+                    paint_label(painter, label, route.label, theme().connection)
