@@ -141,7 +141,7 @@ class LayoutEngine:
             labels_of=self._labels,
             router=Routing,
             notes=dict(self.notes),
-            columns=dict(self.columns),
+            columns=self._columns_shown(),
         )
         result.lists = self._position_lists(lane_rects)
         result.emotion = {
@@ -150,6 +150,16 @@ class LayoutEngine:
             if lane.kind is LaneKind.EMOTION
         }
         return result
+
+    def _columns_shown(self) -> dict[Cell, Columns]:
+        """The cells' card columns, and in the reserved cell an empty one where the card
+        being typed goes: arrows are routed round it as round a card."""
+        columns = dict(self.columns)
+        reserve = self.reserve
+        if reserve is not None and reserve[1] in self.visible and reserve[0] in self.widths:
+            cols = columns.get(reserve, {})
+            columns[reserve] = {**cols, (max(cols) + 1 if cols else 0): []}
+        return columns
 
     def _labels(self) -> dict[str, str]:
         return {c.id: c.label for c in self.journey.connections() if c.label}

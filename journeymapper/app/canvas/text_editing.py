@@ -49,13 +49,15 @@ class TextEditing(QObject):
         self._show(target, target.text)
 
     def start_capture(self, text: str = "") -> None:
-        """Start typing cards into the current cell (or the default one)."""
+        """Start typing cards into the current cell (or the default one). With "connect
+        as you type" the first card comes from the selected card, or else from the one
+        before it in its cell (the cell's last card)."""
         scene = self.scene
         scene.ensure_layout()
         if scene.cell is None:
             scene.set_cell(scene.default_cell())
         selected = scene.selected_card_ids()
-        previous = selected[-1] if len(selected) == 1 else None
+        previous = selected[-1] if len(selected) == 1 else scene.last_card_in(scene.cell)
         self.close()
         self.session = CaptureSession(scene, previous, self.connect_flow)
         self._reopen(text)
