@@ -45,13 +45,12 @@ from journeymapper.layout.geometry import (
     list_height,
     series,
 )
+from journeymapper.layout.reserve import Cell, Columns, with_reserved_column
 from journeymapper.layout.routing.router import Routing
 from journeymapper.layout.text import line_height, wrap
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import Lane, LaneKind, Touchpoint
 
-Cell = tuple[str, str]  # (stage id, lane id)
-Columns = dict[int, list[str]]
 Entries = list[tuple[str, tuple[str, ...], tuple[str, ...]]]  # (text, lines, card ids)
 Buckets = dict[str | None, dict[float, list[int]]]  # series key → card-column x → emotions
 _LIST_KINDS = (LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES)
@@ -141,7 +140,7 @@ class LayoutEngine:
             labels_of=self._labels,
             router=Routing,
             notes=dict(self.notes),
-            columns=self._columns_shown(),
+            columns=with_reserved_column(self.columns, self.reserve, self.visible, self.widths),
         )
         result.lists = self._position_lists(lane_rects)
         result.emotion = {
@@ -150,16 +149,6 @@ class LayoutEngine:
             if lane.kind is LaneKind.EMOTION
         }
         return result
-
-    def _columns_shown(self) -> dict[Cell, Columns]:
-        """The cells' card columns, and in the reserved cell an empty one where the card
-        being typed goes: arrows are routed round it as round a card."""
-        columns = dict(self.columns)
-        reserve = self.reserve
-        if reserve is not None and reserve[1] in self.visible and reserve[0] in self.widths:
-            cols = columns.get(reserve, {})
-            columns[reserve] = {**cols, (max(cols) + 1 if cols else 0): []}
-        return columns
 
     def _labels(self) -> dict[str, str]:
         return {c.id: c.label for c in self.journey.connections() if c.label}
