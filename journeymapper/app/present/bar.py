@@ -208,7 +208,9 @@ class FacilitatorBar(QFrame):
     # ----- voting -----------------------------------------------------------------------------
 
     def _voting_box(self) -> QWidget:
-        self.vote_start = button("Start voting…", self.voting_asked.emit, "Set up a dot-voting round")
+        self.vote_start = button(
+            "Start voting…", self.voting_asked.emit, "Set up a dot-voting round"
+        )
         # the setup, shown before a round starts
         self.votes = VotesEach()
         self.votes_each, self.votes_less, self.votes_more = self.votes.spin, *self.votes.buttons()

@@ -349,9 +349,9 @@ class Facilitator(QObject):
         text = event.text()
         scene = self.context.scene
         plain = not (event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier)
-        if plain and text.isprintable() and text.strip() and scene.cell is None:
-            if not scene.selected_card_ids() and not self.context.view.text_editing.active:
-                self.focus.keep_cell()
+        idle = not scene.selected_card_ids() and not self.context.view.text_editing.active
+        if plain and text.isprintable() and text.strip() and scene.cell is None and idle:
+            self.focus.keep_cell()
         return False
 
     def window_closing(self) -> None:

@@ -3,11 +3,11 @@
 Entering remembers the window exactly as it is (geometry, maximised or not, the dock
 and toolbar layout, the menu and status bars, the view's zoom and centre), then goes
 full screen with only the canvas and the facilitator bar, in the projector look
-(`look.py`), the stage and lane names pinned to the view's edges in large type. Leaving
-puts every one of those back (and whatever the presentation opened over the canvas
-closes again: see `Facilitator`). The menu bar is hidden, so the window's actions are added to the window itself
-while presenting: every shortcut (undo, copy, rename, add a touchpoint…) still works,
-and typing still captures cards.
+(`look.py`), the stage and lane names pinned to the view's edges in large type.
+Leaving puts every one of those back (and whatever the presentation opened over the
+canvas closes again: see `Facilitator`). The menu bar is hidden, so the window's
+actions are added to the window itself while presenting: every shortcut (undo, copy,
+rename, add a touchpoint…) still works, and typing still captures cards.
 
 The projector look is the canvas theme (`colors.set_theme`), which all windows share;
 it is put back, from the palette, when presenting ends.

@@ -32,9 +32,7 @@ def _safe(title: str) -> str:
 def default_folder() -> Path:
     """Where the summary of a map never saved goes: JourneyMapper in the user's
     documents folder (XDG_DOCUMENTS_DIR on Linux, Documents on macOS and Windows)."""
-    documents = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    )
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return (Path(documents) if documents else Path.home() / "Documents") / "JourneyMapper"
 
 

@@ -20,13 +20,19 @@ from tests.app.present.helpers import present, store_with_stages
 
 def _visible_rows(view, layout) -> list[str]:  # type: ignore[no-untyped-def]
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
-    return [i for i, r in layout.lanes.items() if r.y + 40 < shown.bottom() and r.bottom > shown.top() + 40]
+    return [
+        i
+        for i, r in layout.lanes.items()
+        if r.y + 40 < shown.bottom() and r.bottom > shown.top() + 40
+    ]
 
 
 def _visible_columns(view, layout) -> list[str]:  # type: ignore[no-untyped-def]
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     return [
-        i for i, r in layout.stages.items() if r.x + 100 < shown.right() and r.right > shown.left() + 100
+        i
+        for i, r in layout.stages.items()
+        if r.x + 100 < shown.right() and r.right > shown.left() + 100
     ]
 
 

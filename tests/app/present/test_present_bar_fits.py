@@ -98,7 +98,7 @@ def test_overflowing_stages_are_one_click_away(make_window, qtbot) -> None:
     window.setGeometry(0, 0, 1280, 720)
     qtbot.waitUntil(lambda: bar.width() == 1280)
     assert bar.stage_overflow.isVisible()
-    hidden = [a for a in bar.stage_overflow.menu().actions()]
+    hidden = list(bar.stage_overflow.menu().actions())
     assert hidden
     hidden[-1].trigger()
     assert focus.stage_id == hidden[-1].data()

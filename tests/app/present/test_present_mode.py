@@ -211,7 +211,8 @@ def test_leaving_puts_the_ranking_back_as_it_was(window, qtbot) -> None:
     assert not facilitator.mode.active
     assert not ranking.isVisible()
     facilitator.acts["pain_ranking"].trigger()  # open in the editor, then present and leave
-    assert ranking.isVisible() and ranking.pain_only.isChecked()
+    assert ranking.isVisible()
+    assert ranking.pain_only.isChecked()
     _present(window, qtbot)
     ranking.pain_only.setChecked(False)
     key(window.view, Qt.Key.Key_Escape)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 
 from tests.app.helpers import key, type_text
@@ -79,7 +81,7 @@ def _arrows_over(window, rect) -> list[str]:  # type: ignore[no-untyped-def]
     over = []
     for conn_id in layout.connection_ends:
         points = layer.drawn(conn_id) or []
-        for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+        for (x1, y1), (x2, y2) in itertools.pairwise(points):
             steps = max(1, int(max(abs(x2 - x1), abs(y2 - y1))))
             if any(
                 left < x1 + (x2 - x1) * k / steps < right

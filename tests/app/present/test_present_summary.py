@@ -46,7 +46,12 @@ def test_an_unsaved_map_goes_to_the_documented_folder(make_window, qtbot, monkey
     present(window, qtbot)
     _wide(window, qtbot)
     _summary_button(window).click()
-    expected = home / "Documents" / "JourneyMapper" / f"online-clothing-store-summary-{dt.date.today().isoformat()}.pdf"
+    expected = (
+        home
+        / "Documents"
+        / "JourneyMapper"
+        / f"online-clothing-store-summary-{dt.date.today().isoformat()}.pdf"
+    )
     assert not asked
     assert QApplication.activeModalWidget() is None
     assert expected.is_file()
