@@ -56,7 +56,9 @@ def test_two_cards_at_minus_one_are_joined_without_a_dip() -> None:
     assert line.values == (0, -1, -1, 0)
     lowest = line.points[1][1]  # y grows downwards: −1 is the lowest point drawn
     for c1, c2, end in line.segments:
-        assert c1[1] <= lowest + 1e-9 and c2[1] <= lowest + 1e-9 and end[1] <= lowest + 1e-9
+        assert c1[1] <= lowest + 1e-9
+        assert c2[1] <= lowest + 1e-9
+        assert end[1] <= lowest + 1e-9
     assert _overshoot(line) < 1e-9
 
 
@@ -73,7 +75,8 @@ def test_the_slopes_are_fritsch_carlsons() -> None:
     assert emotion.monotone_slopes([0, 1, 2], [0, 1, 0]) == [1.0, 0.0, -1.0]
     assert emotion.monotone_slopes([0, 1, 2, 3], [0, 1, 2, 3]) == [1.0, 1.0, 1.0, 1.0]
     slopes = emotion.monotone_slopes([0, 1, 2, 3], [0, 0, 10, 10])
-    assert slopes[1] == 0 and slopes[2] == 0  # flat neighbours: flat ends
+    assert slopes[1] == 0
+    assert slopes[2] == 0
     assert emotion.monotone_slopes([0.0], [4.0]) == [0.0]
 
 
@@ -88,7 +91,8 @@ def test_persona_lines_are_named_at_their_ends() -> None:
         end_x, end_y = line.points[-1]
         assert label.text == names[line.persona]
         assert label.x > end_x or label.x + label.width < end_x  # beside its end
-        assert plot.plot.x <= label.x and label.x + label.width <= plot.plot.right
+        assert plot.plot.x <= label.x
+        assert label.x + label.width <= plot.plot.right
         assert abs(label.baseline - emotion.SERIES_FONT * 0.36 - end_y) < line_height(9.0) * 2
 
 

@@ -103,7 +103,8 @@ def test_votes_never_make_a_card_taller(window, qtbot) -> None:
     rect, row = layout.cards["confirm"].rect, layout.cards["confirm"].parts.markers
     assert row is not None
     (badge,) = marker_row(journey.touchpoint("confirm"), row)
-    assert badge.kind == "votes" and badge.text == "7"
+    assert badge.kind == "votes"
+    assert badge.text == "7"
     canvas = Canvas(window, "confirm")
     assert _near(canvas.at(rect.x + badge.x + 2.5, rect.y + badge.y), VOTE)
 
@@ -162,14 +163,16 @@ def test_the_canvas_and_the_poster_show_the_same_marks(make_window, tmp_path) ->
             else:  # owned: no badge, the channel's label runs on
                 x, y = rect.x + parts.face.x - 5 - 10 + 1.8, rect.y + parts.icon.y + 1
                 assert not _near(picture.at(x, y), OWNERSHIP_BADGES[Ownership.PAID])
-            for mark in marker_row(tp, parts.markers.moved_to(rect.x + parts.markers.x,
-                                                              rect.y + parts.markers.y)):  # fmt: skip
+            row = parts.markers.moved_to(rect.x + parts.markers.x, rect.y + parts.markers.y)
+            for mark in marker_row(tp, row):
                 if mark.kind in ("vote", "votes"):
                     x = mark.x if mark.kind == "vote" else mark.x + 2.5
                     assert _near(picture.at(x, mark.y), VOTE), (tp.id, mark)
                     seen[mark.kind] = seen.get(mark.kind, 0) + 1
         seen["badge"] = seen.get("badge", 0) + (badge is not None)
-    assert seen["badge"] >= 3 and seen["vote"] >= 2 and seen["votes"] >= 2
+    assert seen["badge"] >= 3
+    assert seen["vote"] >= 2
+    assert seen["votes"] >= 2
 
 
 def test_the_emotion_field_and_the_face_agree(window, qtbot) -> None:
@@ -184,4 +187,5 @@ def test_the_emotion_field_and_the_face_agree(window, qtbot) -> None:
     assert window.document.journey.touchpoint("confirm").emotion == -2
     window.scene.ensure_layout()
     item = window.scene.card_item("confirm")
-    assert item is not None and item.tp.emotion == -2
+    assert item is not None
+    assert item.tp.emotion == -2

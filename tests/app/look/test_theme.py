@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from journeymapper.app.look import appearance, colors
@@ -185,8 +185,6 @@ def test_system_scheme_change_is_followed(window, qtbot, restore_appearance, mon
 
 
 def test_an_export_from_a_dark_editor_is_in_print_colours(window, restore_appearance) -> None:
-    from PySide6.QtGui import QImage
-
     from journeymapper.app.canvas.image import png_bytes
 
     appearance.choose(appearance.Appearance.DARK)

@@ -26,9 +26,10 @@ def _select(window, qtbot, card_id: str):  # type: ignore[no-untyped-def]
 def _shows_start(edit: QLineEdit) -> bool:
     """The field shows its text's first characters: its cursor sits before them, and the
     text is longer than the field, so showing the start means not showing the end."""
-    return edit.cursorPosition() == 0 and edit.fontMetrics().horizontalAdvance(
-        edit.text()
-    ) > edit.width()
+    return (
+        edit.cursorPosition() == 0
+        and edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()
+    )
 
 
 def test_a_selected_cards_long_name_shows_its_start(window, qtbot) -> None:

@@ -78,7 +78,8 @@ def test_the_svg_names_each_persona_line_at_its_end_and_never_overshoots() -> No
     for i in range(1, len(points), 3):
         c1, c2, end = points[i : i + 3]
         low, high = min(start[1], end[1]), max(start[1], end[1])
-        assert low - 1e-6 <= c1[1] <= high + 1e-6 and low - 1e-6 <= c2[1] <= high + 1e-6
+        assert low - 1e-6 <= c1[1] <= high + 1e-6
+        assert low - 1e-6 <= c2[1] <= high + 1e-6
         start = end
 
 
