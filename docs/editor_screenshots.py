@@ -6,12 +6,13 @@ Starts Xvfb at 1920 × 1080 with openbox (so focus behaves like a desktop), open
 smartphone example maximised, and saves under OUT_DIR:
 
 - properties.png: a card with a long name and KPIs selected after another card's form
-  was scrolled down (the Properties dock shows the new card from its top);
+  was scrolled down (the Properties dock shows the new card from its top), and
+  properties-form.png: that whole form, KPI table included;
 - map-info.png: nothing selected: the map's title and emotion labels;
 - fit.png: the whole map at fit zoom, two neighbouring cards at −1 (the emotion curve);
 - cards.png: cards with votes, a paid and an earned touchpoint, zoomed in;
 - capture.png: cards captured by keyboard in the Physical lane, one selected;
-- dark.png: the dark appearance with the Properties dock's controls.
+- dark.png and dark-form.png: the dark appearance, and the whole form's controls.
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def shoot(out: Path) -> int:
 
     def screen(name: str) -> None:
         QGuiApplication.primaryScreen().grabWindow(0).save(str(out / name))
+        if name in ("properties.png", "dark.png"):
+            dock.current.grab().save(str(out / name.replace(".png", "-form.png")))
 
     def select(*ids: str) -> None:
         scene.select_ids(ids)

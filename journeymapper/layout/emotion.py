@@ -38,7 +38,7 @@ LEVEL_H = 40.0  # the plot's height per step of the scale: legible at fit zoom
 MIN_PLOT_H = 120.0
 MAX_PLOT_H = 240.0
 CAPTION_W = 15 + text_width("Emotion", SMALL_FONT)  # the header's kind caption, icon and all
-SERIES_FONT = 9.0  # a persona's name at the end of its line
+SERIES_FONT = 10.0  # a persona's name at the end of its line
 SERIES_GAP = 7.0
 
 
