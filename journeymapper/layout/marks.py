@@ -36,10 +36,11 @@ Kind = Literal["pain", "opportunity", "vote", "votes", "persona"]
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One mark of a marker row, in card coordinates: a glyph with its count (`pain`,
-    `opportunity`: the glyph at `x`, the count's text from `text_x`), a vote dot
-    centred at `x`, a vote badge from `x` and `width` wide, or a persona dot centred
-    at `x` (`persona` its id). `y` is the row's middle."""
+    """One mark of a marker row, in the coordinates of the row it was made for: a glyph
+    with its count (`pain`, `opportunity`: the glyph from `x`, the count's text from
+    `text_x`), a vote dot centred at `x`, a vote badge from `x`, `width` wide, its count
+    centred at `text_x`, or a persona dot centred at `x` (`persona` its id). `y` is the
+    row's middle."""
 
     kind: Kind
     x: float
