@@ -93,7 +93,10 @@ def test_persona_lines_are_named_at_their_ends() -> None:
         assert label.x > end_x or label.x + label.width < end_x  # beside its end
         assert plot.plot.x <= label.x
         assert label.x + label.width <= plot.plot.right
-        assert abs(label.baseline - emotion.SERIES_FONT * 0.36 - end_y) < line_height(emotion.SERIES_FONT) * 2
+        assert (
+            abs(label.baseline - emotion.SERIES_FONT * 0.36 - end_y)
+            < line_height(emotion.SERIES_FONT) * 2
+        )
 
 
 def test_names_ending_at_one_point_do_not_overlap() -> None:
