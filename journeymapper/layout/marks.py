@@ -78,10 +78,14 @@ def marker_row(tp: Touchpoint, row: Rect) -> tuple[Mark, ...]:
     marks: list[Mark] = []
     mid = row.y + row.h / 2
     x = row.x
-    for count, kind in ((len(tp.pain_points), "pain"), (len(tp.opportunities), "opportunity")):
+    counted: tuple[tuple[int, Kind], ...] = (
+        (len(tp.pain_points), "pain"),
+        (len(tp.opportunities), "opportunity"),
+    )
+    for count, kind in counted:
         if count:
             text = str(count)
-            marks.append(Mark(kind, x, mid, text, x + GLYPH + 2))  # type: ignore[arg-type]
+            marks.append(Mark(kind, x, mid, text, x + GLYPH + 2))
             x += GLYPH + 2 + text_width(text, SMALL_FONT, True) + GAP
     personas = [
         Mark("persona", row.right - PERSONA_R - i * PERSONA_STEP, mid, persona=p)
