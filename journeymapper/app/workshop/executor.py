@@ -24,7 +24,7 @@ BUDGET = 0.008  # seconds of map work per pass of the Qt event loop
 Job = tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any]]
 
 
-class QtExecutor(QObject, Executor):  # type: ignore[misc]
+class QtExecutor(QObject, Executor):  # type: ignore[misc]  # PySide6's QObject stubs are untyped bases
     _wake = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
