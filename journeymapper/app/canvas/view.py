@@ -271,8 +271,8 @@ class JourneyView(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.text_editing.active and self.handle_key(event):
-            event.accept()  # typed ahead of the editor's focus (a space too): it goes on
+        if self.text_editing.take_typed_ahead(event):
+            event.accept()
             return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and not self._space:
             self._space = True

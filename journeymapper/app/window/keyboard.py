@@ -4,7 +4,7 @@ cursor, and walking from card to card.
 - Typing starts live capture with that character: in the selected cell, or the selected
   card's; with neither, in the first touchpoints cell of the first stage (of the focused
   stage: the facilitator sees to that). Keys that reach the canvas while an editor is
-  open (typed faster than the focus moved) go on to the editor: no key is lost.
+  open (typed faster than the focus moved) go on to the editor (`TextEditing`).
 - Enter renames the selected card, or starts capture in the selected cell.
 - 1…5 set the emotion of the selected cards (−2…+2 on the default scale); 0 clears it.
 - Arrow keys nudge the selected cards (merged into one undo step), or move the cell.
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
 
 from journeymapper.app.canvas import walk
 from journeymapper.app.operations import MapOperations
@@ -47,8 +46,6 @@ class CanvasKeys:
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        if self._to_editor(event, mods):
-            return True
         if key == Qt.Key.Key_Escape:
             return self._escape()
         if key in _ARROWS and mods == Qt.KeyboardModifier.AltModifier:
@@ -79,20 +76,6 @@ class CanvasKeys:
             self.ops.view.text_editing.start_capture(text)
             return True
         return False
-
-    def _to_editor(self, event: QKeyEvent, mods: Qt.KeyboardModifier) -> bool:
-        """A key typed while an in-place editor is open, but delivered to the canvas (it
-        was typed before the editor had the focus): it goes on to the editor."""
-        field = self.ops.view.text_editing.field
-        plain = not (mods & ~Qt.KeyboardModifier.ShiftModifier)
-        if not plain or not self.ops.view.text_editing.active or not field.isVisible():
-            return False
-        copy = QKeyEvent(
-            event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat()
-        )
-        QApplication.sendEvent(field, copy)
-        field.setFocus()
-        return True
 
     # ----- walking from card to card ------------------------------------------------------
 

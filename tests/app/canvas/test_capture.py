@@ -187,3 +187,20 @@ def test_typing_with_no_cell_goes_to_the_focused_stage(make_window, qtbot) -> No
     key(window.view.text_editing.field, Qt.Key.Key_Return)
     (card,) = journey.touchpoints()
     assert (card.name, card.stage) == ("Pays at the till", focused)
+
+
+def test_keys_typed_ahead_of_the_editor_reach_it_even_in_a_voting_round(window, qtbot) -> None:
+    """V votes and Space pans on the canvas; typed while the card's editor opens, they
+    are the card's name."""
+    facilitator = window.features.facilitator
+    facilitator.acts["vote_start"].trigger()
+    type_text(facilitator.bar.voters, "Ana, Ben")
+    key(facilitator.bar.voters, Qt.Key.Key_Return)
+    assert facilitator.voting.round is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.scene.clearSelection()
+    window.scene.set_cell(("purchase", "touchpoints"))
+    window.view.setFocus()
+    type_text(window.view, "a Visit to the shop")  # every key sent to the canvas itself
+    assert window.view.text_editing.field.text == "a Visit to the shop"
