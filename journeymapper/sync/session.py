@@ -159,10 +159,7 @@ class SyncSession:
     def _switch(self, update: bytes) -> None:
         """Take the room's document (another epoch) and write our changes onto it."""
         doc: Doc = Doc()
-        doc.apply_update(update)
-        for waiting in self._waiting:
-            doc.apply_update(waiting)
-        self._waiting = []
+        doc.apply_update(update)  # (updates that came meanwhile follow, in causal order)
         if self.mode is Mode.SHARE:  # replace the room's map with ours, in a new epoch
             count = self.binding.adopt(doc, {EVERYTHING})
             with doc.transaction(origin="journeymapper:untracked"):
