@@ -17,7 +17,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from pycrdt import Doc, Map, get_update
+from pycrdt import Map, get_update
 
 from journeymapper.model.document import EditError, Journey
 from journeymapper.model.edits import Batch, Edit
@@ -25,6 +25,7 @@ from journeymapper.sync import layout
 from journeymapper.sync.causal import CausalQueue
 from journeymapper.sync.entities import SyncProblem
 from journeymapper.sync.incremental import Incremental
+from journeymapper.sync.layout import YDoc
 from journeymapper.sync.panics import contained
 from journeymapper.sync.project import project
 from journeymapper.sync.reconcile import edits_to
@@ -76,7 +77,7 @@ class SyncBinding:
     def __init__(
         self,
         journey: Journey,
-        doc: Doc,
+        doc: YDoc,
         *,
         voter: str | None = None,
         on_remote: Remote | None = None,
@@ -161,7 +162,7 @@ class SyncBinding:
 
     # ----- document → local ----------------------------------------------------------
 
-    def _observe(self, doc: Doc) -> None:
+    def _observe(self, doc: YDoc) -> None:
         self._doc_subscription = doc.observe(self._transaction_done)
         for name in layout.ROOTS:
             ymap = doc.get(name, type=Map)
@@ -295,7 +296,7 @@ class SyncBinding:
                 self.undo.redo()
         self.settle()
 
-    def adopt(self, doc: Doc, reapply: set[Key]) -> int:
+    def adopt(self, doc: YDoc, reapply: set[Key]) -> int:
         """Switch to `doc` (the room's new epoch) and write our unsynced objects onto it.
 
         Our versions of `reapply` (as this replica has them now, deletions included) are
@@ -334,7 +335,7 @@ class SyncBinding:
         self._handlers = []
 
 
-def whole_in(doc: Doc, update: bytes) -> bool:
+def whole_in(doc: YDoc, update: bytes) -> bool:
     """Whether every change `update` carries is in `doc` (its deletions always show)."""
     try:
         rest = get_update(update, doc.get_state())

@@ -26,7 +26,12 @@ value `{source, target, label}`: its ends never change.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final, TypeAlias
+
+from pycrdt import Doc, Map
+
+#: a map's Y document: every root is a `Y.Map` (pycrdt types a document by its roots)
+YDoc: TypeAlias = Doc[Map[Any]]
 
 #: the document's format marker and the version of this layout
 FORMAT: Final = "journeymapper"
