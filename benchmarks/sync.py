@@ -16,7 +16,9 @@
   `Journey`, no binding): what the server and the machine cost, without the editor. The
   editor's row prints its ratio to this one. On a machine whose cores are shared the
   wire itself is late in bursts (the kernel's CPU pressure, /proc/pressure/cpu, is
-  logged with each round): compare the two rows, not the editor's row with its target.
+  logged with each round): compare the two rows, not the editor's row with its target;
+- sync editor's own delay p95: per rename, how much later the editor showed it than the
+  bare client had it (both clocks are this machine's): the part the editor adds.
 """
 
 from __future__ import annotations
@@ -176,7 +178,7 @@ def _observe(url: str, start: float, seconds: float, out) -> None:  # type: igno
     out.close()
 
 
-async def _observe_wire(url: str, start: float, seconds: float) -> list[float]:
+async def _observe_wire(url: str, start: float, seconds: float) -> dict[str, float]:
     from pycrdt import Doc, Map
     from websockets.asyncio.client import connect
 
@@ -184,7 +186,7 @@ async def _observe_wire(url: str, start: float, seconds: float) -> list[float]:
 
     doc: Doc = Doc()
     tps = doc.get("touchpoints", type=Map)
-    latencies: list[float] = []
+    latencies: dict[str, float] = {}  # rename → its latency
     changed: list[str] = []
     tps.observe_deep(lambda events: changed.extend(str(e.path[0]) for e in events if e.path))
     ends = start + seconds + 3
@@ -201,7 +203,9 @@ async def _observe_wire(url: str, start: float, seconds: float) -> list[float]:
                 changed.clear()
                 doc.apply_update(payload)
                 names = (tps[ident].get("name", "") for ident in changed)
-                latencies += [now - float(n.split("|")[1]) for n in names if n.startswith("load|")]
+                latencies |= {
+                    n: now - float(n.split("|")[1]) for n in names if n.startswith("load|")
+                }
     return latencies
 
 
@@ -224,7 +228,7 @@ def _round(size: int) -> dict[str, object]:
     assert editor.wait_until(lambda: editor.live, 30)
     journey = editor.binding.journey
     cards = sorted(tp.id for tp in journey.touchpoints())
-    latencies: list[float] = []
+    latencies: dict[str, float] = {}  # rename → its latency
 
     start = time.time() + WARM_UP
 
@@ -237,7 +241,7 @@ def _round(size: int) -> dict[str, object]:
         name = journey.touchpoint(ident).name
         if editor.binding.applying_remote and name.startswith("load|") and names.get(ident) != name:
             names[ident] = name
-            latencies.append(time.time() - float(name.split("|")[1]))
+            latencies[name] = time.time() - float(name.split("|")[1])
 
     journey.touchpoint_changed.connect(seen)
     context = multiprocessing.get_context("spawn")
@@ -265,9 +269,16 @@ def _round(size: int) -> dict[str, object]:
     cpu = time.process_time() - cpu
     editor.stop()
     journey.touchpoint_changed.disconnect(seen)
-    wire_latencies = wire.recv() if wire.poll(15) else []
+    on_wire: dict[str, float] = wire.recv() if wire.poll(15) else {}
     observer.join(5)
-    return {"editor": latencies, "wire": wire_latencies, "block": longest, "cpu": cpu}
+    added = [latencies[name] - on_wire[name] for name in latencies.keys() & on_wire.keys()]
+    return {
+        "editor": list(latencies.values()),
+        "wire": list(on_wire.values()),
+        "added": added,  # per rename: how much later the editor showed it than the wire had it
+        "block": longest,
+        "cpu": cpu,
+    }
 
 
 _rounds: dict[int, list[dict[str, object]]] = {}
@@ -281,7 +292,7 @@ def _p95_latency(size: int):  # type: ignore[no-untyped-def]
     def run() -> float:
         result = _round(size)
         _rounds.setdefault(size, []).append(result)
-        for who in ("editor", "wire"):
+        for who in ("editor", "wire", "added"):
             seen: list[float] = result[who]  # type: ignore[assignment]
             log.info(
                 "remote edits at %s cards, %s: %d seen, median %.1f ms, p95 %.1f ms, max %.1f ms",
@@ -328,5 +339,7 @@ def cases(sizes: Sequence[int]) -> Iterator[Case]:
                repeat=3, trace=False, baseline="sync wire p95")  # fmt: skip
     yield Case("sync wire p95", size, lambda: _from_round(size, "wire"), kind="seconds",
                repeat=3, trace=False)  # fmt: skip
+    yield Case("sync editor's own delay p95", size, lambda: _from_round(size, "added"),
+               kind="seconds", repeat=3, trace=False)  # fmt: skip
     yield Case("sync UI block", size, lambda: _from_round(size, "block"), 0.1, kind="seconds",
                repeat=3, trace=False)  # fmt: skip
