@@ -17,7 +17,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from pycrdt import Map, get_state, get_update
+from pycrdt import Map, get_update
 
 from journeymapper.model.document import EditError, Journey
 from journeymapper.model.edits import Batch, Edit
@@ -29,12 +29,7 @@ from journeymapper.sync.layout import YDoc
 from journeymapper.sync.panics import contained
 from journeymapper.sync.project import project
 from journeymapper.sync.reconcile import edits_to
-from journeymapper.sync.state import (
-    DecodeError,
-    client_clock,
-    read_state_vector,
-    read_varuint,
-)
+from journeymapper.sync.state import client_clock, read_state_vector, read_varuint
 from journeymapper.sync.undo import UndoScope
 from journeymapper.sync.write import EVERYTHING, ORDER_ID, Key, write_keys
 
@@ -218,7 +213,6 @@ class SyncBinding:
                 self.close_document()
                 for update in updates:
                     self._apply(update)
-                    _check_whole(self.doc, update)
                 for update in self._release():
                     self._apply(update)
                 self._observe(self.doc)
@@ -357,18 +351,6 @@ def whole_in(doc: YDoc, update: bytes) -> bool:
     except (ValueError, RuntimeError):
         return True  # not decodable: nothing to wait for
     return read_varuint(rest, 0)[0] == 0
-
-
-def _check_whole(doc: YDoc, update: bytes) -> None:
-    """Log a sync reply that left a hole (the server held a struct without its cause)."""
-    try:
-        sent = read_state_vector(get_state(update))
-    except (ValueError, RuntimeError, DecodeError):
-        return  # not decodable: `_apply` has reported it
-    held = read_state_vector(doc.get_state())
-    short = [client for client, clock in sent.items() if held.get(client, 0) < clock]
-    if short:
-        log.warning("a sync reply lacked earlier changes of %d client(s)", len(short))
 
 
 def _apply_all(journey: Journey, edits: list[Edit]) -> None:
