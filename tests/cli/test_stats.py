@@ -52,3 +52,29 @@ def test_stats_of_a_map_with_broken_references_exits_2(
     assert (
         err == f"journeymapper: {BROKEN_FILE}: touchpoints[3].id: id 't1' is used more than once\n"
     )
+
+
+# ----- the arrows, as routed --------------------------------------------------------
+
+
+def test_stats_count_the_routed_arrows(capsys: pytest.CaptureFixture[str], clean: Path) -> None:
+    from journeymapper.io.journey_file import load_journey
+    from journeymapper.layout.engine import layout_journey
+    from journeymapper.layout.routing.crossings import count_crossings
+
+    layout = layout_journey(load_journey(clean))
+    crossings = count_crossings(r.points for r in layout.routes().values())
+    code, out, _ = run(capsys, "stats", "--json", clean)
+    assert code == 0
+    assert json.loads(out)["arrows"] == {
+        "connections_routed": 12,
+        "connections_hidden": 0,
+        "arrow_crossings": crossings,
+        "arrows_through_cards": 0,
+    }
+    code, out, _ = run(capsys, "stats", clean)
+    lines = out.splitlines()
+    at = lines.index("Arrows")
+    assert lines[at + 1].split() == ["drawn", "12"]
+    assert lines[at + 3].split() == ["crossings", "of", "two", "arrows", str(crossings)]
+    assert lines[at + 4].split() == ["through", "a", "card", "0"]
