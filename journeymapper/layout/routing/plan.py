@@ -67,13 +67,14 @@ def plan_options(
 ) -> list[Option]:
     """The plans worth weighing against the other arrows (`congestion`), with their
     costs; only one when there is no real choice (the next card in a stack, the card
-    level with it in the next column)."""
-    if source != target:
+    level with it in the next column). A labelled arrow never takes the short hop
+    between two stacked cards: its label would have no room there."""
+    labelled = labelled and bool(grid.bands)
+    if source != target and not labelled:
         if a.below == target:
             return [(0.0, Plan(conn, source, target, BOTTOM, TOP, ()))]
         if a.above == target:
             return [(0.0, Plan(conn, source, target, TOP, BOTTOM, ()))]
-    labelled = labelled and bool(grid.bands)
     options = [] if labelled else _direct(conn, source, target, a, b, grid)
     if len(options) == 1 and options[0][0] == 0.0:
         return options
