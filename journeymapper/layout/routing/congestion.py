@@ -32,7 +32,8 @@ CROSSING = 300.0  # the cost of crossing another arrow, in points of length
 HALF = 0.5  # a crossing the order of the tracks may avoid
 ALONG = 0.3
 STUB = 0.25
-ROUNDS = 2
+ROUNDS = 1
+SLACK = 900.0  # plans dearer than the cheapest by more than this are not weighed
 STEP = 200  # connections between two pauses
 
 
@@ -129,31 +130,31 @@ class Occupancy:
     def crossings(self, runs: Runs) -> float:
         """About how many of the occupants the runs cross."""
         n = 0.0
+        left, right = bisect.bisect_left, bisect.bisect_right
+        cover, straight, sides = self.cover, self.straight, self.sides
         for g, y1, y2, card in runs.down:
-            ys = self.straight.get(g)
+            ys = straight.get(g)
             if ys:
-                n += abs(bisect.bisect_left(ys, y2) - bisect.bisect_right(ys, y1))
+                n += abs(left(ys, y2) - right(ys, y1))
                 ys = self.own.get((g, card))  # ordered along their card's side: no crossing
                 if ys:
-                    n -= abs(bisect.bisect_left(ys, y2) - bisect.bisect_right(ys, y1))
+                    n -= abs(left(ys, y2) - right(ys, y1))
             inside, ends = self._bands(y1, y2)
             for k in inside:
-                n += self.cover[k].upto(2 * g + 1)
+                n += cover[k].upto(2 * g + 1)
             for k in ends:
-                n += HALF * self.cover[k].upto(2 * g + 1)
+                n += HALF * cover[k].upto(2 * g + 1)
+            ys = sides.get(g)
+            if ys:
+                n += HALF * abs(left(ys, y2) - right(ys, y1))
         for k, p1, p2 in runs.along:
             n += self.through[k].between(p1, p2) + ALONG * self.ending[k].between(p1, p2)
         for k, p in runs.stubs:
-            n += STUB * self.cover[k].upto(p + 1)
-        for g, y1, y2, _ in runs.down:
-            ys = self.sides.get(g)
-            if ys:
-                n += HALF * abs(bisect.bisect_left(ys, y2) - bisect.bisect_right(ys, y1))
+            n += STUB * cover[k].upto(p + 1)
         for g, y in runs.sides:
             tops = self.tops.get(g)
             if tops:
-                bottoms = self.bottoms[g]
-                n += HALF * (bisect.bisect_left(tops, y) - bisect.bisect_right(bottoms, y))
+                n += HALF * (left(tops, y) - right(self.bottoms[g], y))
         return n
 
 
@@ -219,7 +220,11 @@ def improve(
             occupancy.change(runs[i], -1)
             a, b = places[plans[i].source], places[plans[i].target]
             best: tuple[float, int, Plan, list[float], Runs] | None = None
-            for k, (cost, plan) in enumerate(options[i]):
+            choices = sorted(enumerate(options[i]), key=lambda o: o[1][0])
+            limit = choices[0][1][0] + SLACK
+            for k, (cost, plan) in choices:
+                if cost > limit or (best is not None and cost > best[0]):
+                    break  # crossings only add: no dearer plan can win
                 seq = estimates(plan, a, b, grid)
                 r = runs_of(plan, seq, a, b)
                 total = cost + CROSSING * occupancy.crossings(r)
