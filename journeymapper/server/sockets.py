@@ -34,7 +34,7 @@ CLOSE_TOO_BIG = 1009
 CLOSE_TRY_LATER = 1013  # the server is full
 
 MAX_BATCH = 256  # queued messages sent as one frame (a JSON array) to a batching socket
-FRAME_GAP = 0.01  # seconds a batching socket waits after a frame, gathering the next one
+FRAME_GAP = 0.025  # seconds a batching socket waits after a frame, gathering the next one
 
 _ids = itertools.count(1)
 
@@ -54,6 +54,7 @@ class Connection:
         self.address = address
         self._queue: asyncio.Queue[str | None] = asyncio.Queue(queue_size)
         self._close: tuple[int, str] | None = None
+        self._pause: asyncio.Future[None] | None = None  # the writer's wait between frames
 
     @property
     def open(self) -> bool:
@@ -74,6 +75,8 @@ class Connection:
         if self._close is not None:
             return
         self._close = (code, reason[:120])
+        if self._pause is not None:
+            _finish(self._pause)  # the last frame and the close go out now
         if self._queue.full():
             while not self._queue.empty():
                 self._queue.get_nowait()
@@ -92,11 +95,27 @@ class Connection:
                 if closing:
                     break
                 if self.batch:  # a burst (60 cards, each told to 60 phones) goes out in a
-                    await asyncio.sleep(FRAME_GAP)  # few frames a phone, not one a card
+                    await self._gap()  # few frames a phone, not one a card
             code, reason = self._close or (CLOSE_NORMAL, "")
             await websocket.close(code, reason)
         except (WebSocketDisconnect, RuntimeError, OSError):
             pass  # the peer went away first
+
+    async def _gap(self) -> None:
+        """Wait `FRAME_GAP` seconds, or until `close`."""
+        loop = asyncio.get_running_loop()
+        self._pause = pause = loop.create_future()
+        timer = loop.call_later(FRAME_GAP, _finish, pause)
+        try:
+            await pause
+        finally:
+            timer.cancel()
+            self._pause = None
+
+
+def _finish(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
 
 
 class SocketHandler(Protocol):
