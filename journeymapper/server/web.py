@@ -30,6 +30,7 @@ from journeymapper.server.addresses import public_host, url
 from journeymapper.server.frames import capped_sockets
 from journeymapper.server.guard import Guard, RoleGate
 from journeymapper.server.limits import Limits
+from journeymapper.server.logs import hide_tokens
 from journeymapper.server.sockets import Gate, SocketHandler
 from journeymapper.server.tokens import Role, Tokens
 
@@ -121,6 +122,7 @@ class WebServer:
         """Bind now (raises `OSError`), then serve on a new thread until `stop`."""
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
         self._socket = socket.create_server((self.host, self._wanted_port), family=family)
+        hide_tokens()  # uvicorn logs each socket's URL, token and all, at INFO
         config = uvicorn.Config(
             self.asgi,
             lifespan="off",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -262,3 +263,19 @@ def test_frames_are_not_compressed(server: WebServer) -> None:
         assert ws.response is not None
         assert "Sec-WebSocket-Extensions" not in ws.response.headers
         assert not ws.protocol.extensions
+
+
+def test_the_log_never_shows_a_token(server: WebServer, caplog: pytest.LogCaptureFixture) -> None:
+    """uvicorn logs every socket's path and query at INFO (the editor's terminal shows
+    INFO): the line stays, the tokens in it do not."""
+    caplog.set_level(logging.DEBUG)
+    token = server.tokens.facilitator
+    with connect(f"ws://127.0.0.1:{server.port}/ws?token={token}", open_timeout=5) as ws:
+        ws.recv(timeout=5)
+    with pytest.raises(InvalidStatus):
+        connect(f"ws://127.0.0.1:{server.port}/ws?token=guessed{token}", open_timeout=5)
+    get(base(server) + f"/?token={token}")
+    accepted = [r.getMessage() for r in caplog.records if "[accepted]" in r.getMessage()]
+    assert len(accepted) == 1
+    assert accepted[0].endswith(' - "WebSocket /ws?token=[hidden]" [accepted]')
+    assert not [r for r in caplog.records if token in r.getMessage()]
