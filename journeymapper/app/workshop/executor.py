@@ -31,7 +31,7 @@ Job = tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any]]
 Hold = Callable[[bool], None]  # e.g. JourneyScene.hold_layout
 
 
-class QtExecutor(QObject, Executor):  # type: ignore[misc]
+class QtExecutor(QObject, Executor):  # type: ignore[misc]  # PySide6's QObject stubs are untyped bases
     _wake = Signal()
 
     def __init__(self, parent: QObject | None = None, hold: Hold | None = None) -> None:
