@@ -34,7 +34,7 @@ ALONG = 0.3
 STUB = 0.25
 ROUNDS = 1
 SLACK = 900.0  # plans dearer than the cheapest by more than this are not weighed
-STEP = 200  # connections between two pauses
+STEP = 16  # connections between two pauses (a slice of the canvas is 8 ms)
 
 
 class Runs(NamedTuple):

@@ -44,7 +44,7 @@ from journeymapper.layout.routing.tracks import nudge
 if TYPE_CHECKING:
     from journeymapper.layout.geometry import MapLayout
 
-CHUNK = 400  # connections per slice of work between two looks at the clock
+CHUNK = 200  # connections per slice of work between two looks at the clock
 
 
 class Routing:
