@@ -78,3 +78,22 @@ def test_stats_count_the_routed_arrows(capsys: pytest.CaptureFixture[str], clean
     assert lines[at + 1].split() == ["drawn", "12"]
     assert lines[at + 3].split() == ["crossings", "of", "two", "arrows", str(crossings)]
     assert lines[at + 4].split() == ["through", "a", "card", "0"]
+
+
+def test_stats_count_arrows_in_a_hidden_lane_as_hidden(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from journeymapper.analysis.demo import demo_map
+    from journeymapper.io.journey_file import save_data
+
+    data = demo_map()  # every card of it in the one lane "touchpoints"
+    lanes = tuple(
+        lane.model_copy(update={"hidden": lane.id == "touchpoints"}) for lane in data.lanes
+    )
+    path = tmp_path / "hidden.journey"
+    save_data(data.model_copy(update={"lanes": lanes}), path)
+    code, out, _ = run(capsys, "stats", "--json", path)
+    assert code == 0
+    arrows = json.loads(out)["arrows"]
+    assert (arrows["connections_routed"], arrows["connections_hidden"]) == (0, 12)
+    assert arrows["arrow_crossings"] == 0
