@@ -96,9 +96,14 @@ def test_a_fan_in_of_six_reads_as_six() -> None:
         fans.setdefault(target, []).append(conn_id)
     target, conns = max(fans.items(), key=lambda item: len(item[1]))
     assert len(conns) >= 6
-    tips = sorted(layout.route(c).end[1] for c in conns)
-    assert all(b - a >= 8.0 for a, b in itertools.pairwise(tips))
-    assert all(layout.route(c).end[0] == layout.cards[target].rect.x for c in conns)
+    rect = layout.cards[target].rect
+    ends = [layout.route(c).end for c in conns]
+    # Each arrow enters by the left side, the top or the bottom (never the right, where
+    # the forward arrows leave), at a point of its own: six tips at least 8 pt apart.
+    assert all(x == rect.x or y in (rect.y, rect.bottom) for x, y in ends)
+    assert all(x < rect.right for x, _ in ends)
+    for a, b in itertools.combinations(ends, 2):
+        assert abs(a[0] - b[0]) + abs(a[1] - b[1]) >= 8.0
 
 
 def test_stats_count_the_arrows() -> None:

@@ -26,15 +26,25 @@ from journeymapper.base.perf import gc_paused
 from journeymapper.layout.geometry import Point, Rect
 from journeymapper.layout.route import Route, arrowhead, point_along, simplified
 from journeymapper.layout.routing.channels import Grid, Place, build_grid
+from journeymapper.layout.routing.congestion import improve
 from journeymapper.layout.routing.labels import card_obstacles, label_size, place_label
-from journeymapper.layout.routing.plan import BOTTOM, LEFT, RIGHT, TOP, Plan, plan_route
+from journeymapper.layout.routing.plan import (
+    BOTTOM,
+    LEFT,
+    RIGHT,
+    TOP,
+    Option,
+    Plan,
+    plan_options,
+    plan_route,
+)
 from journeymapper.layout.routing.ports import assign_ports, estimates
-from journeymapper.layout.routing.tracks import assign_tracks, collect
+from journeymapper.layout.routing.tracks import nudge
 
 if TYPE_CHECKING:
     from journeymapper.layout.geometry import MapLayout
 
-CHUNK = 400  # connections per slice of work between two looks at the clock
+CHUNK = 200  # connections per slice of work between two looks at the clock
 
 
 class Routing:
@@ -156,18 +166,22 @@ class Routing:
         labels = self.layout.connection_labels
         plans: list[Plan] = []
         seqs: list[list[float]] = []
+        options: dict[int, list[Option]] = {}
         get, add_plan, add_seq = places.get, plans.append, seqs.append
         for n, (conn_id, (source, target)) in enumerate(self.layout.connection_ends.items(), 1):
             a, b = get(source), get(target)
             if a is not None and b is not None:
-                plan = plan_route(conn_id, source, target, a, b, grid, conn_id in labels)
+                choice = plan_options(conn_id, source, target, a, b, grid, conn_id in labels)
+                plan = min(choice)[1] if len(choice) > 1 else choice[0][1]
+                if len(choice) > 1:
+                    options[len(plans)] = choice
                 add_plan(plan)
                 add_seq(estimates(plan, a, b, grid))
             if n % CHUNK == 0:
                 yield
+        yield from improve(plans, seqs, options, places, grid)
         src, dst, heads = yield from assign_ports(plans, seqs, places)
-        segments = yield from collect(plans, seqs, src, dst, places, grid)
-        tracks = yield from assign_tracks(segments, grid)
+        tracks = yield from nudge(plans, seqs, src, dst, places, grid)
         routes: dict[str, Route] = {}
         for i, plan in enumerate(plans):
             seq = seqs[i]
