@@ -63,6 +63,30 @@ def test_until_done_a_connection_that_did_not_change_keeps_its_route() -> None:
     assert provisional is not old.routing.current(next(iter(stale)))
 
 
+def test_edits_faster_than_a_routing_keep_the_last_finished_routes() -> None:
+    """Two edits in a row, the routing between them never run: the third layout still
+    shows the finished routes of the first for what neither edit touched, sketches the
+    rest on the first one's channels (never building its own while it paints), and
+    holds no chain of the layouts in between."""
+    journey = load_journey(EXAMPLES / "online-clothing-store.journey")
+    first = layout_journey(journey)
+    first.routes()
+    ids = list(first.connection_ends)
+    second, third = layout_journey(journey), layout_journey(journey)
+    second.route_after(first, {ids[0]})
+    third.route_after(second, {ids[1]})
+    routing = third.routing
+    assert not second.routing.done
+    assert not routing.done
+    assert all(routing.current(c) is first.routing.current(c) for c in ids[2:])
+    for changed in ids[:2]:
+        sketch = routing.current(changed)
+        assert sketch is not None
+        assert sketch is not first.routing.current(changed)
+    assert routing._grid is None
+    assert routing._previous is first.routing
+
+
 def test_a_dragged_card_takes_its_arrows_along() -> None:
     layout = layout_journey(load_journey(EXAMPLES / "online-clothing-store.journey"))
     conn_id, (source, _) = next(iter(layout.connection_ends.items()))

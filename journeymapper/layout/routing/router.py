@@ -57,8 +57,7 @@ class Routing:
         stale: frozenset[str] = frozenset(),
     ) -> None:
         self.layout = layout
-        self._previous = previous if previous is not None and previous.done else None
-        self._stale = stale
+        self._previous, self._stale = _at_hand(previous, stale)
         self._grid: Grid | None = None
         self._routes: dict[str, Route] | None = None
         self._job: Iterator[None] | None = None
@@ -211,6 +210,20 @@ class Routing:
                 at = place_label(route.points, label_size(text), taken, self.grid.bands)
                 routes[conn_id] = Route(route.points, route.arrow, at)
         return routes
+
+
+def _at_hand(
+    previous: Routing | None, stale: frozenset[str]
+) -> tuple[Routing | None, frozenset[str]]:
+    """The newest finished routing before this one, and what changed since it. Edits
+    that come faster than a routing finishes (typing, a burst of participants' cards)
+    would otherwise leave each new layout with no routes at hand, so its first paint
+    would build this layout's channels to sketch every arrow in view. A routing still
+    running keeps only the finished one it started from, so no chain of layouts grows."""
+    while previous is not None and not previous.done:
+        stale |= previous._stale
+        previous = previous._previous
+    return previous, stale
 
 
 def route_points(plan: Plan, a: Place, b: Place, seq: list[float]) -> tuple[Point, ...]:
