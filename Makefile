@@ -9,8 +9,8 @@ STAMP := $(VENV)/.installed
 DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
         libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libegl1 \
         libgl1 libfontconfig1 libdbus-1-3 poppler-utils xdotool \
-        openjdk-17-jre-headless
-# (openjdk-17-jre-headless: the Spark engine's test, issue 19)
+        openjdk-17-jre-headless desktop-file-utils
+# (openjdk-17-jre-headless: the Spark engine's test; desktop-file-utils: the desktop entry's)
 # The browser the workshop pages' and the semantic SVG's Playwright tests drive.
 DEBS += chromium
 
