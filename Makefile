@@ -42,6 +42,8 @@ run: $(STAMP) deps
 MYPY_PACKAGES := -p journeymapper.base -p journeymapper.model -p journeymapper.analysis \
                  -p journeymapper.layout -p journeymapper.look -p journeymapper.io -p journeymapper.cli \
                  -p journeymapper.analytics -p journeymapper.server -p journeymapper.workshop
+# live co-editing (issue 18): the sync layer, strict as well
+MYPY_PACKAGES += -p journeymapper.sync
 
 test: $(STAMP) deps interop-deps
 	$(VENV)/bin/lint-imports --no-cache
