@@ -45,13 +45,12 @@ from journeymapper.layout.geometry import (
     has_markers,
     list_height,
 )
+from journeymapper.layout.reserve import Cell, Columns, with_reserved_column
 from journeymapper.layout.routing.router import Routing
 from journeymapper.layout.text import line_height, wrap
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import Lane, LaneKind, Touchpoint
 
-Cell = tuple[str, str]  # (stage id, lane id)
-Columns = dict[int, list[str]]
 Entries = list[tuple[str, tuple[str, ...], tuple[str, ...]]]  # (text, lines, card ids)
 Buckets = dict[str | None, dict[float, list[int]]]  # series key → card-column x → emotions
 _LIST_KINDS = (LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES)
@@ -141,7 +140,7 @@ class LayoutEngine:
             labels_of=self._labels,
             router=Routing,
             notes=dict(self.notes),
-            columns=dict(self.columns),
+            columns=with_reserved_column(self.columns, self.reserve, self.visible, self.widths),
         )
         result.lists = self._position_lists(lane_rects)
         result.emotion = {

@@ -95,6 +95,12 @@ class CellCursor:
         lanes = [i for i, kind in self.layout.lane_kinds.items() if kind is LaneKind.TOUCHPOINTS]
         return (stages[0], lanes[0]) if stages and lanes else None
 
+    def last_card_in(self, cell: tuple[str, str] | None) -> str | None:
+        """The card a new one typed into `cell` comes after: its last column's last card."""
+        columns = self.layout.columns.get(cell) if cell is not None else None
+        filled = [ids for _, ids in sorted(columns.items()) if ids] if columns else []
+        return filled[-1][-1] if filled else None
+
     def next_card_position(self, stage_id: str, lane_id: str) -> tuple[float, float]:
         """Where the next card typed into a cell appears (its free column, at the top)."""
         slot = next_slot(self.journey, stage_id, lane_id)

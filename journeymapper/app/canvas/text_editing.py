@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRectF
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from journeymapper.app.canvas.capture import CaptureSession
 from journeymapper.app.canvas.inplace import InPlaceEditor
@@ -40,6 +41,21 @@ class TextEditing(QObject):
     def active(self) -> bool:
         return self.target is not None
 
+    def take_typed_ahead(self, event: QKeyEvent) -> bool:
+        """A plain key typed while the editor is open but delivered to the canvas (typed
+        before the editor had the focus): it goes on to the editor, before any of the
+        canvas's own keys (a space would pan, a V would vote), so no key is lost."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = not (mods & ~Qt.KeyboardModifier.ShiftModifier)
+        if not plain or not self.active or not self.field.isVisible():
+            return False
+        copy = QKeyEvent(
+            event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat()
+        )
+        QApplication.sendEvent(self.field, copy)
+        self.field.setFocus()
+        return True
+
     # ----- opening ----------------------------------------------------------------------
 
     def open(self, target: TextTarget) -> None:
@@ -49,13 +65,15 @@ class TextEditing(QObject):
         self._show(target, target.text)
 
     def start_capture(self, text: str = "") -> None:
-        """Start typing cards into the current cell (or the default one)."""
+        """Start typing cards into the current cell (or the default one). With "connect
+        as you type" the first card comes from the selected card, or else from the one
+        before it in its cell (the cell's last card)."""
         scene = self.scene
         scene.ensure_layout()
         if scene.cell is None:
             scene.set_cell(scene.default_cell())
         selected = scene.selected_card_ids()
-        previous = selected[-1] if len(selected) == 1 else None
+        previous = selected[-1] if len(selected) == 1 else scene.last_card_in(scene.cell)
         self.close()
         self.session = CaptureSession(scene, previous, self.connect_flow)
         self._reopen(text)

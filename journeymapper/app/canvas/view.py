@@ -2,8 +2,9 @@
 
 Zoom with Ctrl+wheel, a pinch or the View menu; pan with the scroll bars, the wheel,
 a middle-button drag or Space+drag. Far out (below `OVERVIEW_LOD`) the view shows the
-overview scene, a cheap picture of the same layout, with sticky stage and lane labels;
-the editing scene keeps its items and selection and comes back when zooming in.
+overview scene, a cheap picture of the same layout; the editing scene keeps its items and
+selection and comes back when zooming in. At every zoom, stage and lane names whose
+headers are out of view are pinned to the view's edges (`sticky.py`).
 Before it shows a part of the editing scene, the view asks the scene to give the
 cards there items (`JourneyScene.reveal`): a big map has items only where the view
 has been.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -31,7 +33,14 @@ from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidg
 
 from journeymapper.app.canvas.overview import OverviewScene
 from journeymapper.app.canvas.scene import JourneyScene
-from journeymapper.app.canvas.sticky import paint_sticky_labels
+from journeymapper.app.canvas.sticky import (
+    Pin,
+    PinLook,
+    lane_pins_width,
+    paint_pinned_names,
+    pin_cover,
+    pinned_names,
+)
 from journeymapper.app.canvas.style import OVERVIEW_LOD
 from journeymapper.app.canvas.text_editing import TextEditing
 from journeymapper.app.look.colors import DARK, LIGHT, is_dark_color, set_theme
@@ -54,6 +63,7 @@ def journey_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[
 class JourneyView(QGraphicsView):
     zoom_changed = Signal(float)
     files_dropped = Signal(list)
+    walked = Signal(str)  # the keyboard walked to this card or arrow (window/keyboard.py)
 
     def __init__(self, scene: JourneyScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -65,6 +75,8 @@ class JourneyView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._space = False
         self._band = QRect()
+        self.pin_look = PinLook()  # presentation mode makes the pinned names larger
+        self._pinned = False
         hints = QPainter.RenderHint
         self.setRenderHints(
             hints.Antialiasing | hints.TextAntialiasing | hints.SmoothPixmapTransform
@@ -259,6 +271,9 @@ class JourneyView(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.text_editing.take_typed_ahead(event):
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and not self._space:
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -294,6 +309,8 @@ class JourneyView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
+        if self._pinned or self._headers_out_of_view():
+            self.viewport().update()  # the pinned names stay put: no scrolled copy of them
         self.reveal()
         self.text_editing.reposition()
 
@@ -318,9 +335,35 @@ class JourneyView(QGraphicsView):
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
-        if self.in_overview:
-            scene = self.journey_scene
-            paint_sticky_labels(painter, self, scene.journey, scene.layout)
+        pins, covers = self._pins()
+        self._pinned = bool(pins or covers)
+        paint_pinned_names(painter, self, pins, covers, self.pin_look)
+
+    # ----- names pinned to the edges ------------------------------------------------
+
+    def _pins(self) -> tuple[list[Pin], list[QRectF]]:
+        scene = self.journey_scene
+        return pinned_names(self, scene.journey, scene.layout, self.pin_look, self.in_overview)
+
+    def _headers_out_of_view(self) -> bool:
+        corner = self.mapFromScene(QPointF(0, 0))
+        return self.in_overview or corner.x() < 0 or corner.y() < 0
+
+    def pinned_names(self) -> list[Pin]:
+        """The stage and lane names pinned to the view's edges now."""
+        return self._pins()[0]
+
+    def lane_pins_width(self) -> float:
+        """The width the pinned lane names take at the view's left edge, in pixels."""
+        return lane_pins_width(self.journey_scene.journey, self.pin_look)
+
+    def pinned_cover(self) -> QColor:
+        """The colour that covers a header only partly in view."""
+        return pin_cover()
+
+    def set_pin_look(self, look: PinLook) -> None:
+        self.pin_look = look
+        self.viewport().update()
 
     # ----- overview selection -------------------------------------------------------
 

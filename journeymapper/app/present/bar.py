@@ -1,91 +1,61 @@
 """The facilitator bar: stages, the timer, the voting round, and the workshop's tools.
 
-A slim dark strip over the canvas, readable on a projector (large type, white on
-near-black whatever the appearance). Its buttons never take the keyboard focus, so
-typing, shortcuts and capture stay with the canvas; only the duration and voter
-fields take it, while they are typed into. The bar shows what the `Facilitator`
-(facilitator.py) tells it and calls it back; it holds no workshop state itself.
+A slim dark strip under the canvas, readable on a projector (18 px bold, white on
+near-black whatever the appearance: `bar_parts.py`). Its buttons never take the keyboard
+focus, so typing, shortcuts and capture stay with the canvas; only the duration and
+voter fields take it, while they are typed into. The bar never overflows: at any width
+it shows every control whole or folds it into a menu (`bar_fit.py`) — the stages that
+do not fit into an overflow menu, the tools into "More", the timer's extras into its ▾,
+and as a last resort the timer and voting go to a second row. It shows what the
+`Facilitator` (facilitator.py) tells it and calls it back; it holds no workshop state.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLayout,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
-    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from journeymapper.app.present.bar_fit import LEVELS, SLACK, Level, demand, fitting, preferred
+from journeymapper.app.present.bar_parts import (
+    INK,
+    MUTED,
+    SHEET,
+    Field,
+    VotesEach,
+    button,
+    label,
+    menu_button,
+)
 from journeymapper.app.present.timer import TimerController, TimerLabel
-from journeymapper.layout.text import elide
 from journeymapper.model.schema import Stage
 
-BAR_BG = "#0B1220"
-INK = "#F8FAFC"
-MUTED = "#A8B3C4"
-BUTTON = "#1E293B"
-BUTTON_HOVER = "#334155"
-TEXT_PX = 16
-STAGES_ROOM = 420.0  # what all the stage names share (points at 11 pt), so the bar fits
 
-_SHEET = f"""
-QFrame#facilitator_bar {{ background: {BAR_BG}; border-top: 1px solid #000; }}
-QFrame#facilitator_bar QLabel {{ color: {INK}; font-size: {TEXT_PX}px; }}
-QFrame#facilitator_bar QLabel[muted="true"] {{ color: {MUTED}; }}
-QFrame#facilitator_bar QPushButton, QFrame#facilitator_bar QToolButton {{
-    background: {BUTTON}; color: {INK}; border: 1px solid #475569; border-radius: 6px;
-    padding: 5px 12px; font-size: {TEXT_PX}px; font-weight: bold;
-}}
-QFrame#facilitator_bar QPushButton:hover, QFrame#facilitator_bar QToolButton:hover {{
-    background: {BUTTON_HOVER};
-}}
-QFrame#facilitator_bar QPushButton:checked {{
-    background: {INK}; color: #0B1220; border: 1px solid {INK};
-}}
-QFrame#facilitator_bar QPushButton:disabled {{ color: #64748B; }}
-QFrame#facilitator_bar QLineEdit, QFrame#facilitator_bar QSpinBox {{
-    background: #F8FAFC; color: #0B1220; border: 2px solid #94A3B8; border-radius: 5px;
-    padding: 3px 6px; font-size: {TEXT_PX}px;
-}}
-QFrame#facilitator_bar QLabel#voter_name {{ font-size: 20px; font-weight: bold; color: #FDE68A; }}
-QFrame#facilitator_bar QToolButton::menu-indicator {{ image: none; }}
-"""
+def _row(*widgets: QWidget, spacing: int = 8) -> tuple[QWidget, QHBoxLayout]:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(spacing)
+    for widget in widgets:
+        row.addWidget(widget)
+    return box, row
 
 
-def _button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    button.setToolTip(tip)
-    button.clicked.connect(lambda *_: slot())
-    return button
-
-
-def _label(text: str = "", muted: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("muted", muted)
-    return label
-
-
-class _Field(QLineEdit):
-    """A bar field: Enter submits, Esc gives the keyboard back to the canvas."""
-
-    escaped = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.escaped.emit()
-            return
-        super().keyPressEvent(event)
+def _separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setStyleSheet("color: #334155;")
+    return line
 
 
 class FacilitatorBar(QFrame):
@@ -102,51 +72,46 @@ class FacilitatorBar(QFrame):
 
     def __init__(self, timer: TimerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._ready = False  # (a style change arrives while the bar is being built)
         self.setObjectName("facilitator_bar")
-        self.setStyleSheet(_SHEET)
+        self.setStyleSheet(SHEET)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        row = QHBoxLayout(self)
-        # Never wider than the window: on a small screen the end of the bar is cut, the
-        # window is not stretched.
-        row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        # Never wider than the window: the bar fits itself to the width it is given.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(0)
-        row.setContentsMargins(10, 6, 10, 6)
-        row.setSpacing(8)
+        self.focused: str | None = None
+        outer = QVBoxLayout(self)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        outer.setContentsMargins(10, 6, 10, 6)
+        outer.setSpacing(6)
+        self.rows = (QHBoxLayout(), QHBoxLayout())
+        for row in self.rows:
+            row.setSpacing(8)
+            outer.addLayout(row)
         self.stages_box = self._stages_box()
         self.timer_box = self._timer_box(timer)
         self.voting_box = self._voting_box()
-        self.tools_box = QWidget()
-        self.tools = QHBoxLayout(self.tools_box)
-        self.tools.setContentsMargins(0, 0, 0, 0)
-        for box in (self.stages_box, self.timer_box, self.voting_box):
-            row.addWidget(box)
-            row.addWidget(self._separator())
-        row.addStretch(1)
-        row.addWidget(self.tools_box)
+        self.tools_box = self._tools_box()
+        self.separators = (_separator(), _separator())
+        self.level = LEVELS[0]
+        self._arrange(two_rows=False)
+        self._ready = True
         self.hide()
-
-    @staticmethod
-    def _separator() -> QFrame:
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.VLine)
-        line.setStyleSheet("color: #334155;")
-        return line
 
     # ----- stages -------------------------------------------------------------------------
 
     def _stages_box(self) -> QWidget:
-        box = QWidget()
-        self.stage_row = QHBoxLayout(box)
-        self.stage_row.setContentsMargins(0, 0, 0, 0)
-        self.stage_row.setSpacing(4)
-        self.prev_stage = _button("◀", lambda: self.step_stage.emit(-1), "Previous stage (Page Up)")
-        self.whole_map = _button("All", lambda: self.stage_chosen.emit(None), "Whole map (Home)")
+        self.prev_stage = button("◀", lambda: self.step_stage.emit(-1), "Previous stage (Page Up)")
+        self.whole_map = button("All", lambda: self.stage_chosen.emit(None), "Whole map (Home)")
         self.whole_map.setCheckable(True)
-        self.next_stage = _button("▶", lambda: self.step_stage.emit(1), "Next stage (Page Down)")
+        self.next_stage = button("▶", lambda: self.step_stage.emit(1), "Next stage (Page Down)")
+        self.stage_overflow = menu_button("More ▾", "The stages with no room in the bar")
+        self.stage_overflow.setCheckable(True)
         self.stage_buttons: dict[str, QPushButton] = {}
-        for widget in (self.prev_stage, self.whole_map, self.next_stage):
-            self.stage_row.addWidget(widget)
+        self.stage_actions: dict[str, QAction] = {}  # the same, for the overflow menu
+        box, self.stage_row = _row(
+            self.prev_stage, self.whole_map, self.stage_overflow, self.next_stage, spacing=4
+        )
         return box
 
     def show_stages(self, stages: Sequence[Stage], focused: str | None) -> None:
@@ -157,59 +122,65 @@ class FacilitatorBar(QFrame):
             for sid, b in self.stage_buttons.items()
         ]
         if wanted != current:
-            for button in self.stage_buttons.values():
-                self.stage_row.removeWidget(button)
-                button.deleteLater()
-            self.stage_buttons = {}
-            room = min(150.0, max(40.0, STAGES_ROOM / max(1, len(wanted))))  # points, 11 pt bold
+            for old in self.stage_buttons.values():
+                self.stage_row.removeWidget(old)
+                old.deleteLater()
+            for action in self.stage_actions.values():
+                action.deleteLater()
+            self.stage_buttons, self.stage_actions = {}, {}
             for i, (sid, name, color) in enumerate(wanted):
-                button = _button(
-                    elide(name, 11, room, True), lambda s=sid: self.stage_chosen.emit(s), name
-                )
-                button.setCheckable(True)
-                button.setProperty("stage_name", name)
-                button.setProperty("stage_color", color)
-                button.setStyleSheet(f"QPushButton {{ border-bottom: 4px solid {color}; }}")
-                self.stage_row.insertWidget(2 + i, button)
-                self.stage_buttons[sid] = button
-        for sid, button in self.stage_buttons.items():
-            button.setChecked(sid == focused)
+                action = QAction(name, self)
+                action.setData(sid)
+                action.setCheckable(True)
+                action.triggered.connect(lambda _=False, s=sid: self.stage_chosen.emit(s))
+                self.stage_actions[sid] = action
+                made = button(name, lambda s=sid: self.stage_chosen.emit(s), name)
+                made.setCheckable(True)
+                made.setProperty("stage_name", name)
+                made.setProperty("stage_color", color)
+                made.setStyleSheet(f"QPushButton {{ border-bottom: 4px solid {color}; }}")
+                self.stage_row.insertWidget(2 + i, made)
+                self.stage_buttons[sid] = made
+        self.focused = focused
+        for sid, made in self.stage_buttons.items():
+            made.setChecked(sid == focused)
         self.whole_map.setChecked(focused is None)
+        self.fit()
+
+    def _fill_overflow(self) -> None:
+        """The stages without a button, in the overflow menu (the focused one checked).
+        The actions belong to the bar, so rebuilding the menu while one of them is being
+        triggered deletes nothing."""
+        menu = self.stage_overflow.menu()
+        menu.clear()
+        hidden = [sid for sid, b in self.stage_buttons.items() if b.isHidden()]
+        for sid in hidden:
+            action = self.stage_actions[sid]
+            action.setChecked(sid == self.focused)
+            menu.addAction(action)
+        shown = len(self.stage_buttons) - len(hidden)
+        self.stage_overflow.setText(f"+{len(hidden)} ▾" if shown else "Stages ▾")
+        self.stage_overflow.setChecked(self.focused in hidden)
 
     # ----- the timer ------------------------------------------------------------------------
 
     def _timer_box(self, timer: TimerController) -> QWidget:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
         self.timer_label = TimerLabel(timer, 28, ink=INK, muted=MUTED)
-        self.timer_toggle = _button("▶", timer.toggle, "Start / pause / resume (F5)")
-        self.plus_one = _button("+1", lambda: timer.extend(60), "One more minute (F6)")
-        self.plus_five = _button("+5", lambda: timer.extend(300), "Five more minutes (F7)")
-        self.timer_stop = _button("■", timer.stop, "Stop the timer (Shift+F5)")
-        self.presets = QToolButton()
-        self.presets.setText("▾")
-        self.presets.setToolTip("Start a preset, or type a duration")
-        self.presets.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.presets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.duration = _Field()
+        self.timer_toggle = button("▶", timer.toggle, "Start / pause / resume (F5)")
+        self.plus_one = button("+1", lambda: timer.extend(60), "One more minute (F6)")
+        self.plus_five = button("+5", lambda: timer.extend(300), "Five more minutes (F7)")
+        self.timer_stop = button("■", timer.stop, "Stop the timer (Shift+F5)")
+        self.presets = menu_button("▾", "Start a preset, or type a duration")
+        self.duration = Field()
         self.duration.setPlaceholderText("10:00")
         self.duration.hide()
-        self.duration.setFixedWidth(86)
+        self.duration.setMinimumWidth(96)
         self.duration.setToolTip("Type a duration and press Enter: 10 (minutes), 7m, 90s, 1:30, 1h")
         self.duration.returnPressed.connect(lambda: self.duration_typed.emit(self.duration.text()))
         self.duration.escaped.connect(self._duration_done)
-        for widget in (
-            self.timer_label,
-            self.timer_toggle,
-            self.plus_one,
-            self.plus_five,
-            self.timer_stop,
-            self.presets,
-            self.duration,
-        ):
-            row.addWidget(widget)
+        self.timer_extras = (self.plus_one, self.plus_five, self.timer_stop)
+        widgets = (self.timer_label, self.timer_toggle, *self.timer_extras, self.presets)
+        box, _ = _row(*widgets, self.duration, spacing=4)
         timer.changed.connect(lambda: self._timer_changed(timer))
         self._timer_changed(timer)
         return box
@@ -217,12 +188,14 @@ class FacilitatorBar(QFrame):
     def ask_duration(self) -> None:
         """Show the duration field, ready for typing (Enter starts, Esc gives up)."""
         self.duration.show()
+        self.fit()
         self.duration.setFocus()
         self.duration.selectAll()
 
     def _duration_done(self) -> None:
         self.duration.clear()
         self.duration.hide()
+        self.fit()
         self.give_back_focus.emit()
 
     def _timer_changed(self, timer: TimerController) -> None:
@@ -235,39 +208,31 @@ class FacilitatorBar(QFrame):
     # ----- voting -----------------------------------------------------------------------------
 
     def _voting_box(self) -> QWidget:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
-        self.vote_start = _button(
+        self.vote_start = button(
             "Start voting…", self.voting_asked.emit, "Set up a dot-voting round"
         )
         # the setup, shown before a round starts
-        self.votes_each = QSpinBox()
-        self.votes_each.setRange(1, 99)
-        self.votes_each.setValue(3)
-        self.votes_each.setSuffix(" votes each")
-        self.voters = _Field()
-        self.voters.setPlaceholderText("Ana, Ben, Chloé — or how many people")
-        self.voters.setMinimumWidth(300)
+        self.votes = VotesEach()
+        self.votes_each, self.votes_less, self.votes_more = self.votes.spin, *self.votes.buttons()
+        self.voters = Field()
+        self.voters.setPlaceholderText("Names, or how many")
+        self.voters.setMinimumWidth(230)
         self.voters.setToolTip(
-            "Names separated by commas: each votes in turn.\n"
+            "Names separated by commas (Ana, Ben, Chloé): each votes in turn.\n"
             "A number (e.g. 8): an anonymous room sharing 8 × the votes each."
         )
         self.voters.returnPressed.connect(self._start)
         self.voters.escaped.connect(self.voting_cancelled.emit)
-        self.setup_go = _button("Start", self._start, "Start the round")
-        self.setup_cancel = _button("Cancel", self.voting_cancelled.emit)
+        self.setup_go = button("Start", self._start, "Start the round")
+        self.setup_cancel = button("Cancel", self.voting_cancelled.emit)
         # the round, while it runs
-        self.voter_prev = _button(
-            "◀", lambda: self.voter_step.emit(-1), "Previous voter (Alt+Left)"
-        )
-        self.voter_name = _label()
+        self.voter_prev = button("◀", lambda: self.voter_step.emit(-1), "Previous voter (Shift+F8)")
+        self.voter_name = label()
         self.voter_name.setObjectName("voter_name")
-        self.voter_next = _button("▶", lambda: self.voter_step.emit(1), "Next voter (Alt+Right)")
-        self.vote_status = _label(muted=True)
-        self.vote_end = _button("End round", self.voting_ended.emit, "Store the votes on the cards")
-        self.setup_widgets = (self.votes_each, self.voters, self.setup_go, self.setup_cancel)
+        self.voter_next = button("▶", lambda: self.voter_step.emit(1), "Next voter (F8)")
+        self.vote_status = label(muted=True)
+        self.vote_end = button("End round", self.voting_ended.emit, "Store the votes on the cards")
+        self.setup_widgets = (self.votes, self.voters, self.setup_go, self.setup_cancel)
         self.round_widgets = (
             self.voter_prev,
             self.voter_name,
@@ -275,8 +240,7 @@ class FacilitatorBar(QFrame):
             self.vote_status,
             self.vote_end,
         )
-        for widget in (self.vote_start, *self.setup_widgets, *self.round_widgets):
-            row.addWidget(widget)
+        box, _ = _row(self.vote_start, *self.setup_widgets, *self.round_widgets, spacing=6)
         self.show_voting("idle")
         return box
 
@@ -296,8 +260,127 @@ class FacilitatorBar(QFrame):
         self.voter_next.setVisible(phase == "round" and turns)
         self.voter_name.setText(voter)
         self.vote_status.setText(status)
+        self.fit()
 
-    def add_tool(self, text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
-        button = _button(text, slot, tip)
-        self.tools.addWidget(button)
-        return button
+    # ----- the workshop's tools -------------------------------------------------------------
+
+    def _tools_box(self) -> QWidget:
+        self.tools_more = menu_button("More ▾", "Quick add, ranking, summary")
+        self.tools: list[tuple[QPushButton, QAction | None]] = []
+        box, self.tools_row = _row(self.tools_more)
+        return box
+
+    def add_tool(
+        self, text: str, slot: Callable[[], object], tip: str = "", keep: bool = False
+    ) -> QPushButton:
+        """A tool button; unless `keep`, it folds into "More" when the bar is narrow."""
+        made = button(text, slot, tip)
+        action = None
+        if not keep:
+            action = QAction(text, self.tools_more)
+            action.setToolTip(tip)
+            action.triggered.connect(lambda *_: slot())
+            self.tools_more.menu().addAction(action)
+        index = self.tools_row.indexOf(self.tools_more)
+        self.tools_row.insertWidget(index if not keep else self.tools_row.count(), made)
+        self.tools.append((made, action))
+        self.fit()
+        return made
+
+    # ----- fitting the width ----------------------------------------------------------------
+
+    def _arrange(self, two_rows: bool) -> None:
+        """Put the boxes in one row, or the timer and voting on a second one."""
+        for row in self.rows:
+            while row.count():
+                row.takeAt(0)
+        first, second = self.rows
+        first.addWidget(self.stages_box)
+        first.addWidget(self.separators[0])
+        target = second if two_rows else first
+        target.addWidget(self.timer_box)
+        target.addWidget(self.separators[1])
+        target.addWidget(self.voting_box)
+        if two_rows:
+            second.addStretch(1)
+        first.addStretch(1)
+        first.addWidget(self.tools_box)
+
+    def _apply(self, level: Level) -> None:
+        if level.two_rows != self.level.two_rows:
+            self._arrange(level.two_rows)
+        self.level = level
+        for made, action in self.tools:
+            made.setVisible(action is None or not level.tools_folded)
+        self.tools_more.setVisible(level.tools_folded and any(a for _, a in self.tools))
+        for extra in self.timer_extras:
+            extra.setVisible(not level.timer_folded)
+        self.separators[0].setVisible(not level.two_rows and not self.stages_box.isHidden())
+
+    def _stage_room(self) -> int:
+        """The width left for stage buttons on the first row (all of them hidden)."""
+        for made in self.stage_buttons.values():
+            made.setVisible(False)
+        self.stage_overflow.setVisible(bool(self.stage_buttons))
+        outer = self.layout()
+        margins = outer.contentsMargins() if outer is not None else None
+        inner = self.width() - (margins.left() + margins.right() if margins else 0)
+        return inner - demand(self.rows[0]) - SLACK
+
+    def _second_row_fits(self) -> bool:
+        outer = self.layout()
+        margins = outer.contentsMargins() if outer is not None else None
+        inner = self.width() - (margins.left() + margins.right() if margins else 0)
+        return demand(self.rows[1]) + SLACK <= inner
+
+    def fit(self) -> None:
+        """Choose the most generous arrangement that fits the bar's width (one that
+        leaves room for a stage button if any does), then show the stages that fit."""
+        if not self._ready or self.width() <= 0:
+            return
+        spacing = self.stage_row.spacing()
+        first = [preferred(b) + spacing for b in list(self.stage_buttons.values())[:1]]
+        chosen = None
+        for wish in (sum(first), 0):
+            for level in LEVELS:
+                self._apply(level)
+                if self._stage_room() >= wish and self._second_row_fits():
+                    chosen = level
+                    break
+            if chosen is not None:
+                break
+        if chosen is None:
+            self._apply(LEVELS[-1])
+        self._place_stages(self._stage_room())
+        outer = self.layout()
+        if outer is not None and self.isVisible():
+            # The new arrangement now, not at the next turn of the loop: the boxes'
+            # layouts would only learn of their widgets shown and hidden then.
+            for box in (self.stages_box, self.timer_box, self.voting_box, self.tools_box):
+                box.updateGeometry()  # (drops the size each row remembers for it)
+            for inner in self.findChildren(QLayout):
+                inner.invalidate()
+            outer.activate()
+
+    def _place_stages(self, room: int) -> None:
+        spacing = self.stage_row.spacing()
+        widths = [preferred(b) for b in self.stage_buttons.values()]
+        overflow = preferred(self.stage_overflow) + spacing
+        if fitting(room + overflow, widths, spacing) == len(widths):
+            self.stage_overflow.setVisible(False)
+            count = len(widths)
+        else:
+            count = fitting(room - spacing, widths, spacing)
+        for i, made in enumerate(self.stage_buttons.values()):
+            made.setVisible(i < count)
+        self._fill_overflow()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            self.fit()

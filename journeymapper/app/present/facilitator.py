@@ -10,7 +10,7 @@ Help ▸ Keyboard Shortcuts):
 | Page Down / Page Up / Home | next / previous stage in focus, the whole map |
 | Ctrl+Shift+A | quick add sticky notes (Alt+1…5 sets the emotion while typing) |
 | V / Shift+V, click / Shift+click | vote for a card / take the dot back (in a round) |
-| Alt+Right / Alt+Left | next / previous voter |
+| F8 / Shift+F8 | next / previous voter (Alt+arrows walk the flow: window/keyboard.py) |
 | F5 / Shift+F5 / F6 / F7 | timer start-pause-resume / stop / +1 min / +5 min |
 """
 
@@ -51,6 +51,7 @@ class Facilitator(QObject):
         self.ranking = RankingPanel(context, self.focus, self.voting)
         self.status_timer = TimerLabel(self.timer, 14)
         self.toast = Toast(context.view)
+        self._ranking_before = (False, False)  # the ranking before presenting: shown, pain only
         self.acts: dict[str, QAction] = {}
         self._build_actions()
         self._build_menus()
@@ -58,6 +59,7 @@ class Facilitator(QObject):
         self._wire()
         context.view.add_key_handler("voting", self.voting.handle_key, before="canvas")
         context.view.add_key_handler("presentation", self._presentation_key, before="canvas")
+        context.view.add_key_handler("focus", self._typing_into_focus, before="canvas")
         self._refresh()
 
     # ----- actions and menus -------------------------------------------------------------
@@ -125,8 +127,8 @@ class Facilitator(QObject):
             nowhere,
         )
         a("vote_back", "Take Back a Vote", lambda: self._vote_selected(True), "Shift+V", nowhere)
-        a("next_voter", "Next Voter", lambda: self.voting.step_voter(1), "Alt+Right", canvas)
-        a("prev_voter", "Previous Voter", lambda: self.voting.step_voter(-1), "Alt+Left", canvas)
+        a("next_voter", "Next Voter", lambda: self.voting.step_voter(1), "F8", canvas)
+        a("prev_voter", "Previous Voter", lambda: self.voting.step_voter(-1), "Shift+F8", canvas)
         a("ranking", "&Top Voted Cards", self.ranking.toggle, tip="Cards ranked by votes")
         a("pain_ranking", "Top &Pain Points", lambda: self.ranking.open(pain_points_only=True))
         a("timer_toggle", "&Start / Pause / Resume", self.timer.toggle, "F5")
@@ -137,7 +139,7 @@ class Facilitator(QObject):
         a(
             "summary",
             "Session &Summary PDF…",
-            lambda: summary_export.export_dialog(self.context),
+            self.summary,
             tip="One page: top-voted touchpoints, pain points and opportunities, findings",
         )
         a("show_bar", "Facilitator &Bar", self._refresh, tip="Show the facilitator bar")
@@ -176,10 +178,11 @@ class Facilitator(QObject):
         timer.addSeparator()
         timer.addActions([acts[f"timer_{m}"] for m in PRESETS])
         timer.addAction(acts["timer_custom"])
-        presets = QMenu(self.bar.presets)
+        presets = self.bar.presets.menu()  # (the timer's extras too, for a narrow bar)
         presets.addActions([acts[f"timer_{m}"] for m in PRESETS])
         presets.addAction(acts["timer_custom"])
-        self.bar.presets.setMenu(presets)
+        presets.addSeparator()
+        presets.addActions([acts[n] for n in ("timer_plus1", "timer_plus5", "timer_stop")])
         workshop.addSeparator()
         workshop.addActions([acts["summary"], acts["show_bar"]])
         shell.add_menu(workshop, "workshop", before="Help")
@@ -195,7 +198,9 @@ class Facilitator(QObject):
         )
         bar.add_tool("Ranking", self.ranking.toggle, "Cards ranked by votes")
         bar.add_tool("Summary", self.summary_beside, "Write the one-page session summary")
-        self.exit_button = bar.add_tool("Exit  ✕", self.mode.leave, "Stop presenting (Esc)")
+        self.exit_button = bar.add_tool(
+            "Exit  ✕", self.mode.leave, "Stop presenting (Esc)", keep=True
+        )
         self.context.shell.add_status_widget(self.status_timer)
 
     def _wire(self) -> None:
@@ -251,6 +256,17 @@ class Facilitator(QObject):
         self.acts["present"].setChecked(presenting)
 
     def _presenting(self, on: bool) -> None:
+        """Entering remembers what floats over the canvas; leaving puts it back as it
+        was (a ranking opened while presenting closes again)."""
+        if on:
+            self._ranking_before = (self.ranking.isVisible(), self.ranking.pain_only.isChecked())
+        else:
+            self.toast.hide()
+            shown, pain_only = self._ranking_before
+            if shown:
+                self.ranking.open(pain_points_only=pain_only)
+            else:
+                self.ranking.hide()
         self.quick.presenting = on
         self.quick.refresh()
         self._refresh()
@@ -305,6 +321,14 @@ class Facilitator(QObject):
     def summary_beside(self) -> None:
         summary_export.export_beside(self.context, self.say)
 
+    def summary(self) -> None:
+        """Workshop ▸ Session Summary PDF…: while presenting, written without a dialog
+        (a toast names the file); otherwise asks where."""
+        if self.mode.active:
+            self.summary_beside()
+        else:
+            summary_export.export_dialog(self.context)
+
     # ----- keys and closing -----------------------------------------------------------------
 
     def _presentation_key(self, event: QKeyEvent) -> bool:
@@ -317,6 +341,17 @@ class Facilitator(QObject):
         if scene.interaction is None and not scene.selectedItems():
             self.mode.leave()
             return True
+        return False
+
+    def _typing_into_focus(self, event: QKeyEvent) -> bool:
+        """Typing with no cell chosen goes to the focused stage (the canvas's own keys
+        then start the capture there with this key)."""
+        text = event.text()
+        scene = self.context.scene
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier)
+        idle = not scene.selected_card_ids() and not self.context.view.text_editing.active
+        if plain and text.isprintable() and text.strip() and scene.cell is None and idle:
+            self.focus.keep_cell()
         return False
 
     def window_closing(self) -> None:

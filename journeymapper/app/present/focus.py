@@ -4,8 +4,12 @@ Page Down / Page Up step through the stages, Home shows the whole map again. The
 focus is a stage id (it survives edits, and ends when its stage is deleted). The view
 follows with a short animation that never blocks input: each frame just sets the
 zoom and the centre, and a new step starts from wherever the last one got to.
-While presenting, the zoom never goes below `PRESENT_ZOOM`, so names stay readable
-from the back of the room; in the editor a stage is fitted into the window.
+
+The view frames the whole stage column — its header and every visible lane — at the
+largest zoom that shows it (up to `MAX_PRESENT_ZOOM` while presenting, 150 % in the
+editor), so nothing of the stage is ever below the screen. The first stage is framed
+with the lane headers beside it; any other leaves room at the left for the lane names
+pinned there (`canvas/sticky.py`), so they never cover the stage's cards.
 
 The capture cell follows the focus (typing adds cards to the focused stage), and the
 focus follows the cell (Tab to the next stage while capturing moves the focus too).
@@ -15,15 +19,25 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEasingCurve, QObject, QPointF, QRectF, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QObject,
+    QPointF,
+    QRectF,
+    QVariantAnimation,
+    Signal,
+)
 
 from journeymapper.app.context import EditorContext
 from journeymapper.app.present.dim_item import StageDimItem
-from journeymapper.app.present.look import MAX_PRESENT_ZOOM, PRESENT_ZOOM
+from journeymapper.app.present.look import MAX_PRESENT_ZOOM
+from journeymapper.layout.geometry import LANE_HEADER_W
 from journeymapper.model.schema import LaneKind
 
 ANIMATION_MS = 260
 MARGIN = 24.0  # scene units around a focused stage
+EDITOR_ZOOM = 1.5  # the most a stage is enlarged in the editor
 
 
 class StageFocus(QObject):
@@ -48,6 +62,8 @@ class StageFocus(QObject):
         self._to = (1.0, QPointF())
         self.scene.layout_changed.connect(self.refresh)
         self.scene.cell_changed.connect(self._cell_changed)
+        self.view.viewport().installEventFilter(self)
+        self.view.walked.connect(self._walked)
         context.document.replaced.connect(lambda: self.set(None, follow=False))
 
     # ----- choosing -------------------------------------------------------------------
@@ -108,6 +124,19 @@ class StageFocus(QObject):
         elif stage is None and self.presenting:
             self.keep_cell()  # while presenting, typing always goes to the focused stage
 
+    def _walked(self, ident: str) -> None:
+        """The keyboard walked to a card (or an arrow) in another stage: focus it."""
+        journey = self.context.document.journey
+        if self.stage_id is None:
+            return
+        if journey.has_connection(ident):
+            link = journey.connection(ident)
+            stages = {journey.touchpoint(e).stage for e in (link.source, link.target)}
+            if self.stage_id not in stages:
+                self.set(journey.touchpoint(link.source).stage)
+        elif journey.has_touchpoint(ident) and journey.touchpoint(ident).stage != self.stage_id:
+            self.set(journey.touchpoint(ident).stage)
+
     def refresh(self) -> None:
         """The layout changed (or the focus did): veil the right rectangles."""
         journey = self.context.document.journey
@@ -125,18 +154,16 @@ class StageFocus(QObject):
         if self.stage_id is None or self.stage_id not in layout.stages:
             return None
         r = layout.stages[self.stage_id]
-        column = QRectF(r.x, 0, r.w, layout.height).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        first = r.x <= LANE_HEADER_W + 0.5
+        left = 0.0 if first else r.x - MARGIN
+        frame = QRectF(left, -MARGIN, r.right + MARGIN - left, layout.height + 2 * MARGIN)
         port = self.view.viewport().rect()
-        fit = min(port.width() / column.width(), port.height() / column.height())
-        if not self.presenting:
-            zoom = min(fit, 1.5)
-            return zoom, column.center()
-        zoom = min(max(fit, PRESENT_ZOOM), MAX_PRESENT_ZOOM)
-        half_w, half_h = port.width() / zoom / 2, port.height() / zoom / 2
-        x = column.center().x() if column.width() <= 2 * half_w else column.left() + half_w
-        top = r.y - 4  # the stage's header right at the top of the screen
-        y = column.center().y() if column.height() <= 2 * half_h else top + half_h
-        return zoom, QPointF(x, y)
+        pins = 0.0 if first else self.view.lane_pins_width()
+        room = max(1.0, port.width() - pins)
+        cap = MAX_PRESENT_ZOOM if self.presenting else EDITOR_ZOOM
+        zoom = min(room / frame.width(), port.height() / frame.height(), cap)
+        # the frame centred in the room right of the pinned lane names
+        return zoom, QPointF(frame.center().x() - pins / (2 * zoom), frame.center().y())
 
     def follow(self, animate: bool = True) -> None:
         goal = self.target()
@@ -157,6 +184,18 @@ class StageFocus(QObject):
         zoom = z1 if t >= 1.0 else math.exp(math.log(z0) + (math.log(z1) - math.log(z0)) * t)
         self.view.set_zoom(zoom)
         self.view.centerOn(c0 + (c1 - c0) * t)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # While presenting the canvas may change size under a framed stage (the bar takes
+        # a second row, the window reaches full screen): frame it again.
+        if (
+            event.type() == QEvent.Type.Resize
+            and self.presenting
+            and self.stage_id is not None
+            and not self.gliding
+        ):
+            self.follow(animate=False)
+        return False
 
     @property
     def gliding(self) -> bool:

@@ -4,21 +4,21 @@ A projector washes out thin grey lines, pale tints and mid-grey text. While
 presenting, the canvas paints with one of these themes instead of `LIGHT` or `DARK`:
 near-black (or white) ink, muted text dark enough to read from the back of the room,
 card borders and grid lines that survive a washed-out beam, stage bands a little
-stronger. The larger type comes from the presentation zoom (`PRESENT_ZOOM`): names
-are then at least 24 px tall at 1080p, and every stroke is drawn that much bolder.
+stronger. The larger type comes from the zoom the stage focus chooses: the largest that
+shows the whole stage (`focus.py`), up to `MAX_PRESENT_ZOOM`.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from journeymapper.app.canvas.sticky import PinLook
 from journeymapper.app.look.colors import DARK, LIGHT, Theme
-from journeymapper.layout.geometry import NAME_FONT
 from journeymapper.model.schema import LaneKind
 
-NAME_PX = 24.0  # card names at least this tall on screen while presenting
-PRESENT_ZOOM = round(NAME_PX / NAME_FONT + 0.005, 2)  # 2.19: scene units are pixels at 100 %
 MAX_PRESENT_ZOOM = 3.2
+# The stage and lane names pinned to the view's edges: large, white on near-black.
+PIN_LOOK = PinLook(px=18.0, bold=True, fill="#0B1220", border="#64748B", ink="#F8FAFC")
 
 PRESENT_LIGHT = replace(
     LIGHT,

@@ -3,10 +3,11 @@
 Entering remembers the window exactly as it is (geometry, maximised or not, the dock
 and toolbar layout, the menu and status bars, the view's zoom and centre), then goes
 full screen with only the canvas and the facilitator bar, in the projector look
-(`look.py`) at a zoom where names are at least 24 px. Leaving puts every one of those
-back. The menu bar is hidden, so the window's actions are added to the window itself
-while presenting: every shortcut (undo, copy, rename, add a touchpoint…) still works,
-and typing still captures cards.
+(`look.py`), the stage and lane names pinned to the view's edges in large type.
+Leaving puts every one of those back (and whatever the presentation opened over the
+canvas closes again: see `Facilitator`). The menu bar is hidden, so the window's
+actions are added to the window itself while presenting: every shortcut (undo, copy,
+rename, add a touchpoint…) still works, and typing still captures cards.
 
 The projector look is the canvas theme (`colors.set_theme`), which all windows share;
 it is put back, from the palette, when presenting ends.
@@ -20,12 +21,12 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTim
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
+from journeymapper.app.canvas.sticky import PinLook
 from journeymapper.app.context import EditorContext
 from journeymapper.app.look.colors import set_theme, theme
 from journeymapper.app.present.bar import FacilitatorBar
 from journeymapper.app.present.focus import StageFocus
-from journeymapper.app.present.lane_labels import LaneLabels
-from journeymapper.app.present.look import presentation_theme
+from journeymapper.app.present.look import PIN_LOOK, presentation_theme
 
 
 @dataclass
@@ -39,6 +40,7 @@ class _Saved:
     center: QPointF
     focus: str | None
     scroll_bars: tuple[Qt.ScrollBarPolicy, Qt.ScrollBarPolicy]
+    pins: PinLook
 
 
 class PresentationMode(QObject):
@@ -52,9 +54,7 @@ class PresentationMode(QObject):
         self.active = False
         self._saved: _Saved | None = None
         self._added: list[QAction] = []
-        self.lane_labels = LaneLabels(context.view)
         context.view.installEventFilter(self)
-        context.view.viewport().installEventFilter(self)
 
     def toggle(self) -> None:
         if self.active:
@@ -79,6 +79,7 @@ class PresentationMode(QObject):
                 view.horizontalScrollBarPolicy(),
                 view.verticalScrollBarPolicy(),
             ),
+            pins=view.pin_look,
         )
         self.active = True
         for widget in (*w.findChildren(QDockWidget), *w.findChildren(QToolBar)):
@@ -101,7 +102,7 @@ class PresentationMode(QObject):
         view.setHorizontalScrollBarPolicy(off)
         view.setVerticalScrollBarPolicy(off)
         self._apply_look()
-        self.lane_labels.show_over()
+        view.set_pin_look(PIN_LOOK)
         self.focus.presenting = True
         self.bar.show()
         view.setFocus()
@@ -137,7 +138,7 @@ class PresentationMode(QObject):
         for action in self._added:
             w.removeAction(action)
         self._added = []
-        self.lane_labels.hide()
+        self.context.view.set_pin_look(saved.pins)
         self.context.view.setHorizontalScrollBarPolicy(saved.scroll_bars[0])
         self.context.view.setVerticalScrollBarPolicy(saved.scroll_bars[1])
         state = saved.window_state
@@ -175,6 +176,4 @@ class PresentationMode(QObject):
             QEvent.Type.ApplicationPaletteChange,
         ):
             QTimer.singleShot(0, self._apply_look)
-        elif event.type() == QEvent.Type.Resize and watched is not self.context.view:
-            self.lane_labels.show_over()  # the viewport: cover it all
         return False

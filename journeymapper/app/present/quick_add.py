@@ -8,8 +8,11 @@ gets, and what this burst has added. The emotion is chosen while typing, with Al
 start or end with a digit ("24/7 hotline", "Step 2"). Each card is one undo step, its
 emotion and arrow included, so Ctrl+Z takes back the last sticky only.
 
-In presentation mode the panel shows for any capture; in the editor, for a capture
-started with Workshop ▸ Quick Add (Ctrl+Shift+A).
+With Insert ▸ Connect As You Type on, the first sticky is connected from the selected
+card (or else from the last card of its cell) and each next one from the one before;
+the panel says which card the next one follows. In presentation mode the panel shows
+for any capture; in the editor, for a capture started with Workshop ▸ Quick Add
+(Ctrl+Shift+A).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ QFrame#quick_add { background: rgba(11, 18, 32, 235); border: 2px solid #F59E0B;
 QFrame#quick_add QLabel { color: #F8FAFC; font-size: 15px; }
 QFrame#quick_add QLabel#quick_title { font-size: 19px; font-weight: bold; }
 QFrame#quick_add QLabel#quick_hint { color: #CBD5E1; }
+QFrame#quick_add QLabel#quick_flow { color: #FDE68A; }
 QFrame#quick_add QPushButton { color: #0B1220; border: 3px solid transparent; border-radius: 6px;
                                padding: 4px 10px; font-size: 15px; font-weight: bold; }
 QFrame#quick_add QPushButton:checked { border: 3px solid #F8FAFC; }
@@ -58,10 +62,15 @@ class QuickAddPanel(QFrame):
         self.faces.setSpacing(6)
         self.buttons: dict[int, QPushButton] = {}
         self.recent = QLabel()
+        self.flow = QLabel()  # where Connect As You Type connects the next card from
+        self.flow.setObjectName("quick_flow")
+        for label in (self.recent, self.flow):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # card names are never markup
         for widget in (self.title, self.hint):
             column.addWidget(widget)
         column.addLayout(self.faces)
         column.addWidget(self.recent)
+        column.addWidget(self.flow)
         self.hide()
 
 
@@ -96,8 +105,7 @@ class QuickAdd(QObject):
         if stage is None or not lanes:
             return
         lane = scene.cell[1] if scene.cell is not None and scene.cell[1] in lanes else lanes[0]
-        scene.clearSelection()
-        scene.set_cell((stage, lane))
+        scene.set_cell((stage, lane))  # (the selected card stays: the flow goes on from it)
         self.forced = True
         self.host.start_capture("")
         self.refresh()
@@ -140,10 +148,22 @@ class QuickAdd(QObject):
             self.panel.recent.setText(f"Added {len(names)}:  {more}{recent}")
         else:
             self.panel.recent.setText("Nothing added yet.")
+        self._flow(session.connect_flow, session.previous)
         self.panel.adjustSize()
         self._place()
         self.panel.show()
         self.panel.raise_()
+
+    def _flow(self, on: bool, previous: str | None) -> None:
+        """Say where the next card's arrow comes from (Connect As You Type), so a card
+        never looks connected when it is not."""
+        self.panel.flow.setVisible(on)
+        journey = self.context.document.journey
+        if previous is not None and journey.has_touchpoint(previous):
+            name = journey.touchpoint(previous).name
+            self.panel.flow.setText(f"Connect as you type: the next card follows “{name}”")
+        else:
+            self.panel.flow.setText("Connect as you type: the next card starts a new flow")
 
     def _faces(self, chosen: int | None) -> None:
         scale = self.context.document.journey.info.emotion_scale

@@ -108,7 +108,7 @@ class TimerLabel(QLabel):
     ) -> None:
         super().__init__(parent)
         self.timer = timer
-        self.size = size
+        self.px = size
         self.ink, self.muted = ink, muted
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumWidth(int(size * 4.2))
@@ -130,7 +130,7 @@ class TimerLabel(QLabel):
         else:
             back, ink = "transparent", self.ink
         sheet = (
-            f"QLabel {{ background: {back}; color: {ink}; font-size: {self.size}px; "
+            f"QLabel {{ background: {back}; color: {ink}; font-size: {self.px}px; "
             f"font-weight: bold; border-radius: 6px; padding: 0 8px; }}"
         )
         if sheet != self.styleSheet():

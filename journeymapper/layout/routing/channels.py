@@ -93,7 +93,8 @@ def build_grid(layout: MapLayout) -> Grid:
     used: dict[str, set[int]] = {}
     for (stage_id, lane_id), columns in layout.columns.items():
         if lane_id in lane_index and stage_id in layout.stages:
-            used.setdefault(stage_id, set()).update(c for c, ids in columns.items() if ids)
+            # (an empty column is the one kept for a card being typed: arrows go round it)
+            used.setdefault(stage_id, set()).update(columns)
     global_column: dict[tuple[str, int], int] = {}
     column_x: list[float] = []
     for stage_id, stage in layout.stages.items():

@@ -140,3 +140,67 @@ def test_the_keyboard_alone_reaches_a_cell_and_types_a_card(window) -> None:
     key(window.view.text_editing.field, Qt.Key.Key_Return)
     (card,) = [tp for tp in journey.touchpoints() if tp.name == "Asks a friend"]
     assert (card.stage, card.lane) == ("purchase", "touchpoints")
+
+
+def _blank(make_window, qtbot):  # type: ignore[no-untyped-def]
+    from journeymapper.model.document import Journey
+
+    window = make_window(Journey.default())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    return window
+
+
+def test_typing_on_a_blank_map_keeps_every_key(make_window, qtbot) -> None:
+    """Issue 16, item 8: no cell chosen, nothing selected: typing starts the capture in
+    the first touchpoints cell of the first stage, and no key is lost — not even those
+    that reach the canvas before the editor has the focus."""
+    window = _blank(make_window, qtbot)
+    journey, scene = window.document.journey, window.scene
+    assert scene.cell is None
+    assert not scene.selectedItems()
+    type_text(window.view, "Hears from a friend")  # every key sent to the canvas itself
+    editor = window.view.text_editing.field
+    assert editor.text == "Hears from a friend"
+    key(editor, Qt.Key.Key_Return)
+    key(editor, Qt.Key.Key_Escape)
+    (card,) = journey.touchpoints()
+    first_lane = next(lane.id for lane in journey.lanes if lane.kind.value == "touchpoints")
+    assert (card.name, card.stage, card.lane) == (
+        "Hears from a friend",
+        journey.stages[0].id,
+        first_lane,
+    )
+
+
+def test_typing_with_no_cell_goes_to_the_focused_stage(make_window, qtbot) -> None:
+    window = _blank(make_window, qtbot)
+    journey, view = window.document.journey, window.view
+    key(view, Qt.Key.Key_PageDown)
+    key(view, Qt.Key.Key_PageDown)  # the second stage in focus
+    focused = window.features.facilitator.focus.stage_id
+    assert focused == journey.stages[1].id
+    key(view, Qt.Key.Key_Escape)  # no cell any more
+    assert window.scene.cell is None
+    type_text(view, "Pays at the till")
+    key(window.view.text_editing.field, Qt.Key.Key_Return)
+    (card,) = journey.touchpoints()
+    assert (card.name, card.stage) == ("Pays at the till", focused)
+
+
+def test_keys_typed_ahead_of_the_editor_reach_it_even_in_a_voting_round(window, qtbot) -> None:
+    """V votes and Space pans on the canvas; typed while the card's editor opens, they
+    are the card's name."""
+    facilitator = window.features.facilitator
+    facilitator.acts["vote_start"].trigger()
+    type_text(facilitator.bar.voters, "Ana, Ben")
+    key(facilitator.bar.voters, Qt.Key.Key_Return)
+    assert facilitator.voting.round is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.scene.clearSelection()
+    window.scene.set_cell(("purchase", "touchpoints"))
+    window.view.setFocus()
+    type_text(window.view, "a Visit to the shop")  # every key sent to the canvas itself
+    assert window.view.text_editing.field.text == "a Visit to the shop"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from journeymapper.app.look.colors import theme
 from journeymapper.app.present import focus as focus_module
-from journeymapper.app.present.look import PRESENT_ZOOM
 from tests.app.helpers import key, type_as_user
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -42,7 +41,9 @@ def test_present_hides_everything_but_the_canvas_and_esc_restores_it(window, qtb
     assert not window.statusBar().isVisible()
     assert window.features.facilitator.bar.isVisible()
     assert theme().name.startswith("present-")
-    assert window.view.zoom >= PRESENT_ZOOM  # names at least 24 px
+    column = window.scene.layout.stages["pre-purchase"]  # the whole stage, as large as fits
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert shown.contains(QRectF(column.x, 0, column.w, window.scene.layout.height))
     assert window.features.facilitator.focus.stage_id == "pre-purchase"
     key(window.view, Qt.Key.Key_Escape)
     assert not window.features.facilitator.mode.active
@@ -195,3 +196,27 @@ def test_the_projector_look_has_more_contrast_than_the_editor() -> None:
             assert contrast_ratio(getattr(present, fg), getattr(present, bg)) > contrast_ratio(
                 getattr(base, fg), getattr(base, bg)
             )
+
+
+def test_leaving_puts_the_ranking_back_as_it_was(window, qtbot) -> None:
+    """Issue 16, item 5: opened while presenting, the ranking closes with it; open
+    before, it stays open, inside the editor's smaller canvas."""
+    facilitator = window.features.facilitator
+    ranking = facilitator.ranking
+    assert not ranking.isVisible()
+    _present(window, qtbot)
+    facilitator.acts["ranking"].trigger()  # the bar's Ranking (Workshop ▸ Top Voted Cards)
+    assert ranking.isVisible()
+    key(window.view, Qt.Key.Key_Escape)
+    assert not facilitator.mode.active
+    assert not ranking.isVisible()
+    facilitator.acts["pain_ranking"].trigger()  # open in the editor, then present and leave
+    assert ranking.isVisible()
+    assert ranking.pain_only.isChecked()
+    _present(window, qtbot)
+    ranking.pain_only.setChecked(False)
+    key(window.view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert ranking.isVisible()
+    assert ranking.pain_only.isChecked()  # as it was
+    qtbot.waitUntil(lambda: window.view.viewport().geometry().contains(ranking.geometry()))
