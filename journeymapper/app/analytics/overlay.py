@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmapCache, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
+from journeymapper.app.canvas.scene import JourneyScene
 from journeymapper.app.canvas.style import (
     ascent,
     color,
@@ -365,3 +366,11 @@ class AnalyticsOverlay:
         visible = self.drawn is not None
         self.arrows.setVisible(visible)
         self.figures_item.setVisible(visible)
+
+
+def overlay_on(scene: JourneyScene) -> AnalyticsOverlay:
+    """The journey's overlay (when shown) drawn into `scene`: for an image made without
+    a window (`journeymapper export -o OUT.png`), like the editor's canvas."""
+    drawn = AnalyticsOverlay(scene, scene.journey)
+    drawn.refresh(scene.layout)
+    return drawn
