@@ -94,8 +94,8 @@ def test_reading_bpi_2012_leaves_the_ui_thread_free(qtbot) -> None:
     assert figures.mapped_cases > 0
     assert len(pushed) == 1
     # the steps were named, in order, and the read said how far it was in the file
-    assert beat.steps[0] == "Starting…"
-    assert beat.steps[1] == "Reading bpic2012.xes.gz"
+    named = [s for s in beat.steps if s != "Starting…"]  # (before the worker's first step)
+    assert named[0] == "Reading bpic2012.xes.gz"
     for step in (
         "Checking the events",
         "Counting cases and activities",
