@@ -54,6 +54,13 @@ class Progress:
         """How far the current step is, from 0 to 1."""
         self.step(self._text, fraction)
 
+    def stop_reporting(self) -> None:
+        """Drop the report callback once the work has ended. The editor's callback holds
+        a Qt object of the UI thread; an `EventLog` keeps its progress, and a later step
+        on a worker thread replaces it, so the last reference must not go there (Qt
+        objects deleted from another thread crash the UI thread)."""
+        self._report = None
+
     def watch(self, con: duckdb.DuckDBPyConnection) -> None:
         """Interrupt `con`'s queries on cancel (it may already be cancelled: then at once)."""
         with self._lock:

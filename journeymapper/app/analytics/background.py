@@ -8,7 +8,8 @@ start another read meanwhile. Cancel (the button, Esc, or closing the dialog) as
 the work to stop (`Progress.cancel`: a flag, and DuckDB's `interrupt()`), repeats the
 interrupt every 100 ms until the worker has ended (an interrupt reaches only a
 running query), and the call returns None: the work's own clean-up (closing the log,
-removing its spill folder) has run by then.
+removing its spill folder) has run by then. The dialog, the worker and the objects that
+carry its steps are deleted before the call returns, on the UI thread.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
@@ -117,31 +119,41 @@ def run_in_background(
     dialog.cancel_requested = cancel
     worker: _Worker[T] = _Worker(job, progress)
     loop = QEventLoop()
-    worker.finished.connect(loop.quit)
+    worker.finished.connect(loop.quit)  # queued: a finish before exec() still ends it
     dialog.show()
     worker.start()
     if not worker.isFinished():
         loop.exec()
     worker.wait()
+    result, error = worker.result, worker.error
+    progress.stop_reporting()
     interrupter.stop()
     dialog.finished_work = True
     dialog.close()
-    dialog.deleteLater()
-    return _outcome(worker, progress, discard)
+    dialog.cancel_requested = None
+    # Deleted here, on the UI thread. Left to Python, a wrapper kept by a reference cycle
+    # is freed whenever the collector runs, and it may run on the next worker thread:
+    # a Qt object deleted there crashed the editor now and then.
+    for made in (reporter, dialog, worker, loop):
+        shiboken6.delete(made)
+    return _outcome(result, error, progress.cancelled, discard)
 
 
 def _outcome(
-    worker: _Worker[T], progress: Progress, discard: Callable[[T], object] | None
+    result: T | None,
+    error: BaseException | None,
+    cancelled: bool,
+    discard: Callable[[T], object] | None,
 ) -> T | None:
-    if progress.cancelled:
-        if worker.error is None and worker.result is not None and discard is not None:
-            discard(worker.result)
-        if worker.error is not None and not isinstance(worker.error, CancelledError):
-            log.info("work stopped on cancel: %s", worker.error)
+    if cancelled:
+        if error is None and result is not None and discard is not None:
+            discard(result)
+        if error is not None and not isinstance(error, CancelledError):
+            log.info("work stopped on cancel: %s", error)
         return None
-    if worker.error is not None:
-        raise worker.error
-    return worker.result
+    if error is not None:
+        raise error
+    return result
 
 
 def _bar(fraction: float | None) -> float:

@@ -121,6 +121,7 @@ def test_cancel_while_reading_the_xes_stops_and_changes_nothing(
         if not clicked and dialog.label.text().startswith("Reading") and dialog.bar.value() > 0:
             clicked.append(time.perf_counter())
             qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+            beat.steps.append(dialog.label.text())  # at once: the worker may end before a tick
 
     beat = Heartbeat(cancel_once_reading)
     try:
