@@ -13,7 +13,7 @@ from journeymapper.app.dialogs.interchange_templates import new_from_template
 from journeymapper.app.files.opening import Opener
 
 EXPORTS = (
-    ("svg", "Canvas as S&VG Image…"),
+    ("svg", "&SVG (Semantic, for Web Pages and Tools)…"),
     ("csv", "&Spreadsheet (CSV)…"),
     ("mermaid", "&Mermaid Journey…"),
     ("graphml", "&GraphML Graph (yEd, Gephi)…"),
