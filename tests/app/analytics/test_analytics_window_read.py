@@ -129,3 +129,30 @@ def test_a_broken_log_is_one_clear_message(make_window, monkeypatch, tmp_path) -
     assert not any(
         isinstance(w, ProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
     )
+
+
+def test_cancel_while_drafting_from_a_log_opens_nothing(make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(shop_map())
+    journey = window.document.journey
+    before = journey.to_data()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(BPI2012), "")))
+    clicked: list[str] = []
+
+    def cancel_while_reading(widget: QWidget) -> None:
+        if not isinstance(widget, ProgressDialog) or widget.finished_work or clicked:
+            return
+        if widget.label.text().startswith("Reading") and widget.bar.value() > 0:
+            widget.cancel_button.click()
+            clicked.append(widget.label.text())
+
+    actions = {a.objectName(): a for a in window.menu("file").actions()}
+    user = User(cancel_while_reading)
+    try:
+        actions["new_from_log"].trigger()
+    finally:
+        user.stop()
+    assert clicked == ["Cancelling…"]
+    assert window.document.journey is journey
+    assert journey.to_data() == before
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not any(isinstance(w, ProgressDialog) for w in visible)
