@@ -22,6 +22,7 @@ class Dialect:
     contains: str  # "{0}" an array literal, "{1}" a value
     array: str  # "{}" comma-separated literals
     backslash_escapes: bool  # Spark reads \\ and \\' in string literals; DuckDB does not
+    stored_order: bool  # a table keeps the order its rows were inserted in (flows.py)
 
     def seconds_between(self, start: str, end: str) -> str:
         return f"(({self.micros.format(end)}) - ({self.micros.format(start)})) / 1e6"
@@ -34,6 +35,7 @@ DUCKDB = Dialect(
     contains="list_contains({0}, {1})",
     array="[{}]",
     backslash_escapes=False,
+    stored_order=True,
 )
 
 SPARK = Dialect(
@@ -43,6 +45,7 @@ SPARK = Dialect(
     contains="array_contains({0}, {1})",
     array="array({})",
     backslash_escapes=True,
+    stored_order=False,
 )
 
 

@@ -13,6 +13,7 @@ import duckdb
 
 from journeymapper.analytics.columns import ColumnMap
 from journeymapper.analytics.errors import LogError
+from journeymapper.analytics.progress import Progress
 from journeymapper.analytics.read_dfg import is_dfg, read_dfg, source_sql
 from journeymapper.analytics.read_table import (
     duckdb_problem,
@@ -39,16 +40,24 @@ def log_format(path: Path) -> str:
     )
 
 
-def open_log(path: str | Path, columns: ColumnMap | None = None) -> EventLog:
-    """Read the log at `path`; the caller closes it (it is a context manager)."""
+def open_log(
+    path: str | Path, columns: ColumnMap | None = None, progress: Progress | None = None
+) -> EventLog:
+    """Read the log at `path`; the caller closes it (it is a context manager).
+
+    `progress` hears the steps and may cancel: then `CancelledError`, or the `LogError` of an
+    interrupted query, and nothing is left behind."""
     path = Path(path)
     kind = log_format(path)
     if not path.is_file():
         why = "does not exist" if not path.exists() else "is not a regular file"
         raise LogError(path, "", why)
+    progress = progress or Progress()
+    progress.step(f"Reading {path.name}")
     con, spill = connect()
-    log = EventLog(con, path, spill, "events")
+    log = EventLog(con, path, spill, "events", progress=progress)
     try:
+        progress.watch(con)
         _read(log, kind, columns or ColumnMap())
     except BaseException:
         log.close()

@@ -27,6 +27,7 @@ import duckdb
 import numpy as np
 
 from journeymapper.analytics.dialect import DUCKDB, Dialect
+from journeymapper.analytics.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,7 @@ class EventLog:
     kind: str  # "events", or "dfg" for a pre-aggregated directly-follows table
     has_segment: bool = False
     notes: list[str] = field(default_factory=list)
+    progress: Progress = field(default_factory=Progress)  # the steps, and the user's Cancel
 
     @property
     def name(self) -> str:

@@ -73,6 +73,7 @@ def build_events(log: EventLog, staged: Staged) -> None:
                CAST({raw_ts} AS VARCHAR) AS raw_ts
         FROM {staged.source}"""
     kind = "TABLE" if staged.materialize else "VIEW"
+    log.progress.step("Checking the events")
     log.con.execute(f"CREATE OR REPLACE {kind} checked AS {select}")
     _refuse_bad_rows(log, cmap, staged.unit)
     log.con.execute(

@@ -28,12 +28,13 @@ def write_image(journey: Journey, path: Path, fmt: str, dpi: int | None, out: Ou
         return write_svg_file(journey, path, out)
     use_offscreen_qt()
     try:
+        from journeymapper.app.analytics.overlay import overlay_on
         from journeymapper.app.canvas.image import ImageError, export_image
     except ImportError as exc:
         out.problem(f"{fmt.upper()} export needs Qt (PySide6), which cannot be loaded: {exc}")
         return EXIT_FAILED
     try:
-        export_image(journey, path, fmt, dpi=dpi)
+        export_image(journey, path, fmt, dpi=dpi, decorate=overlay_on)  # as in the editor
     except ImageError as exc:
         out.problem(str(exc))
         return EXIT_FAILED

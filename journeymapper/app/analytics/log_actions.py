@@ -7,17 +7,21 @@ which touchpoint each activity stands for, and the mapping and figures go into t
 as one undoable edit, with the overlay on. A log that cannot be read is one message
 naming the file and the line; nothing changes.
 
+Reading and computing run on a worker thread behind a progress dialog that names the
+step and can cancel (background.py); only the look at a table's first rows, for the
+column dialog, and the dialogs themselves run on the UI thread. The worker computes
+from a copy of the map, so an edit arriving meanwhile (a co-editor's) cannot change
+what it reads.
+
 The dialogs are parameters (`choose_columns`, `confirm_mapping`) so tests and other
 callers can answer them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from journeymapper.analytics.columns import ColumnMap
@@ -27,12 +31,15 @@ from journeymapper.analytics.mapping import Suggestion, analytics_edit, suggest
 from journeymapper.analytics.on_map import map_figures
 from journeymapper.analytics.open_log import SUFFIXES, open_log
 from journeymapper.analytics.preview import Preview, preview
+from journeymapper.analytics.progress import Progress
 from journeymapper.analytics.store import EventLog
+from journeymapper.app.analytics.background import run_in_background
 from journeymapper.app.analytics.column_dialog import ColumnDialog
 from journeymapper.app.analytics.mapping_dialog import MappingDialog
 from journeymapper.io.errors import FileFormatError
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import Edit
+from journeymapper.model.log_figures import LogFigures
 from journeymapper.model.schema import JourneyData
 
 LOG_FILTER = "Event logs (" + " ".join(f"*{s}" for s in SUFFIXES) + ");;All files (*)"
@@ -40,6 +47,8 @@ ChooseColumns = Callable[[QWidget | None, Preview, str], ColumnMap | None]
 ConfirmMapping = Callable[
     [QWidget | None, Journey, Sequence[Suggestion], Mapping[str, int]], dict[str, str] | None
 ]
+T = TypeVar("T")
+Counted = tuple[EventLog, LogSummary, list[Suggestion]]
 
 
 def ask_columns(parent: QWidget | None, shown: Preview, optional: str) -> ColumnMap | None:
@@ -62,29 +71,26 @@ def choose_log(parent: QWidget | None) -> str | None:
     return path or None
 
 
-@contextmanager
-def _busy() -> Iterator[None]:
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-
-
-def read_log(
+def log_columns(
     parent: QWidget | None, path: str, choose_columns: ChooseColumns, optional: str = "Segment"
-) -> EventLog | None:
-    """The log at `path`, asking for its columns when needed; None if refused or cancelled."""
+) -> ColumnMap | None:
+    """The columns of the log at `path`, asked for when they are not the usual ones
+    (a look at its first rows: quick, on the UI thread); None if cancelled."""
+    shown = preview(path)
+    if not shown.needs_columns:
+        return ColumnMap()
+    return choose_columns(parent, shown, optional)
+
+
+def _in_background(
+    parent: QWidget | None,
+    title: str,
+    job: Callable[[Progress], T],
+    discard: Callable[[T], object] | None = None,
+) -> T | None:
+    """`job` on a worker thread; a log that cannot be read is one message, then None."""
     try:
-        shown = preview(path)
-        columns = ColumnMap()
-        if shown.needs_columns:
-            chosen = choose_columns(parent, shown, optional)
-            if chosen is None:
-                return None
-            columns = chosen
-        with _busy():
-            return open_log(path, columns)
+        return run_in_background(parent, title, job, discard)
     except FileFormatError as exc:
         QMessageBox.warning(parent, "Cannot read the event log", str(exc))
         return None
@@ -100,13 +106,22 @@ def new_from_event_log(
     path = path or choose_log(parent)
     if path is None:
         return None
-    log = read_log(parent, path, choose_columns, optional="Stage")
-    if log is None:
+    try:
+        columns = log_columns(parent, path, choose_columns, optional="Stage")
+    except FileFormatError as exc:
+        QMessageBox.warning(parent, "Cannot read the event log", str(exc))
         return None
-    with log, _busy():
-        chosen = options or DiscoverOptions()
-        staged = DiscoverOptions(**{**_fields(chosen), "by_stage_column": log.has_segment})
-        return discover(log, staged)
+    if columns is None:
+        return None
+    chosen = options or DiscoverOptions()
+
+    def draft(progress: Progress) -> JourneyData:
+        with open_log(path, columns, progress) as log:
+            progress.step("Drafting a map: touchpoints, stages and flow")
+            staged = DiscoverOptions(**{**_fields(chosen), "by_stage_column": log.has_segment})
+            return discover(log, staged)
+
+    return _in_background(parent, "New from Event Log", draft)
 
 
 def analyse_event_log(
@@ -120,23 +135,36 @@ def analyse_event_log(
     """Lay a log over `journey`: mapping confirmed, figures stored, overlay on (one edit).
 
     Returns the log's summary and the stage each unmapped activity would go to (for the
-    panel's "Add activities as touchpoints"); None if cancelled or unreadable."""
+    panel's "Add activities as touchpoints"); None if cancelled or unreadable. The log
+    is read and the figures computed on a worker thread, from a copy of the map."""
     path = path or choose_log(parent)
     if path is None:
         return None
-    log = read_log(parent, path, choose_columns)
-    if log is None:
+    try:
+        columns = log_columns(parent, path, choose_columns)
+    except FileFormatError as exc:
+        QMessageBox.warning(parent, "Cannot read the event log", str(exc))
         return None
+    if columns is None:
+        return None
+    snapshot = Journey(journey.to_data())
+    title = "Analyse Event Log"
+    counted = _in_background(
+        parent, title, lambda p: _count(path, columns, snapshot, p), lambda c: c[0].close()
+    )
+    if counted is None:
+        return None
+    log, info, suggestions = counted
     with log:
-        with _busy():
-            info = summary(log)
-            suggestions = suggest(info.activities, journey)
         mapping = confirm_mapping(parent, journey, suggestions, info.activities)
         if mapping is None:
             return None
-        with _busy():
-            figures = map_figures(log, journey, mapping, info)
-            stage_of = _stage_of(log, journey)
+        computed = _in_background(
+            parent, title, lambda p: _figures(log, snapshot, mapping, info, p)
+        )
+    if computed is None:
+        return None
+    figures, stage_of = computed
     push_edit(
         analytics_edit(journey, "Analyse event log", mapping=mapping, figures=figures, shown=True)
     )
@@ -149,6 +177,39 @@ def analyse_event_log(
             "start from the log with File ▸ New from Event Log…",
         )
     return info, stage_of
+
+
+def _count(path: str, columns: ColumnMap, journey: Journey, progress: Progress) -> Counted:
+    """Read the log, count its cases and activities, suggest touchpoints (worker thread)."""
+    log = open_log(path, columns, progress)
+    try:
+        progress.step("Counting cases and activities")
+        info = summary(log)
+        progress.step("Matching activities to touchpoints by name")
+        suggestions = suggest(info.activities, journey)
+        progress.check()
+    except BaseException:
+        log.close()
+        raise
+    return log, info, suggestions
+
+
+def _figures(
+    log: EventLog,
+    journey: Journey,
+    mapping: Mapping[str, str],
+    info: LogSummary,
+    progress: Progress,
+) -> tuple[LogFigures, dict[str, str]]:
+    """The figures on the map and where unmapped activities would go (worker thread)."""
+    log.progress = progress
+    progress.watch(log.con)
+    progress.step("Computing reach, flows, times and drop-off on the map")
+    figures = map_figures(log, journey, mapping, info)
+    progress.step("Placing the unmapped activities in stages")
+    stage_of = _stage_of(log, journey)
+    progress.check()
+    return figures, stage_of
 
 
 def _stage_of(log: EventLog, journey: Journey) -> dict[str, str]:

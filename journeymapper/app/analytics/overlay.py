@@ -9,13 +9,23 @@ sit above everything but the handles. Paths are built once per layout, so a repa
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmapCache, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper.app.canvas.style import color, draw_line, pen
+from journeymapper.app.canvas.scene import JourneyScene
+from journeymapper.app.canvas.style import (
+    ascent,
+    color,
+    device_dpi,
+    draw_line,
+    pen,
+    static_text,
+)
+from journeymapper.app.look.fonts import scene_font
 from journeymapper.layout.analytics_overlay import (
     BADGE,
     BADGE_FONT,
@@ -165,7 +175,11 @@ def _thin_pen(ink: str, pixels: float) -> QPen:
 
 
 class FiguresItem(QGraphicsItem):
-    """Arrow labels, reach badges, stage-header figures and the legend."""
+    """Arrow labels, reach badges, stage-header figures and the legend.
+
+    Where each piece goes, its box and its text's position are worked out once per
+    overlay (`set_overlay`), so a repaint only culls boxes against the view and draws:
+    at 100 % that was a third of the overlay's frame spent measuring text again."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -176,14 +190,19 @@ class FiguresItem(QGraphicsItem):
         self.drawn: Overlay | None = None
         self._bounds = QRectF()
         self._badge_shapes = QPainterPath()
+        self._pills: list[_Text] = []
+        self._badges: list[_Text] = []
+        self._notes: list[_Text] = []
 
     def set_overlay(self, drawn: Overlay | None, layout: MapLayout | None) -> None:
         self.prepareGeometryChange()
         self.drawn = drawn
         self._badge_shapes = QPainterPath()
-        for badge in drawn.badges if drawn else ():
-            r = badge.rect
-            self._badge_shapes.addRoundedRect(QRectF(r.x, r.y, r.w, r.h), r.h / 2, r.h / 2)
+        self._pills, self._badges, self._notes = _texts(drawn) if drawn else ([], [], [])
+        for badge in self._badges:
+            self._badge_shapes.addRoundedRect(
+                badge.box, badge.box.height() / 2, badge.box.height() / 2
+            )
         self._bounds = (
             QRectF(-20, -20, layout.width + 40, layout.height + 40)
             if drawn is not None and layout is not None
@@ -208,39 +227,81 @@ class FiguresItem(QGraphicsItem):
             painter.setBrush(color(BADGE))
             painter.drawPath(self._badge_shapes)
             return
-        for arrow in drawn.arrows:
-            if arrow.label and exposed.contains(QPointF(*arrow.label_at)):
-                _pill(
-                    painter, arrow.label_at, arrow.label, DESIGNED if arrow.designed else UNDESIGNED
-                )
-        painter.setPen(Qt.PenStyle.NoPen)
-        for badge in drawn.badges:
-            r = badge.rect
-            rect = QRectF(r.x, r.y, r.w, r.h)
-            if not exposed.intersects(rect):
-                continue
-            painter.setBrush(color(BADGE))
-            painter.drawRoundedRect(rect, r.h / 2, r.h / 2)
-            painter.setPen(color(BADGE_TEXT))
-            width = text_width(badge.text, BADGE_FONT, True)
-            draw_line(
-                painter, r.x + (r.w - width) / 2, r.y + r.h / 2 + 2.7, badge.text, BADGE_FONT, True
-            )
-            painter.setPen(Qt.PenStyle.NoPen)
+        dpi = device_dpi(painter)
+        painter.setFont(scene_font(LABEL_FONT, False, dpi))
+        for pill in self._pills:
+            if exposed.intersects(pill.box):
+                painter.setPen(pen(pill.ink, 0.6))
+                painter.setBrush(color(PAPER))
+                painter.drawRoundedRect(pill.box, 6, 6)
+                painter.setPen(color(INK))
+                pill.draw(painter, dpi)
+        painter.setFont(scene_font(BADGE_FONT, True, dpi))
+        for badge in self._badges:
+            if exposed.intersects(badge.box):
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color(BADGE))
+                painter.drawRoundedRect(badge.box, badge.box.height() / 2, badge.box.height() / 2)
+                painter.setPen(color(BADGE_TEXT))
+                badge.draw(painter, dpi)
+        painter.setFont(scene_font(LABEL_FONT, False, dpi))
         painter.setPen(color(NOTE_INK))
-        for note in drawn.notes:
-            draw_line(painter, note.x, note.baseline, note.text, LABEL_FONT)
+        for note in self._notes:
+            if exposed.intersects(note.box):
+                note.draw(painter, dpi)
         _legend(painter, drawn)
 
 
-def _pill(painter: QPainter, at: tuple[float, float], text: str, ink: str) -> None:
-    x, y = at
-    width = text_width(text, LABEL_FONT) + 8
-    painter.setPen(pen(ink, 0.6))
-    painter.setBrush(color(PAPER))
-    painter.drawRoundedRect(QRectF(x - width / 2, y - 6, width, 12), 6, 6)
-    painter.setPen(color(INK))
-    draw_line(painter, x - width / 2 + 4, y + 2.7, text, LABEL_FONT)
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """One piece of the overlay's text: its box (to cull and to fill), where its line
+    goes, and its ink (a pill's outline follows its arrow's kind)."""
+
+    box: QRectF
+    x: float
+    baseline: float
+    text: str
+    size: float
+    bold: bool = False
+    ink: str = INK
+
+    def draw(self, painter: QPainter, dpi: int) -> None:
+        """The line, in the font the caller has set (as `draw_line` would, without
+        looking the font up again)."""
+        top = self.baseline - ascent(self.size, self.bold, dpi)
+        painter.drawStaticText(
+            QPointF(self.x, top), static_text(self.text, self.size, self.bold, dpi)
+        )
+
+
+def _texts(drawn: Overlay) -> tuple[list[_Text], list[_Text], list[_Text]]:
+    """The arrows' label pills, the reach badges and the stage notes, placed."""
+    pills = []
+    for arrow in drawn.arrows:
+        if arrow.label:
+            x, y = arrow.label_at
+            width = text_width(arrow.label, LABEL_FONT) + 8
+            box = QRectF(x - width / 2, y - 6, width, 12)
+            ink = DESIGNED if arrow.designed else UNDESIGNED
+            pills.append(_Text(box, box.x() + 4, y + 2.7, arrow.label, LABEL_FONT, ink=ink))
+    badges = []
+    for badge in drawn.badges:
+        r = badge.rect
+        width = text_width(badge.text, BADGE_FONT, True)
+        box = QRectF(r.x, r.y, r.w, r.h)
+        baseline = r.y + r.h / 2 + 2.7
+        badges.append(_Text(box, r.x + (r.w - width) / 2, baseline, badge.text, BADGE_FONT, True))
+    notes = [
+        _Text(
+            QRectF(n.x, n.baseline - LABEL_FONT * 1.5, n.width, LABEL_FONT * 2),
+            n.x,
+            n.baseline,
+            n.text,
+            LABEL_FONT,
+        )
+        for n in drawn.notes
+    ]
+    return pills, badges, notes
 
 
 def _legend(painter: QPainter, drawn: Overlay) -> None:
@@ -277,6 +338,7 @@ class AnalyticsOverlay:
         scene.addItem(self.figures_item)
         self._override: LogFigures | None = None
         self.drawn: Overlay | None = None
+        self._size: tuple[float, float] | None = None
 
     def set_journey(self, journey: Journey) -> None:
         """After File ▸ Open or New: follow the new journey."""
@@ -294,9 +356,21 @@ class AnalyticsOverlay:
     def refresh(self, layout: MapLayout) -> None:
         """Recompute the geometry for `layout` (after a layout change or an edit)."""
         figures = self.figures
-        self.drawn = None if figures is None else overlay(self.journey, layout, figures)
+        drawn = None if figures is None else overlay(self.journey, layout, figures)
+        size = (layout.width, layout.height)
+        if drawn == self.drawn and size == self._size:  # an edit the overlay does not show
+            return
+        self.drawn, self._size = drawn, size
         self.arrows.set_overlay(self.drawn)
         self.figures_item.set_overlay(self.drawn, layout)
         visible = self.drawn is not None
         self.arrows.setVisible(visible)
         self.figures_item.setVisible(visible)
+
+
+def overlay_on(scene: JourneyScene) -> AnalyticsOverlay:
+    """The journey's overlay (when shown) drawn into `scene`: for an image made without
+    a window (`journeymapper export -o OUT.png`), like the editor's canvas."""
+    drawn = AnalyticsOverlay(scene, scene.journey)
+    drawn.refresh(scene.layout)
+    return drawn

@@ -13,7 +13,7 @@ at D dpi has D/72 pixels per point, and an SVG's size is the map's size in point
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -167,12 +167,23 @@ def scene_image_bytes(scene: JourneyScene, fmt: str, *, dpi: int = DEFAULT_DPI) 
 
 
 def export_image(
-    journey: Journey, path: str | Path, fmt: str, *, dpi: int | None = None, **_: Any
+    journey: Journey,
+    path: str | Path,
+    fmt: str,
+    *,
+    dpi: int | None = None,
+    decorate: Callable[[JourneyScene], object] | None = None,
+    **_: Any,
 ) -> None:
-    """Draw `journey` as the canvas shows it and write it atomically to `path`."""
+    """Draw `journey` as the canvas shows it and write it atomically to `path`.
+
+    `decorate` adds what a feature above the canvas draws in the editor (the command
+    line passes the analytics overlay), so the image shows what the window would."""
     ensure_application()
     scene = scene_for(journey)
     try:
+        if decorate is not None:
+            decorate(scene)
         data = scene_image_bytes(scene, fmt, dpi=dpi or DEFAULT_DPI)
     finally:
         scene.clear()

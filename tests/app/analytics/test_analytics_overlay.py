@@ -122,3 +122,18 @@ def test_unmapped_activities_are_added_as_touchpoints(wired, qtbot) -> None:  # 
     assert journey.info.analytics.mapping["Chatbot"] == added[0].id
     window.document.undo_stack.undo()
     assert not [tp for tp in journey.touchpoints() if tp.name == "Chatbot"]
+
+
+def test_an_unchanged_overlay_is_not_rebuilt_or_repainted(wired, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window, overlay, panel = wired
+    rebuilt: list[object] = []
+    original = overlay.arrows.set_overlay
+    monkeypatch.setattr(overlay.arrows, "set_overlay", lambda d: rebuilt.append(d) or original(d))
+    drawn = overlay.drawn
+    overlay.refresh(window.scene.layout)  # a layout change that moves nothing of it
+    assert overlay.drawn is drawn
+    assert rebuilt == []
+    qtbot.mouseClick(panel.connect_button, Qt.MouseButton.LeftButton)  # one that does
+    assert rebuilt
+    assert rebuilt[-1] is overlay.drawn is not drawn
+    assert all(a.designed for a in overlay.drawn.arrows)
