@@ -16,8 +16,8 @@ Definitions every rule and the README use:
   bottom, then the order within the cell. Findings list touchpoints in this order.
 
 The graph is read through networkx's dict-of-dicts adjacency (`_succ`, `_pred`, `_node`,
-as `Journey.flow` gives it): a validation of 10,000 cards has 100 ms, and networkx's view objects cost a
-new wrapper object on every lookup.
+as `Journey.flow` gives it): a validation of 10,000 cards has 100 ms, and networkx's
+view objects cost a new wrapper object on every lookup.
 """
 
 from __future__ import annotations
