@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from journeymapper.app.context import EditorContext
-from journeymapper.io.summary_pdf import export_summary
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +34,8 @@ def default_path(context: EditorContext, day: dt.date) -> Path:
 
 
 def write(context: EditorContext, path: Path, say: Callable[[str], None]) -> bool:
+    from journeymapper.io.summary_pdf import export_summary  # (reportlab, on first use)
+
     try:
         export_summary(context.document.journey, path, dt.date.today())
     except OSError as exc:
