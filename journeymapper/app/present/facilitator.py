@@ -150,7 +150,7 @@ class Facilitator(QObject):
         view = shell.menu("view")
         view.addSeparator()
         view.addAction(acts["present"])
-        workshop = QMenu("&Workshop", self.context.parent)
+        workshop = shell.menu("workshop")  # the window's, on screen before this is made
         workshop.setObjectName("workshop_menu")
         workshop.addAction(acts["present"])
         workshop.addSeparator()
@@ -182,7 +182,6 @@ class Facilitator(QObject):
         self.bar.presets.setMenu(presets)
         workshop.addSeparator()
         workshop.addActions([acts["summary"], acts["show_bar"]])
-        shell.add_menu(workshop, "workshop", before="Help")
         export = shell.menu("export")
         export.addSeparator()
         export.addAction(acts["summary"])
