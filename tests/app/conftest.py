@@ -46,6 +46,7 @@ def make_window(app, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        window.features.finish()  # the whole window (tests/app/window/test_assembly.py: before)
         window.scene.ensure_layout()
         layout = window.scene.layout
         window.view.set_zoom(0.45)  # the whole sample map in view: no scrolling mid-gesture

@@ -15,7 +15,8 @@ and co-editing features, importing their modules then: the window starts it afte
 first paint (`finish_soon`), one part per turn of the event loop, so a key pressed
 meanwhile is not kept waiting for all of it. Whatever needs the second stage first
 finishes it at once (`finish`): a menu about to open (so every menu is complete when
-seen), and the properties below (`features.facilitator`, `.problems_dock`, …).
+seen), a key that is no first-stage action's shortcut (`window/early_keys.py`), and the
+properties below (`features.facilitator`, `.problems_dock`, …).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from journeymapper.app.files.opening import Opener
 from journeymapper.app.files.saving import Saving
 from journeymapper.app.safety.guard import Safety
 from journeymapper.app.window.actions import add_window_actions, build_toolbar, fill_window_menus
+from journeymapper.app.window.early_keys import EarlyKeys
 from journeymapper.app.window.find_bar import FindBar
 from journeymapper.app.window.keyboard import CanvasKeys
 from journeymapper.app.window.status import StatusBar
@@ -125,6 +127,8 @@ class Features:
             menu = entry.menu()
             if menu is not None:
                 menu.aboutToShow.connect(self.finish)
+        main = self.context.shell.main_window
+        self._early_keys = EarlyKeys(main, self.context.actions, self.finish)  # F11 at once
 
     @property
     def assembled(self) -> bool:
@@ -171,6 +175,8 @@ class Features:
             self._later.pop(0)()
         finally:
             self._in_step = False
+        if not self._later:
+            self._early_keys.stop()
 
     def _make_palette(self) -> None:
         from journeymapper.app.panels.palette import PaletteDock
@@ -318,6 +324,7 @@ class Features:
         if not self.saving.maybe_save():
             return False
         self.safety.window_closed()  # saved or discarded: its recovery copy goes
+        self._early_keys.stop()
         self._stopped = True  # the window goes: what is left of the assembly never comes
         return True
 
