@@ -120,6 +120,7 @@ class Features:
             self._make_facilitator,
             self._make_workshop,
             self._make_collab,
+            self._docks_placed,  # again: the features' docks (Analytics, Participants…)
         ]
         self._afterwards: list[Callable[[], None]] = []
         self._stopped = self._started = self._chained = self._in_step = False

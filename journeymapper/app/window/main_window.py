@@ -210,7 +210,8 @@ class MainWindow(QMainWindow):
 
     def _docks_placed(self) -> None:
         """The docks came after the first paint: put them where they were last time, and
-        fit the map again to the smaller canvas unless it has been zoomed or moved."""
+        fit the map again to the smaller canvas unless it has been zoomed or moved. Called
+        once the panels are made, and again once the features' docks are."""
         self._docks_in_place = True
         state = settings().value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
@@ -221,6 +222,7 @@ class MainWindow(QMainWindow):
     def _fit_again(self) -> None:
         if self._as_first_fitted():
             self.view.fit_all()
+            self._first_fit = (self.view.transform(), self.view.center())  # (for the next)
 
     def _as_first_fitted(self) -> bool:
         """The view shows what the first fit showed (nobody zoomed or scrolled since)."""

@@ -94,3 +94,14 @@ print(json.dumps({{name: name in sys.modules for name in {HEAVY!r}}}))
     assert done.returncode == 0, done.stderr[-2000:]
     imported = json.loads(done.stdout.strip().splitlines()[-1])
     assert imported == dict.fromkeys(HEAVY, False)
+
+
+def test_a_feature_dock_made_late_comes_back_where_it_was(make_window) -> None:
+    first = make_window()
+    first.features.workshop.dock.show()
+    first.close()  # the window's dock layout is saved
+    second = make_window()
+    assert second.features.workshop.dock.isVisible()
+    second.features.workshop.dock.hide()
+    second.close()  # (the next tests find it hidden again)
+    assert not make_window().features.workshop.dock.isVisible()
