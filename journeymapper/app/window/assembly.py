@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget
 from shiboken6 import isValid
 
 from journeymapper.app.context import EditorContext, EditorWindow, WindowFactory
@@ -176,8 +177,17 @@ class Features:
             self._later.pop(0)()
         finally:
             self._in_step = False
+        self._show_new_docks()
         if not self._later:
             self._early_keys.stop()
+
+    def _show_new_docks(self) -> None:
+        """Docks made after the window is shown stay hidden unless shown: show those that
+        no one has shown or hidden (made before, they would have come with the window)."""
+        explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        for dock in self.context.shell.main_window.findChildren(QDockWidget):
+            if not dock.testAttribute(explicit):
+                dock.show()
 
     def _make_palette(self) -> None:
         from journeymapper.app.panels.palette import PaletteDock
@@ -209,10 +219,11 @@ class Features:
         problems, personas = self.problems_dock, self.personas_dock
         shell.add_dock(palette, LEFT)
         shell.add_dock(personas, LEFT)
-        main.tabifyDockWidget(palette, personas)
-        palette.raise_()
         shell.add_dock(properties, RIGHT)
         shell.add_dock(problems, RIGHT)
+        self._show_new_docks()  # (before they are tabbed and sized: hidden ones are not)
+        main.tabifyDockWidget(palette, personas)
+        palette.raise_()
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         main.resizeDocks([palette, properties], [210, 330], horizontal)
         main.resizeDocks([properties, problems], [480, 220], vertical)

@@ -117,8 +117,6 @@ class MainWindow(QMainWindow):
 
     def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
         self.addDockWidget(area, dock)
-        if self.isVisible():  # made after the first paint: shown as if made before
-            dock.show()
         self._menus["panels"].addAction(dock.toggleViewAction())
 
     def add_bar(self, widget: QWidget, place: BarPlace) -> None:
