@@ -9,8 +9,8 @@ STAMP := $(VENV)/.installed
 DEBS := xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
         libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libegl1 \
         libgl1 libfontconfig1 libdbus-1-3 poppler-utils xdotool \
-        openjdk-17-jre-headless
-# (openjdk-17-jre-headless: the Spark engine's test, issue 19)
+        openjdk-17-jre-headless desktop-file-utils
+# (openjdk-17-jre-headless: the Spark engine's test; desktop-file-utils: the desktop entry's)
 # The browser the workshop pages' and the semantic SVG's Playwright tests drive.
 DEBS += chromium
 
@@ -42,6 +42,8 @@ run: $(STAMP) deps
 MYPY_PACKAGES := -p journeymapper.base -p journeymapper.model -p journeymapper.analysis \
                  -p journeymapper.layout -p journeymapper.look -p journeymapper.io -p journeymapper.cli \
                  -p journeymapper.analytics -p journeymapper.server -p journeymapper.workshop
+# live co-editing (issue 18): the sync layer, strict as well
+MYPY_PACKAGES += -p journeymapper.sync
 
 test: $(STAMP) deps interop-deps
 	$(VENV)/bin/lint-imports --no-cache

@@ -265,6 +265,7 @@ def _edit(size: int) -> Timed:
     window = shared_window(size)
     card_id = middle_card(window)
     _at_card(window, card_id)
+    window.scene.layout.routes()  # the map as a user edits it: opened, arrows settled
     journey, stack = window.document.journey, window.document.undo_stack
     tp = journey.touchpoint(card_id)
     home = Placement.of(tp)

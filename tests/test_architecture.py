@@ -60,3 +60,22 @@ def test_every_module_is_under_a_layer_contract() -> None:
     app_modules = {m for m in modules if m.startswith("journeymapper.app.")}
     app_layers = {n for n in layered if n.startswith("journeymapper.app.")}
     assert all(any(m == n or m.startswith(n + ".") for n in app_layers) for m in app_modules)
+
+
+def test_the_architecture_page_names_only_files_that_exist() -> None:
+    """ARCHITECTURE.md matches the code: every path it names is there."""
+    import re
+
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:[a-z_]+/)+[a-z_.*<>]*)`", text))  # files and folders/
+    missing = []
+    for name in sorted(named):
+        if "<" in name or "*" in name:  # a pattern, not a file
+            continue
+        for base in (ROOT, PACKAGE):
+            if (base / name).exists():
+                break
+        else:
+            missing.append(name)
+    assert missing == []
+    assert len(named) > 60

@@ -14,15 +14,13 @@ from PySide6.QtGui import QGuiApplication
 
 
 def main(map_path: str, out_dir: str) -> int:
-    from journeymapper.app.render_image import scene_image_bytes
-
-    from journeymapper.app import files
-    from journeymapper.app.main import application
+    from journeymapper.app.canvas.image import scene_image_bytes
+    from journeymapper.app.main import application, open_first_window
     from journeymapper.io.poster.export import export_poster
 
     path, out = Path(map_path), Path(out_dir)
     app = application([sys.argv[0]])
-    window = files.open_window(path)
+    window = open_first_window(str(path))
     window.showMaximized()
 
     def fit() -> None:

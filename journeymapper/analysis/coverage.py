@@ -59,6 +59,19 @@ MISSING_CATEGORY = register(
     "No touchpoint of one category (digital, physical or human) anywhere on the map.",
     "Check whether customers really never meet that kind of touchpoint; add the ones they do.",
 )
+# ----- live co-editing (issue 18): cards left without a stage or lane ---------------
+#: The holding stage and lane the sync layer (journeymapper.sync.layout) puts a card in
+#: when a collaborator deleted its stage or lane while it was being added or moved there.
+HOLDING_STAGE_ID = "needs-stage"
+HOLDING_LANE_ID = "needs-lane"
+HELD_CARD = register(
+    "JM016",
+    "card-needs-a-place",
+    Severity.WARNING,
+    "A card waits in “Needs a stage” or “Needs a lane”: its stage or lane was deleted by a "
+    "collaborator while it was being added or moved there.",
+    "Move the card to a stage and lane of the map; the holding column goes away when empty.",
+)
 
 _WHEN = {
     Phase.PRE_PURCHASE: "before customers buy",
@@ -169,4 +182,30 @@ def missing_categories(journey: Journey | Context) -> list[Finding]:
                     f"The map has no {label} touchpoint (such as {', '.join(examples)})."
                 )
             )
+    return findings
+
+
+def held_cards(journey: Journey | Context) -> list[Finding]:
+    """JM016: cards in the holding stage or lane, one finding each, in reading order.
+
+    Concurrent edits must never silently lose a card (issue 18), so such a card is kept
+    and shown; this rule says so wherever the map is checked — the editor's problems,
+    `journeymapper validate` on a map saved during a session — until it is moved.
+    """
+    ctx = Context.of(journey)
+    held = [
+        tp_id
+        for tp_id, tp in ctx.touchpoints.items()
+        if tp.stage == HOLDING_STAGE_ID or tp.lane == HOLDING_LANE_ID
+    ]
+    findings = []
+    for tp_id in ctx.in_order(held):
+        where = "stage" if ctx.touchpoints[tp_id].stage == HOLDING_STAGE_ID else "lane"
+        findings.append(
+            HELD_CARD.finding(
+                f"{quoted(ctx.name(tp_id))} needs a {where}: a collaborator deleted its {where} "
+                "while the card was being added or moved there.",
+                (tp_id,),
+            )
+        )
     return findings

@@ -27,6 +27,7 @@ CHECKS: tuple[Check, ...] = (
     coverage.no_follow_up,
     coverage.no_earned,
     coverage.missing_categories,
+    coverage.held_cards,  # live co-editing (issue 18)
     flow.not_connected,
     flow.unreachable,
     flow.dead_ends,

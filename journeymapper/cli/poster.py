@@ -91,7 +91,7 @@ def write_poster(journey: Journey, path: Path, options: PosterOptions, out: Outp
     except OSError as exc:
         out.problem(f"{path}: cannot be written ({exc.strerror or exc})")
         return EXIT_FAILED
-    out.line(f"wrote {path} ({describe(result.plan, options)})")
+    out.line(f"wrote {path} ({describe(result.plan, options, result.pages)})")
     advice = hint(result.plan)
     if advice:
         out.line(f"note: {advice}")

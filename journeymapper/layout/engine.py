@@ -17,14 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from journeymapper.base.perf import gc_paused
+from journeymapper.layout.emotion import lane_height as emotion_lane_height
+from journeymapper.layout.emotion import plot_rect, series
 from journeymapper.layout.geometry import (
     BULLET_INDENT,
     CARD_GAP_X,
     CARD_GAP_Y,
     CARD_W,
     CELL_PAD,
-    EMOTION_LANE_H,
-    EMOTION_MARGIN,
     ITEM_GAP,
     LANE_FONT,
     LANE_HEADER_W,
@@ -42,8 +42,8 @@ from journeymapper.layout.geometry import (
     Rect,
     card_size,
     cumulative,
+    has_markers,
     list_height,
-    series,
 )
 from journeymapper.layout.routing.router import Routing
 from journeymapper.layout.text import line_height, wrap
@@ -247,8 +247,7 @@ class LayoutEngine:
     def _note(self, tp: Touchpoint) -> None:
         """Remember what the layout needs of one card: its cell, size, feeling, lists."""
         self.cell_of[tp.id] = (tp.stage, tp.lane)
-        markers = bool(tp.pain_points or tp.opportunities or tp.votes or tp.personas)
-        self.sizes[tp.id] = (*card_size(tp.name, markers), markers)
+        self.sizes[tp.id] = (*card_size(tp.name), has_markers(tp))
         if tp.emotion is not None:
             self.feelings[tp.id] = (tp.emotion, tp.personas)
         if tp.pain_points or tp.opportunities:
@@ -342,7 +341,7 @@ class LayoutEngine:
             content = 2 * CELL_PAD + max(stacks, default=0.0)
             return max(MIN_CARD_LANE_H, content, title_h)
         if lane.kind is LaneKind.EMOTION:
-            return max(EMOTION_LANE_H, title_h)
+            return emotion_lane_height(self.lane_titles[lane.id], self.journey.info.emotion_scale)
         if lane.kind is LaneKind.NOTES:
             texts = [lines for (lane_id, _), lines in self.notes.items() if lane_id == lane.id]
             longest = max((len(t) for t in texts), default=0)
@@ -413,13 +412,8 @@ class LayoutEngine:
         return buckets
 
     def _emotion_plot(self, lane: Lane, row: Rect) -> EmotionPlot:
-        plot = Rect(
-            LANE_HEADER_W + 6,
-            row.y + EMOTION_MARGIN,
-            row.w - LANE_HEADER_W - 12,
-            row.h - 2 * EMOTION_MARGIN,
-        )
         scale = self.journey.info.emotion_scale
+        plot = plot_rect(row, self.lane_titles[lane.id], scale)
         merged: Buckets = {None: {}}
         for persona in self.journey.personas:
             merged[persona.id] = {}

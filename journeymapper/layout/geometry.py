@@ -38,8 +38,7 @@ MIN_CARD_H = 70.0
 MARKER_ROW = 14.0
 MIN_CARD_LANE_H = 100.0
 MIN_TEXT_LANE_H = 56.0
-EMOTION_LANE_H = 150.0
-EMOTION_MARGIN = 18.0
+EMOTION_MARGIN = 18.0  # below an emotion lane's plot (its height: `layout.emotion`)
 
 STAGE_FONT = 13.0
 PHASE_FONT = 9.0
@@ -110,6 +109,7 @@ def card_name_lines(name: str) -> tuple[str, ...]:
 
 
 def has_markers(tp: Touchpoint) -> bool:
+    """Whether a card's marker row shows anything (the row is there either way)."""
     return bool(tp.pain_points or tp.opportunities or tp.votes or tp.personas)
 
 
@@ -132,19 +132,20 @@ def card_parts(line_count: int, markers: bool, height: float) -> CardParts:
     )
 
 
-def card_height(line_count: int, markers: bool) -> float:
+def card_height(line_count: int) -> float:
+    """A card's height from its name alone. Every card keeps its marker row, empty or
+    not, so a vote, a pain point or a persona never makes a card taller: a row of
+    cards stays even and the arrows between them straight."""
     content = CARD_PAD + CARD_ICON + 6 + line_count * line_height(NAME_FONT) + CARD_PAD
-    if markers:
-        content += MARKER_ROW + 5
-    return max(MIN_CARD_H, math.ceil(content))
+    return max(MIN_CARD_H, math.ceil(content + MARKER_ROW + 5))
 
 
 @lru_cache(maxsize=200_000)
-def card_size(name: str, markers: bool) -> tuple[tuple[str, ...], float]:
+def card_size(name: str) -> tuple[tuple[str, ...], float]:
     """A card's name lines and height. Cached: big maps repeat names, and the wrap of a
     name alone was a fifth of laying out 100,000 cards."""
     lines = card_name_lines(name)
-    return lines, card_height(len(lines), markers)
+    return lines, card_height(len(lines))
 
 
 class CardGeometry(NamedTuple):
@@ -153,7 +154,7 @@ class CardGeometry(NamedTuple):
     id: str
     rect: Rect
     name_lines: tuple[str, ...]
-    markers: bool
+    markers: bool  # whether its marker row shows anything
 
     @property
     def parts(self) -> CardParts:
@@ -349,33 +350,6 @@ def emotion_y(plot: Rect, value: float, scale: EmotionScale) -> float:
     """The y of an emotion value in an emotion plot: the best at the top."""
     fraction = (value - scale.minimum) / (scale.maximum - scale.minimum)
     return plot.bottom - fraction * plot.h
-
-
-def series(
-    persona: str | None, buckets: dict[float, list[int]], plot: Rect, scale: EmotionScale
-) -> EmotionSeries:
-    """One point per card column holding cards with an emotion: their mean, at its centre."""
-    xs = sorted(buckets)
-    values = tuple(sum(buckets[x]) / len(buckets[x]) for x in xs)
-    points = tuple((x, emotion_y(plot, v, scale)) for x, v in zip(xs, values, strict=True))
-    return EmotionSeries(persona, points, values, _smooth(points, plot))
-
-
-def _smooth(points: Sequence[Point], plot: Rect) -> tuple[tuple[Point, Point, Point], ...]:
-    """Catmull-Rom through `points` as cubic Bézier segments, kept inside the plot."""
-    segments = []
-    for i in range(len(points) - 1):
-        p0 = points[max(i - 1, 0)]
-        p1, p2 = points[i], points[i + 1]
-        p3 = points[min(i + 2, len(points) - 1)]
-        c1 = (p1[0] + (p2[0] - p0[0]) / 6, _clamp(p1[1] + (p2[1] - p0[1]) / 6, plot))
-        c2 = (p2[0] - (p3[0] - p1[0]) / 6, _clamp(p2[1] - (p3[1] - p1[1]) / 6, plot))
-        segments.append((c1, c2, p2))
-    return tuple(segments)
-
-
-def _clamp(y: float, plot: Rect) -> float:
-    return min(max(y, plot.y), plot.bottom)
 
 
 def list_height(entries: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> float:

@@ -27,6 +27,11 @@ CATEGORY_COLORS = {
 NO_CATEGORY = "#94A3B8"
 
 OWNERSHIP_MARKS = {Ownership.OWNED: "O", Ownership.PAID: "P", Ownership.EARNED: "E"}
+# The paid and earned badges on a card's top row, with their letter in white; the same
+# on the canvas (light or dark), the poster and the SVG.
+OWNERSHIP_BADGES = {Ownership.PAID: "#8A5A00", Ownership.EARNED: "#0E7490"}
+BADGE_LETTER = "#FFFFFF"
+VOTE_BADGE_INK = INK  # the count on a vote badge, on VOTE in both appearances
 
 _NEGATIVE = (0xD6, 0x45, 0x45)
 _NEUTRAL = (0xE0, 0xB0, 0x3A)

@@ -5,11 +5,21 @@ They only build data; nothing changes until the caller applies an edit with it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from journeymapper.model import catalog
 from journeymapper.model.document import Journey
-from journeymapper.model.schema import Connection, Lane, LaneKind, Persona, Slot, Stage, Touchpoint
+from journeymapper.model.schema import (
+    Category,
+    Connection,
+    Lane,
+    LaneKind,
+    Persona,
+    Slot,
+    Stage,
+    Touchpoint,
+)
 
 
 def next_slot(journey: Journey, stage_id: str, lane_id: str) -> Slot:
@@ -26,11 +36,16 @@ def new_touchpoint(
     slot: Slot | None = None,
     **fields: Any,
 ) -> Touchpoint:
-    """A touchpoint with a fresh id; a catalogue channel brings its category and ownership."""
+    """A touchpoint with a fresh id. A catalogue channel brings its category and
+    ownership; without one, a lane named for a category ("Physical", "Human
+    touchpoints") gives the card that category, so a card captured by keyboard in the
+    Physical lane is a physical touchpoint."""
     entry = catalog.channel(fields.get("channel", ""))
     if entry is not None:
         fields.setdefault("category", entry.category)
         fields.setdefault("ownership", entry.ownership)
+    if fields.get("category") is None:
+        fields["category"] = lane_category(journey, lane_id)
     return Touchpoint(
         id=journey.new_id("tp"),
         name=name,
@@ -39,6 +54,17 @@ def new_touchpoint(
         slot=slot if slot is not None else next_slot(journey, stage_id, lane_id),
         **fields,
     )
+
+
+def lane_category(journey: Journey, lane_id: str) -> Category | None:
+    """The category a touchpoints lane stands for when its name says so: one of the
+    words Digital, Physical or Human (any case), and not two of them."""
+    lane = next((lane for lane in journey.lanes if lane.id == lane_id), None)
+    if lane is None:
+        return None
+    words = set(re.findall(r"\w+", lane.name.casefold()))
+    named = [c for c, label in catalog.CATEGORY_LABELS.items() if label.casefold() in words]
+    return named[0] if len(named) == 1 else None
 
 
 def new_connection(journey: Journey, source: str, target: str, label: str = "") -> Connection:

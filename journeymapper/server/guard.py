@@ -53,7 +53,7 @@ _REPLACED = {name for name, _ in SECURITY_HEADERS}
 
 def role_of(scope: Scope) -> Role:
     """The role the guard gave this request (only ever called behind the guard)."""
-    return scope[ROLE_KEY]  # type: ignore[no-any-return]
+    return Role(scope[ROLE_KEY])
 
 
 def token_in(scope: Scope) -> str | None:

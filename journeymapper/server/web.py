@@ -27,8 +27,10 @@ from starlette.types import ASGIApp
 from starlette.websockets import WebSocket
 
 from journeymapper.server.addresses import public_host, url
+from journeymapper.server.frames import capped_sockets
 from journeymapper.server.guard import Guard, RoleGate
 from journeymapper.server.limits import Limits
+from journeymapper.server.logs import hide_tokens
 from journeymapper.server.sockets import Gate, SocketHandler
 from journeymapper.server.tokens import Role, Tokens
 
@@ -53,10 +55,9 @@ class WebServer:
         self.limits = limits or Limits()
         self._router = Router(routes=[])
         self._gate = Gate(self.limits)
-        # The largest WebSocket frame uvicorn takes; a mounted app that needs bigger ones
-        # (live co-editing's Yjs updates) raises it before `start`. The workshop's own
-        # sockets check every message against `limits` whatever this is.
-        self.ws_max_size = self.limits.max_message_bytes
+        # The largest WebSocket message by path prefix, for mounted apps that take more
+        # than `limits` (live co-editing's Yjs updates); see `capped_sockets`.
+        self._socket_caps: dict[str, int] = {}
         self._wanted_port = port
         self._socket: socket.socket | None = None
         self._server: uvicorn.Server | None = None
@@ -68,9 +69,18 @@ class WebServer:
     def add_route(self, route: BaseRoute) -> None:
         self._router.routes.append(route)
 
-    def mount(self, path: str, app: ASGIApp, roles: frozenset[Role] = EVERY_ROLE) -> None:
-        """Serve `app` under `path`, behind the token check, to the given roles only."""
+    def mount(
+        self,
+        path: str,
+        app: ASGIApp,
+        roles: frozenset[Role] = EVERY_ROLE,
+        max_message: int | None = None,
+    ) -> None:
+        """Serve `app` under `path`, behind the token check, to the given roles only; its
+        sockets take messages of up to `max_message` bytes (default: `limits`)."""
         self._router.routes.append(Mount(path, app=RoleGate(app, roles)))
+        if max_message is not None:
+            self._socket_caps[path.rstrip("/")] = max_message
 
     def add_socket(self, path: str, handler: SocketHandler, *, batch: bool = False) -> None:
         """A WebSocket route whose connections `handler` serves, with the server's caps.
@@ -112,6 +122,7 @@ class WebServer:
         """Bind now (raises `OSError`), then serve on a new thread until `stop`."""
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
         self._socket = socket.create_server((self.host, self._wanted_port), family=family)
+        hide_tokens()  # uvicorn logs each socket's URL, token and all, at INFO
         config = uvicorn.Config(
             self.asgi,
             lifespan="off",
@@ -119,7 +130,13 @@ class WebServer:
             access_log=False,  # URLs carry the token: never write them to a log
             server_header=False,
             proxy_headers=False,
-            ws_max_size=self.ws_max_size,
+            ws=capped_sockets(self.limits.max_message_bytes, self._socket_caps),
+            ws_max_size=self.limits.max_message_bytes,
+            # No permessage-deflate: the room's messages are small and the network is the
+            # room's own, while compressing every frame of a broadcast to 60 phones cost
+            # the laptop more CPU (taken from the editor's UI thread, which shares the
+            # interpreter lock) than anything else the server did.
+            ws_per_message_deflate=False,
             ws_ping_interval=10.0,
             ws_ping_timeout=10.0,
             timeout_graceful_shutdown=2,

@@ -17,16 +17,19 @@ import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from pycrdt import Doc, Map, get_update
+from pycrdt import Map, get_update
 
 from journeymapper.model.document import EditError, Journey
 from journeymapper.model.edits import Batch, Edit
 from journeymapper.sync import layout
+from journeymapper.sync.causal import CausalQueue
 from journeymapper.sync.entities import SyncProblem
 from journeymapper.sync.incremental import Incremental
+from journeymapper.sync.layout import YDoc
+from journeymapper.sync.panics import contained
 from journeymapper.sync.project import project
 from journeymapper.sync.reconcile import edits_to
-from journeymapper.sync.state import client_clock, read_varuint
+from journeymapper.sync.state import client_clock, read_state_vector, read_varuint
 from journeymapper.sync.undo import UndoScope
 from journeymapper.sync.write import EVERYTHING, ORDER_ID, Key, write_keys
 
@@ -61,7 +64,6 @@ _ORDER_SIGNALS = {
 }
 
 Remote = Callable[[set[Key]], None]
-MAX_HELD = 10_000
 MAX_EDITS = 2_000  # more remote edits than this at once replace the map in one step
 
 
@@ -75,7 +77,7 @@ class SyncBinding:
     def __init__(
         self,
         journey: Journey,
-        doc: Doc,
+        doc: YDoc,
         *,
         voter: str | None = None,
         on_remote: Remote | None = None,
@@ -87,7 +89,8 @@ class SyncBinding:
         self.journal: list[tuple[int, frozenset[Key]]] = []
         self._dirty: set[Key] = set()
         self._remote: set[Key] = set()
-        self._held: list[bytes] = []
+        self._causal = CausalQueue()
+        self.faults: list[SyncProblem] = []  # what yrs could not do (shown with the problems)
         self._outgoing: list[bytes] = []
         self._receiving = False
         self._subscriptions: list[Any] = []
@@ -134,8 +137,13 @@ class SyncBinding:
         if not self._dirty:
             return False
         keys, self._dirty = self._dirty, set()
-        with self.doc.transaction(origin=origin):
+        failed: list[BaseException] = []
+        with contained(failed.append), self.doc.transaction(origin=origin):
             write_keys(self.doc, self.journey, keys, self.voter)
+        if failed:  # kept dirty: written again with the next change
+            self._dirty |= keys
+            self._fault("a change of yours could not be written", reread=False)(failed[0])
+            return False
         self.journal.append((client_clock(self.doc), frozenset(keys)))
         if self.incremental.holding_emptied(self.doc):  # a local move emptied it: it goes
             self._remote.add(EVERYTHING)
@@ -154,7 +162,7 @@ class SyncBinding:
 
     # ----- document → local ----------------------------------------------------------
 
-    def _observe(self, doc: Doc) -> None:
+    def _observe(self, doc: YDoc) -> None:
         self._doc_subscription = doc.observe(self._transaction_done)
         for name in layout.ROOTS:
             ymap = doc.get(name, type=Map)
@@ -186,45 +194,66 @@ class SyncBinding:
     def receive(self, updates: Iterable[bytes], *, whole: bool = False) -> None:
         """Apply peers' updates to the document, then bring the Journey up to date.
 
-        An update that arrives before one it depends on is kept here and applied again
-        after later ones, until it is whole: yrs (pycrdt 0.14) can drop the part it held
-        back when the missing update then arrives, where Yjs integrates it (see
-        tests/sync/test_out_of_order.py). Re-applying a whole update changes nothing.
-        `whole`: a sync reply that holds everything we lacked (a join, a reconnection):
-        applied without per-object events, and the whole map is projected once.
+        Updates go to the document in causal order (`causal`): one that arrives before
+        an update it builds on waits here until that one has been applied, as Yjs would
+        keep it pending, because yrs would integrate it at once and corrupt its own
+        bookkeeping. `whole`: a sync reply that holds everything we lacked (a join, a
+        reconnection): applied without per-object events, and the whole map is
+        projected once. A sync reply is ready by construction (the server encoded it
+        from the state vector we sent, and our state only grows), so it skips the
+        causal check, whose reading of every struct in Python costs a 10,000-card map
+        seconds; updates held back before it are released after it.
         """
-        fresh = list(updates)
+        updates = list(updates)
+        if not whole:
+            self._causal.add(updates)
         self._receiving = True
         try:
-            if whole:
+            if whole and updates:
                 self.close_document()
-                for update in fresh:
-                    self.doc.apply_update(update)
+                for update in updates:
+                    self._apply(update)
+                for update in self._release():
+                    self._apply(update)
                 self._observe(self.doc)
                 self._remote.add(EVERYTHING)
             else:
-                for update in fresh:
-                    self.doc.apply_update(update)
-                self._held = self._retry([*self._held, *fresh])
+                for update in self._release():
+                    self._apply(update)
         finally:
             self._receiving = False
         self.settle()
 
-    def _retry(self, updates: list[bytes]) -> list[bytes]:
-        waiting = [u for u in updates if not whole_in(self.doc, u)]
-        for _ in range(len(waiting)):
-            if not waiting:
-                break
-            before = self.doc.get_state()
-            for update in waiting:
-                self.doc.apply_update(update)
-            waiting = [u for u in waiting if not whole_in(self.doc, u)]
-            if self.doc.get_state() == before:
-                break
-        if len(waiting) > MAX_HELD:
-            log.warning("dropping %d updates that never became whole", len(waiting) - MAX_HELD)
-            waiting = waiting[-MAX_HELD:]
-        return waiting
+    def _release(self) -> list[bytes]:
+        return self._causal.release(read_state_vector(self.doc.get_state()))
+
+    @property
+    def waiting(self) -> int:
+        """How many received updates wait for an update they build on."""
+        return len(self._causal)
+
+    def _apply(self, update: bytes) -> None:
+        """Apply one update; a panic of yrs becomes a problem and the map is read again."""
+        with contained(self._fault("an update from a collaborator could not be applied")):
+            self.doc.apply_update(update)
+
+    def _fault(self, what: str, *, reread: bool = True) -> Callable[[BaseException], None]:
+        """What to do when yrs panics: a problem shown; by default the map is read again."""
+        then = (
+            "the map was read again from the shared document"
+            if reread
+            else "it is written again with your next change"
+        )
+
+        def record(exc: BaseException) -> None:
+            why = f"{what} by the Yjs library ({str(exc)[:80]}); {then}"
+            problem = SyncProblem("document", why)
+            if problem not in self.faults:
+                self.faults.append(problem)
+            if reread:
+                self._remote.add(EVERYTHING)
+
+        return record
 
     def settle(self) -> None:
         """Apply to the Journey what remote transactions (or undo, redo) changed."""
@@ -257,24 +286,26 @@ class SyncBinding:
 
     @property
     def problems(self) -> list[SyncProblem]:
-        return self.incremental.problems()
+        return [*self.faults, *self.incremental.problems()]
 
     # ----- undo, documents, closing --------------------------------------------------
 
     def undo_step(self, steps: int = 1) -> None:
         """Undo our own last `steps` changes (never anyone else's) and show the result."""
         self.commit()
-        for _ in range(steps):
-            self.undo.undo()
+        with contained(self._fault("undo failed")):
+            for _ in range(steps):
+                self.undo.undo()
         self.settle()
 
     def redo_step(self, steps: int = 1) -> None:
         self.commit()
-        for _ in range(steps):
-            self.undo.redo()
+        with contained(self._fault("redo failed")):
+            for _ in range(steps):
+                self.undo.redo()
         self.settle()
 
-    def adopt(self, doc: Doc, reapply: set[Key]) -> int:
+    def adopt(self, doc: YDoc, reapply: set[Key]) -> int:
         """Switch to `doc` (the room's new epoch) and write our unsynced objects onto it.
 
         Our versions of `reapply` (as this replica has them now, deletions included) are
@@ -289,7 +320,8 @@ class SyncBinding:
         self.doc = doc
         self.undo = UndoScope(doc, LOCAL)
         self._observe(doc)
-        self._dirty, self.journal, self._held = set(), [], []
+        self._dirty, self.journal = set(), []
+        self._causal.clear()
         if keys:
             with doc.transaction(origin=UNTRACKED):
                 write_keys(doc, mine, keys, self.voter)
@@ -312,7 +344,7 @@ class SyncBinding:
         self._handlers = []
 
 
-def whole_in(doc: Doc, update: bytes) -> bool:
+def whole_in(doc: YDoc, update: bytes) -> bool:
     """Whether every change `update` carries is in `doc` (its deletions always show)."""
     try:
         rest = get_update(update, doc.get_state())

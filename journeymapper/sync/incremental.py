@@ -15,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pycrdt import Doc, Map
+from pycrdt import Map
 
 from journeymapper.model.document import EditError, Journey
 from journeymapper.model.edits import Connect, Disconnect, Edit, UpdateConnection
 from journeymapper.model.schema import Connection, Touchpoint
 from journeymapper.sync import layout
 from journeymapper.sync.entities import SyncProblem, is_id
+from journeymapper.sync.layout import YDoc
 from journeymapper.sync.project import (
     Frame,
     project_connection,
@@ -39,7 +40,7 @@ def _key_of(problem: SyncProblem) -> Key:
     return (parts[0], parts[1] if len(parts) > 1 else "")
 
 
-def read_entry(ymap: Map, ident: str) -> Any:
+def read_entry(ymap: Map[Any], ident: str) -> Any:
     """An entry of a root map as plain data (None when absent)."""
     value = ymap.get(ident)
     return read_map(value) if isinstance(value, Map) else value
@@ -58,7 +59,7 @@ class Incremental:
     def hidden(self) -> dict[str, str]:
         return dict(self._hidden)
 
-    def reset(self, problems: Iterable[SyncProblem], hidden: dict[str, str], doc: Doc) -> None:
+    def reset(self, problems: Iterable[SyncProblem], hidden: dict[str, str], doc: YDoc) -> None:
         """Take over what a full projection found."""
         self._problems = {}
         for problem in problems:
@@ -71,7 +72,7 @@ class Incremental:
             missing = [e for e in ends if not self.journey.has_touchpoint(str(e))]
             self._hidden[ident] = str(missing[0]) if missing else ""
 
-    def apply(self, doc: Doc, keys: set[Key]) -> bool:
+    def apply(self, doc: YDoc, keys: set[Key]) -> bool:
         """Apply changes of cards and connections only; False: project the whole map."""
         if any(name not in (layout.TOUCHPOINTS, layout.CONNECTIONS) for name, _ in keys):
             return False
@@ -86,7 +87,7 @@ class Incremental:
             return False
         return not self.holding_emptied(doc)
 
-    def _apply_cards(self, doc: Doc, cards: set[str]) -> set[str] | None:
+    def _apply_cards(self, doc: YDoc, cards: set[str]) -> set[str] | None:
         journey = self.journey
         frame = Frame.of(journey)
         tps = root(doc, layout.TOUCHPOINTS)
@@ -110,7 +111,7 @@ class Incremental:
             journey.apply(edit)
         return gone
 
-    def _apply_connections(self, doc: Doc, links: set[str], cards: set[str]) -> None:
+    def _apply_connections(self, doc: YDoc, links: set[str], cards: set[str]) -> None:
         conns = root(doc, layout.CONNECTIONS)
         links = links | {c for c, end in self._hidden.items() if end in cards or not end}
         values = {ident: read_entry(conns, ident) for ident in links}
@@ -175,7 +176,7 @@ class Incremental:
         else:
             self._problems.pop(key, None)
 
-    def holding_emptied(self, doc: Doc) -> bool:
+    def holding_emptied(self, doc: YDoc) -> bool:
         """Whether a holding stage or lane only the projection had is now empty."""
         journey = self.journey
         for ident, name in (

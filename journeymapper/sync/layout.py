@@ -26,7 +26,14 @@ value `{source, target, label}`: its ends never change.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final, TypeAlias
+
+from pycrdt import Doc, Map
+
+from journeymapper.analysis import coverage
+
+#: a map's Y document: every root is a `Y.Map` (pycrdt types a document by its roots)
+YDoc: TypeAlias = Doc[Map[Any]]
 
 #: the document's format marker and the version of this layout
 FORMAT: Final = "journeymapper"
@@ -74,12 +81,12 @@ INFO_FIELDS: Final = ("title", "description", "state", "emotion_scale", "require
 
 #: where cards go whose stage was deleted while someone added or moved them there: a
 #: stage that exists only while it holds cards, with the same id on every replica
-HOLDING_STAGE_ID: Final = "needs-stage"
+HOLDING_STAGE_ID: Final = coverage.HOLDING_STAGE_ID  # "needs-stage"; rule JM016 flags it
 HOLDING_STAGE_NAME: Final = "Needs a stage"
 HOLDING_STAGE_TEXT: Final = (
     "Cards whose stage was deleted by a collaborator while they were being added or "
     "moved there. Move each one to a stage; this column goes away when it is empty."
 )
 #: the same for cards whose lane went away and no touchpoints lane is left
-HOLDING_LANE_ID: Final = "needs-lane"
+HOLDING_LANE_ID: Final = coverage.HOLDING_LANE_ID  # "needs-lane"
 HOLDING_LANE_NAME: Final = "Needs a lane"

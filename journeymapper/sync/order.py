@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from typing import TypeGuard
 
 from fractional_indexing import FIError, generate_n_keys_between, validate_order_key
 
 
-def valid_key(key: object) -> bool:
+def valid_key(key: object) -> TypeGuard[str]:
     """Whether `key` is a well-formed fractional-index key (foreign peers may send anything)."""
     if not isinstance(key, str) or not key or len(key) > 200:
         return False
@@ -34,7 +35,7 @@ def sort_ids(keys: Mapping[str, object]) -> list[str]:
 
 
 def _sort_key(ident: str, key: object) -> tuple[int, str, str]:
-    return (0, key, ident) if valid_key(key) else (1, "", ident)  # type: ignore[return-value]
+    return (0, key, ident) if valid_key(key) else (1, "", ident)
 
 
 def rekey(order: Sequence[str], keys: Mapping[str, object]) -> dict[str, str]:

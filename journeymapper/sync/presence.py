@@ -14,7 +14,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from pycrdt import Awareness, Doc
+from pycrdt import Awareness
+
+from journeymapper.sync.layout import YDoc
 
 RENEW_AFTER = 15.0
 OUTDATED_AFTER = 30.0
@@ -31,7 +33,7 @@ class Peer:
 
 
 class Presence:
-    def __init__(self, doc: Doc, name: str = "Anonymous", color: str | None = None) -> None:
+    def __init__(self, doc: YDoc, name: str = "Anonymous", color: str | None = None) -> None:
         self.name = name
         self.color = color or COLORS[doc.client_id % len(COLORS)]
         self.selection: tuple[str, ...] = ()
@@ -40,7 +42,7 @@ class Presence:
         self._sent_at = 0.0
         self.rebind(doc)
 
-    def rebind(self, doc: Doc) -> None:
+    def rebind(self, doc: YDoc) -> None:
         """Follow a new document (a new client id); the others are heard again."""
         self.awareness = Awareness(doc)
         self.awareness.set_local_state(self._state())
@@ -97,7 +99,9 @@ class Presence:
         for client, state in self.awareness.states.items():
             if client == self.awareness.client_id or not isinstance(state, dict):
                 continue
-            user = state.get("user") if isinstance(state.get("user"), dict) else {}
+            user = state.get("user")
+            if not isinstance(user, dict):
+                user = {}
             selection = state.get("selection")
             result.append(
                 Peer(

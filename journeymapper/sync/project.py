@@ -13,11 +13,11 @@ functions (`project_touchpoint`, `project_connection`) and a `Frame` from the ma
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pycrdt import Doc, Map
+from pycrdt import Map
 
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import (
@@ -31,6 +31,7 @@ from journeymapper.model.schema import (
 )
 from journeymapper.sync import entities, layout
 from journeymapper.sync.entities import Report, SyncProblem
+from journeymapper.sync.layout import YDoc
 from journeymapper.sync.order import sort_ids
 
 HOLDING_STAGE = Stage(
@@ -68,16 +69,16 @@ class Projection:
     hidden: dict[str, str] = field(default_factory=dict)  # connection id → why
 
 
-def root(doc: Doc, name: str) -> Map:
+def root(doc: YDoc, name: str) -> Map[Any]:
     return doc.get(name, type=Map)
 
 
-def content(doc: Doc, name: str) -> dict[str, Any]:
+def content(doc: YDoc, name: str) -> dict[str, Any]:
     """A root map as plain Python data, through yrs's own JSON (7× faster than `to_py`)."""
     return read_map(root(doc, name))
 
 
-def read_map(ymap: Map) -> dict[str, Any]:
+def read_map(ymap: Map[Any]) -> dict[str, Any]:
     try:
         value = json.loads(str(ymap))
     except (ValueError, RecursionError):  # e.g. binary content a foreign peer stored
@@ -85,9 +86,14 @@ def read_map(ymap: Map) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _read_slowly(ymap: Map) -> dict[str, Any]:
+def keys_of(ymap: Map[Any]) -> list[str]:
+    """A map's keys (pycrdt types `Map.__iter__` as an Iterable, so `for k in ymap` fails mypy)."""
+    return list(ymap.keys())
+
+
+def _read_slowly(ymap: Map[Any]) -> dict[str, Any]:
     result: dict[str, Any] = {}
-    for key in ymap:
+    for key in keys_of(ymap):
         try:
             result[key] = json.loads(str(ymap[key])) if isinstance(ymap[key], Map) else ymap[key]
         except (ValueError, RecursionError, TypeError):
@@ -95,7 +101,7 @@ def _read_slowly(ymap: Map) -> dict[str, Any]:
     return result
 
 
-def project(doc: Doc) -> Projection:
+def project(doc: YDoc) -> Projection:
     """The whole map the document holds, valid, with the problems met on the way."""
     problems: list[SyncProblem] = []
     report = problems.append
@@ -144,7 +150,7 @@ def project(doc: Doc) -> Projection:
     return Projection(data, problems, hidden)
 
 
-def _ordered(doc: Doc, name: str, used: set[str], report: Report, build: Any) -> list[Any]:
+def _ordered(doc: YDoc, name: str, used: set[str], report: Report, build: Any) -> list[Any]:
     raw = content(doc, name)
     keys = {ident: value.get(layout.ORDER) if isinstance(value, dict) else None
             for ident, value in raw.items()}  # fmt: skip
@@ -290,7 +296,11 @@ def project_connections(
 
 
 def project_connection(
-    ident: str, raw: object, touchpoint_ids: set[str], report: Report, hidden: dict[str, str]
+    ident: str,
+    raw: object,
+    touchpoint_ids: Container[str],
+    report: Report,
+    hidden: dict[str, str],
 ) -> Connection | None:
     conn = entities.connection(ident, raw, report)
     if conn is None:
@@ -305,5 +315,5 @@ def project_connection(
     return conn
 
 
-def ids_in(doc: Doc, name: str) -> Iterable[str]:
+def ids_in(doc: YDoc, name: str) -> Iterable[str]:
     return root(doc, name).keys()

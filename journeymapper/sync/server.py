@@ -168,10 +168,7 @@ class Peer:
         return self
 
     async def __anext__(self) -> bytes:
-        message = await self.recv()
-        if message is None:
-            raise StopAsyncIteration
-        return message
+        return await self.recv()
 
     async def send(self, message: bytes) -> None:
         if self._closed:
@@ -181,22 +178,27 @@ class Peer:
         except (OSError, RuntimeError):
             self._closed = True
 
-    async def recv(self) -> bytes | None:  # type: ignore[override]
+    async def recv(self) -> bytes:
+        """The next message that passes the checks; `StopAsyncIteration` once closed.
+
+        (That is how pycrdt's own ASGI channel ends: the room's `async for` stops.)
+        """
         while True:
             event = await self._receive()
             if event["type"] == "websocket.disconnect":
                 self._closed = True
-                return None
+                raise StopAsyncIteration
             if event["type"] != "websocket.receive":
                 continue
-            data = event.get("bytes")
+            data: bytes | None = event.get("bytes")
             refusal = self._check(data)
             if refusal is None:
+                assert data is not None
                 return data
             code, why = refusal
             log.warning("closed a peer of room %s: %s", self._room, why)
             await self._close(code, why)
-            return None
+            raise StopAsyncIteration
 
     def _check(self, data: bytes | None) -> tuple[int, str] | None:
         if data is None:

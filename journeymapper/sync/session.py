@@ -21,6 +21,7 @@ from pycrdt import Doc, Map, merge_updates
 
 from journeymapper.sync import layout, protocol
 from journeymapper.sync.binding import SyncBinding
+from journeymapper.sync.layout import YDoc
 from journeymapper.sync.presence import Presence
 from journeymapper.sync.protocol import Kind
 from journeymapper.sync.state import read_state_vector
@@ -137,7 +138,7 @@ class SyncSession:
             self.room_was_empty = not has_map(self.binding.doc)
             self._go_live()
             return
-        probe: Doc = Doc()
+        probe: YDoc = Doc()
         probe.apply_update(self.binding.doc.get_update())
         probe.apply_update(update)
         theirs = epochs_of(probe)
@@ -158,11 +159,8 @@ class SyncSession:
 
     def _switch(self, update: bytes) -> None:
         """Take the room's document (another epoch) and write our changes onto it."""
-        doc: Doc = Doc()
-        doc.apply_update(update)
-        for waiting in self._waiting:
-            doc.apply_update(waiting)
-        self._waiting = []
+        doc: YDoc = Doc()
+        doc.apply_update(update)  # (updates that came meanwhile follow, in causal order)
         if self.mode is Mode.SHARE:  # replace the room's map with ours, in a new epoch
             count = self.binding.adopt(doc, {EVERYTHING})
             with doc.transaction(origin="journeymapper:untracked"):
@@ -201,14 +199,14 @@ class SyncSession:
 
 def has_content(update: bytes) -> bool:
     """Whether an update (the server's answer to a new document) holds any map at all."""
-    probe: Doc = Doc()
+    probe: YDoc = Doc()
     probe.apply_update(update)
     return has_map(probe)
 
 
-def has_map(doc: Doc) -> bool:
+def has_map(doc: YDoc) -> bool:
     return any(len(doc.get(name, type=Map)) for name in layout.ROOTS)
 
 
-def epochs_of(doc: Doc) -> set[str]:
+def epochs_of(doc: YDoc) -> set[str]:
     return set(doc.get(layout.EPOCHS, type=Map).keys())

@@ -7,7 +7,7 @@ of its changes a peer holds, which is how the binding knows what the server conf
 
 from __future__ import annotations
 
-from pycrdt import Doc
+from journeymapper.sync.layout import YDoc
 
 MAX_VARINT_BYTES = 10
 
@@ -43,6 +43,6 @@ def read_state_vector(data: bytes) -> dict[int, int]:
     return result
 
 
-def client_clock(doc: Doc) -> int:
+def client_clock(doc: YDoc) -> int:
     """How many changes of this document's own client it holds."""
     return read_state_vector(doc.get_state()).get(doc.client_id, 0)

@@ -9,15 +9,16 @@ stack item (no time-based grouping: the editor's undo stack groups steps itself)
 
 from __future__ import annotations
 
-from pycrdt import Doc, Map, UndoManager
+from pycrdt import Map, UndoManager
 
 from journeymapper.sync import layout
+from journeymapper.sync.layout import YDoc
 
 
 class UndoScope:
     """The undo history of one replica's own changes in one document."""
 
-    def __init__(self, doc: Doc, origin: str) -> None:
+    def __init__(self, doc: YDoc, origin: str) -> None:
         self.manager = UndoManager(
             scopes=[doc.get(name, type=Map) for name in layout.CONTENT_ROOTS],
             capture_timeout_millis=0,

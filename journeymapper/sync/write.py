@@ -18,8 +18,9 @@ from pycrdt import Doc, Map
 from journeymapper.model.document import Journey
 from journeymapper.model.schema import Connection, JourneyData, Lane, Persona, Stage, Touchpoint
 from journeymapper.sync import layout
+from journeymapper.sync.layout import YDoc
 from journeymapper.sync.order import rekey
-from journeymapper.sync.project import read_map, root
+from journeymapper.sync.project import keys_of, read_map, root
 
 #: a dirty key: (root, id); ORDER_ID marks a root's order, ("*", "*") the whole map
 Key = tuple[str, str]
@@ -50,7 +51,7 @@ def _plain(obj: Stage | Lane | Persona) -> dict[str, Any]:
     return obj.model_dump(mode="json", exclude_defaults=True, exclude={"id", "notes"})
 
 
-def set_fields(target: Map, desired: Mapping[str, Any], managed: Iterable[str]) -> None:
+def set_fields(target: Map[Any], desired: Mapping[str, Any], managed: Iterable[str]) -> None:
     """Write the fields of `desired` that differ; delete managed fields it leaves out."""
     current = read_map(target)
     for name in managed:
@@ -61,7 +62,7 @@ def set_fields(target: Map, desired: Mapping[str, Any], managed: Iterable[str]) 
             del target[name]
 
 
-def write_touchpoint(doc: Doc, tp: Touchpoint, voter: str) -> None:
+def write_touchpoint(doc: YDoc, tp: Touchpoint, voter: str) -> None:
     tps = root(doc, layout.TOUCHPOINTS)
     value = touchpoint_value(tp)
     existing = tps.get(tp.id)
@@ -72,7 +73,7 @@ def write_touchpoint(doc: Doc, tp: Touchpoint, voter: str) -> None:
     _write_votes(existing, tp.votes, voter)
 
 
-def _write_votes(card: Map, total: int, voter: str) -> None:
+def _write_votes(card: Map[Any], total: int, voter: str) -> None:
     votes = card.get(layout.VOTES)
     if not isinstance(votes, Map):
         card[layout.VOTES] = votes = Map()
@@ -101,7 +102,7 @@ def _count(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
 
 
-def write_object(doc: Doc, name: str, obj: Stage | Lane | Persona) -> None:
+def write_object(doc: YDoc, name: str, obj: Stage | Lane | Persona) -> None:
     """A stage, lane or persona: its fields (and a lane's notes), not its order."""
     target_root = root(doc, name)
     fields = {
@@ -125,19 +126,19 @@ def write_object(doc: Doc, name: str, obj: Stage | Lane | Persona) -> None:
             set_fields(notes, obj.notes, set(obj.notes) | set(notes.keys()))
 
 
-def write_connection(doc: Doc, conn: Connection) -> None:
+def write_connection(doc: YDoc, conn: Connection) -> None:
     conns = root(doc, layout.CONNECTIONS)
     value = conn.model_dump(mode="json", exclude_defaults=True, exclude={"id"})
     if conns.get(conn.id) != value:
         conns[conn.id] = value
 
 
-def write_info(doc: Doc, journey_info: Any) -> None:
+def write_info(doc: YDoc, journey_info: Any) -> None:
     desired = journey_info.model_dump(mode="json", exclude_defaults=True)
     set_fields(root(doc, layout.INFO), desired, layout.INFO_FIELDS)
 
 
-def write_order(doc: Doc, name: str, ids: list[str]) -> None:
+def write_order(doc: YDoc, name: str, ids: list[str]) -> None:
     target_root = root(doc, name)
     keys: dict[str, object] = {}
     for ident in ids:
@@ -149,7 +150,7 @@ def write_order(doc: Doc, name: str, ids: list[str]) -> None:
             obj[layout.ORDER] = key
 
 
-def write_keys(doc: Doc, journey: Journey, keys: Iterable[Key], voter: str) -> None:
+def write_keys(doc: YDoc, journey: Journey, keys: Iterable[Key], voter: str) -> None:
     """Write the objects named by dirty `keys` as `journey` has them (absent: deleted)."""
     keys = set(keys)
     if EVERYTHING in keys:
@@ -166,7 +167,7 @@ def write_keys(doc: Doc, journey: Journey, keys: Iterable[Key], voter: str) -> N
         write_order(doc, name, ids)
 
 
-def _write_key(doc: Doc, journey: Journey, name: str, ident: str, voter: str) -> None:
+def _write_key(doc: YDoc, journey: Journey, name: str, ident: str, voter: str) -> None:
     if name == layout.INFO:
         write_info(doc, journey.info)
         return
@@ -208,15 +209,15 @@ def all_keys(journey: Journey) -> set[Key]:
     return keys
 
 
-def existing_keys(doc: Doc) -> set[Key]:
+def existing_keys(doc: YDoc) -> set[Key]:
     return {
         (name, ident)
         for name in (*ORDERED_ROOTS, layout.TOUCHPOINTS, layout.CONNECTIONS)
-        for ident in root(doc, name)
+        for ident in keys_of(root(doc, name))
     }
 
 
-def stamp_epoch(doc: Doc, epoch: str) -> None:
+def stamp_epoch(doc: YDoc, epoch: str) -> None:
     """Mark the document as built (or rebuilt) in `epoch`; see `session` for the guard."""
     meta = root(doc, layout.META)
     meta["format"] = layout.FORMAT
@@ -225,9 +226,9 @@ def stamp_epoch(doc: Doc, epoch: str) -> None:
     root(doc, layout.EPOCHS)[epoch] = float(int(time.time() * 1000))
 
 
-def build_doc(data: JourneyData, epoch: str | None = None, voter: str = "file") -> Doc:
+def build_doc(data: JourneyData, epoch: str | None = None, voter: str = "file") -> YDoc:
     """A new document holding `data`, in a new epoch."""
-    doc: Doc = Doc()
+    doc: YDoc = Doc()
     journey = Journey(data)
     with doc.transaction(origin="build"):
         stamp_epoch(doc, epoch or new_epoch())

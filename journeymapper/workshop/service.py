@@ -65,8 +65,8 @@ class Workshop:
         self._rooms_stop: asyncio.Event | None = None
         if host_rooms:
             self.rooms = RoomServer(self.server.tokens.facilitator, None, prefix="")
-            self.server.mount("/rooms", self.rooms, frozenset({Role.FACILITATOR}))
-            self.server.ws_max_size = max(self.server.ws_max_size, self.rooms.max_message)
+            facilitator, cap = frozenset({Role.FACILITATOR}), self.rooms.max_message
+            self.server.mount("/rooms", self.rooms, facilitator, max_message=cap)
         self._running = False
 
     @property

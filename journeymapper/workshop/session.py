@@ -87,6 +87,7 @@ class Session:
         self.listeners: list[Callable[[Status], None]] = []
         self._due: set[str] = set()
         self._progress_sent: tuple[object, ...] = ()
+        self._status_sent: Status | None = None
 
     # ----- life ----------------------------------------------------------------------
 
@@ -174,6 +175,8 @@ class Session:
         self.room.roster.attach(conn, person)
         for text in self.room.welcome(person, self.clock()):
             conn.send(text)
+        if person.role is Role.FACILITATOR:
+            self._status_sent = None  # a new facilitator page is sent the status next
         self._schedule("status")
 
     async def _keyed(self, person: Person, conn: Connection, message: Any) -> None:
@@ -384,6 +387,9 @@ class Session:
 
     def _flush_status(self) -> None:
         status = self.room.status()
+        if status == self._status_sent:
+            return  # e.g. a burst of cards: the room itself did not change
+        self._status_sent = status
         text = dumps(status.message())
         for person in self.room.roster.people():
             if person.role is Role.FACILITATOR:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from journeymapper.analysis.coverage import (
     empty_map,
     empty_stages,
+    held_cards,
     missing_categories,
     missing_phases,
     no_earned,
     no_follow_up,
 )
+from journeymapper.analysis.validation import validate
+from journeymapper.model.document import Journey
 from journeymapper.model.schema import Category, Ownership, Phase, Stage
-from tests.analysis.maps import PHASED_STAGES, card, journey
+from tests.analysis.maps import PHASED_STAGES, PLAIN_STAGES, card, journey
 
 
 def test_empty_map_fires_only_without_touchpoints() -> None:
@@ -105,3 +108,26 @@ def test_each_missing_category_is_one_finding() -> None:
 def test_touchpoints_without_a_category_cover_none() -> None:
     findings = missing_categories(journey([card("tp-a", "s1", category=None)]))
     assert len(findings) == 3
+
+
+def test_a_card_in_the_holding_stage_or_lane_needs_a_place() -> None:
+    """Issue 18: a card whose stage a collaborator deleted is kept, and flagged."""
+    from journeymapper.model.schema import Lane, LaneKind
+
+    stages = (*PLAIN_STAGES, Stage(id="needs-stage", name="Needs a stage"))
+    cards = [card("tp-a", "s1"), card("tp-gift", "needs-stage"), card("tp-b", "s2")]
+    j = journey(cards, stages=stages)
+    findings = held_cards(j)
+    assert [(f.rule, f.subjects) for f in findings] == [("JM016", ("tp-gift",))]
+    assert findings[0].message.startswith("“Gift” needs a stage: a collaborator deleted")
+    assert "JM016" in {f.rule for f in validate(j)}
+    assert held_cards(journey([card("tp-a", "s1")])) == []
+
+    lanes = (*j.lanes, Lane(id="needs-lane", name="Needs a lane", kind=LaneKind.TOUCHPOINTS))
+    data = j.to_data().model_copy(update={"lanes": lanes})
+    data = data.model_copy(
+        update={"touchpoints": (*data.touchpoints, card("tp-c", "s3", lane="needs-lane"))}
+    )
+    both = held_cards(Journey(data))  # in reading order: stage "Third" comes first
+    assert [f.subjects for f in both] == [("tp-c",), ("tp-gift",)]
+    assert both[0].message.startswith("“C” needs a lane: a collaborator deleted its lane")

@@ -75,7 +75,9 @@ def test_an_empty_map_only_says_it_is_empty() -> None:
 
 
 def test_between_them_the_test_maps_trigger_every_registered_rule() -> None:
-    fired = set(EXPECTED_EVERY_RULE) | set(EXPECTED_BROKEN) | {"JM010"}
+    # JM016 (a card in live co-editing's holding stage) fires in
+    # test_coverage_rules.py and tests/sync/test_conflicts.py
+    fired = set(EXPECTED_EVERY_RULE) | set(EXPECTED_BROKEN) | {"JM010", "JM016"}
     assert fired == set(RULES)
 
 

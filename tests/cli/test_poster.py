@@ -62,6 +62,41 @@ def test_export_options(
         assert count == pages
 
 
+def _printed_pages(out: str) -> int:
+    """The page count the command's line states: `(2 pages, …`, `(11 pages: 9 sheets …`,
+    or `(9 sheets … plus an assembly page` (the sheets and the assembly page)."""
+    stated = re.search(r"\((\d+) pages?[,:]", out)
+    if stated:
+        return int(stated.group(1))
+    sheets = re.search(r"\((\d+) sheets? of .* plus an assembly page", out)
+    assert sheets, out
+    return int(sheets.group(1)) + 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--findings"],
+        ["--fit", "--paper", "a4", "--findings"],
+        ["--scale", "1", "--findings"],
+        ["--tile", "a4", "--findings"],
+        ["--tile", "a3", "--scale", "0.5"],
+        [],
+    ],
+)
+def test_the_page_count_printed_is_the_count_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]
+) -> None:
+    """Issue 16, item 17: `--findings` wrote 2 pages and said "1 page"."""
+    out_pdf = tmp_path / "poster.pdf"
+    code, out, err = run(capsys, EXAMPLE, "-o", out_pdf, "--date", "2025-03-14", *argv)
+    assert (code, err) == (0, "")
+    written = len(PdfReader(out_pdf).pages)
+    assert _printed_pages(out) == written
+    if "--findings" in argv:
+        assert f"the coverage findings on page {written}" in out
+
+
 def test_the_same_command_twice_gives_the_same_bytes(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -52,3 +52,48 @@ def test_stats_of_a_map_with_broken_references_exits_2(
     assert (
         err == f"journeymapper: {BROKEN_FILE}: touchpoints[3].id: id 't1' is used more than once\n"
     )
+
+
+# ----- the arrows, as routed --------------------------------------------------------
+
+
+def test_stats_count_the_routed_arrows(capsys: pytest.CaptureFixture[str], clean: Path) -> None:
+    from journeymapper.io.journey_file import load_journey
+    from journeymapper.layout.engine import layout_journey
+    from journeymapper.layout.routing.crossings import count_crossings
+
+    layout = layout_journey(load_journey(clean))
+    crossings = count_crossings(r.points for r in layout.routes().values())
+    code, out, _ = run(capsys, "stats", "--json", clean)
+    assert code == 0
+    assert json.loads(out)["arrows"] == {
+        "connections_routed": 12,
+        "connections_hidden": 0,
+        "arrow_crossings": crossings,
+        "arrows_through_cards": 0,
+    }
+    code, out, _ = run(capsys, "stats", clean)
+    lines = out.splitlines()
+    at = lines.index("Arrows")
+    assert lines[at + 1].split() == ["drawn", "12"]
+    assert lines[at + 3].split() == ["crossings", "of", "two", "arrows", str(crossings)]
+    assert lines[at + 4].split() == ["through", "a", "card", "0"]
+
+
+def test_stats_count_arrows_in_a_hidden_lane_as_hidden(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from journeymapper.analysis.demo import demo_map
+    from journeymapper.io.journey_file import save_data
+
+    data = demo_map()  # every card of it in the one lane "touchpoints"
+    lanes = tuple(
+        lane.model_copy(update={"hidden": lane.id == "touchpoints"}) for lane in data.lanes
+    )
+    path = tmp_path / "hidden.journey"
+    save_data(data.model_copy(update={"lanes": lanes}), path)
+    code, out, _ = run(capsys, "stats", "--json", path)
+    assert code == 0
+    arrows = json.loads(out)["arrows"]
+    assert (arrows["connections_routed"], arrows["connections_hidden"]) == (0, 12)
+    assert arrows["arrow_crossings"] == 0

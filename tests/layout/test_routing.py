@@ -128,3 +128,20 @@ def maps(draw: st.DrawFn) -> JourneyData:
 @given(maps())
 def test_no_generated_arrow_crosses_a_card(data: JourneyData) -> None:
     _check(Journey(data))
+
+
+def test_a_labelled_arrow_between_stacked_cards_keeps_its_label_off_them() -> None:
+    """Found by the property test: "Buys again" from a card back up to the card just
+    above it went straight up the short gap, and its label sat on both cards."""
+    cards = tuple(
+        Touchpoint(id=f"t{k}", name="Ad", stage="s0", lane="l0", slot=Slot(column=0, order=0.0))
+        for k in range(4)
+    )
+    conns = (
+        Connection(id="c0", source="t0", target="t1"),
+        Connection(id="c1", source="t1", target="t0", label="Buys again"),
+    )
+    data = JourneyData(title="Stack", stages=(Stage(id="s0", name="Stage 0"),),
+                       lanes=(Lane(id="l0", name="Lane 0"),), touchpoints=cards,
+                       connections=conns)  # fmt: skip
+    _check(Journey(data))

@@ -63,6 +63,30 @@ def test_until_done_a_connection_that_did_not_change_keeps_its_route() -> None:
     assert provisional is not old.routing.current(next(iter(stale)))
 
 
+def test_edits_faster_than_a_routing_keep_the_last_finished_routes() -> None:
+    """Two edits in a row, the routing between them never run: the third layout still
+    shows the finished routes of the first for what neither edit touched, sketches the
+    rest on the first one's channels (never building its own while it paints), and
+    holds no chain of the layouts in between."""
+    journey = load_journey(EXAMPLES / "online-clothing-store.journey")
+    first = layout_journey(journey)
+    first.routes()
+    ids = list(first.connection_ends)
+    second, third = layout_journey(journey), layout_journey(journey)
+    second.route_after(first, {ids[0]})
+    third.route_after(second, {ids[1]})
+    routing = third.routing
+    assert not second.routing.done
+    assert not routing.done
+    assert all(routing.current(c) is first.routing.current(c) for c in ids[2:])
+    for changed in ids[:2]:
+        sketch = routing.current(changed)
+        assert sketch is not None
+        assert sketch is not first.routing.current(changed)
+    assert routing._grid is None
+    assert routing._previous is first.routing
+
+
 def test_a_dragged_card_takes_its_arrows_along() -> None:
     layout = layout_journey(load_journey(EXAMPLES / "online-clothing-store.journey"))
     conn_id, (source, _) = next(iter(layout.connection_ends.items()))
@@ -96,9 +120,14 @@ def test_a_fan_in_of_six_reads_as_six() -> None:
         fans.setdefault(target, []).append(conn_id)
     target, conns = max(fans.items(), key=lambda item: len(item[1]))
     assert len(conns) >= 6
-    tips = sorted(layout.route(c).end[1] for c in conns)
-    assert all(b - a >= 8.0 for a, b in itertools.pairwise(tips))
-    assert all(layout.route(c).end[0] == layout.cards[target].rect.x for c in conns)
+    rect = layout.cards[target].rect
+    ends = [layout.route(c).end for c in conns]
+    # Each arrow enters by the left side, the top or the bottom (never the right, where
+    # the forward arrows leave), at a point of its own: six tips at least 8 pt apart.
+    assert all(x == rect.x or y in (rect.y, rect.bottom) for x, y in ends)
+    assert all(x < rect.right for x, _ in ends)
+    for a, b in itertools.combinations(ends, 2):
+        assert abs(a[0] - b[0]) + abs(a[1] - b[1]) >= 8.0
 
 
 def test_stats_count_the_arrows() -> None:

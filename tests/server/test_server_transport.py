@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from starlette.types import Receive, Scope, Send
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
+from journeymapper.server import sockets
 from journeymapper.server.addresses import ALL_INTERFACES, LOOPBACK, public_host, url
 from journeymapper.server.guard import CSP
 from journeymapper.server.limits import Limits, TokenBucket
@@ -42,6 +44,25 @@ class Echo:
         self.closed.append(conn.id)
 
 
+class Burst:
+    """A batching socket's handler: "N" sends N numbered texts at once; "bye" sends one
+    last text and closes the socket as the session does when it ends."""
+
+    async def opened(self, conn: Connection) -> None:
+        conn.send(json.dumps({"n": -1}))
+
+    async def received(self, conn: Connection, text: str) -> None:
+        if text == "bye":
+            conn.send(json.dumps({"n": "bye"}))
+            conn.close(1001, "session ended")
+            return
+        for n in range(int(text)):
+            conn.send(json.dumps({"n": n}))
+
+    async def closed(self, conn: Connection) -> None:
+        pass
+
+
 async def secret_app(scope: Scope, receive: Receive, send: Send) -> None:
     await PlainTextResponse("facilitators only")(scope, receive, send)
 
@@ -51,6 +72,7 @@ def server() -> Iterator[WebServer]:
     running = WebServer(LOOPBACK, limits=Limits(max_connections=5, http_requests_per_second=20))
     running.add_route(Route("/", lambda request: PlainTextResponse("hello")))
     running.add_socket("/ws", Echo())
+    running.add_socket("/batch", Burst(), batch=True)
     running.mount("/secret", secret_app, frozenset({Role.FACILITATOR}))
     running.start()
     yield running
@@ -196,3 +218,64 @@ def test_stop_ends_the_thread_and_frees_the_port() -> None:
     again = WebServer(LOOPBACK, port)
     again.start()
     again.stop()
+
+
+def _messages(frame: str | bytes) -> list[object]:
+    data = json.loads(frame)
+    return [m["n"] for m in (data if isinstance(data, list) else [data])]
+
+
+def test_a_burst_goes_out_in_few_frames_each_text_once(server: WebServer) -> None:
+    with connect(f"ws://127.0.0.1:{server.port}/batch?token={server.tokens.participant}") as ws:
+        assert _messages(ws.recv(timeout=5)) == [-1]
+        ws.send("300")
+        got: list[object] = []
+        frames = 0
+        while len(got) < 300:
+            got += _messages(ws.recv(timeout=5))
+            frames += 1
+        assert got == list(range(300))  # in order, none lost, none twice
+        assert frames <= 3  # queued texts share a frame (at most MAX_BATCH of them)
+        ws.send("1")
+        assert _messages(ws.recv(timeout=5)) == [0]  # a lone text still goes out alone
+
+
+def test_closing_does_not_wait_for_the_gap_between_frames(
+    server: WebServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sockets, "FRAME_GAP", 60.0)  # a gap the test would wait out
+    with connect(f"ws://127.0.0.1:{server.port}/batch?token={server.tokens.participant}") as ws:
+        ws.recv(timeout=5)
+        ws.send("bye")  # right after a frame: the writer is in its gap
+        assert _messages(ws.recv(timeout=5)) == ["bye"]
+        with pytest.raises(ConnectionClosed) as closed:
+            ws.recv(timeout=5)
+    assert closed.value.rcvd is not None
+    assert closed.value.rcvd.code == 1001
+
+
+def test_frames_are_not_compressed(server: WebServer) -> None:
+    """No permessage-deflate: compressing every small frame of a broadcast cost the
+    laptop more CPU than anything else the server did (and the network is the room's)."""
+    address = f"ws://127.0.0.1:{server.port}/ws?token={server.tokens.participant}"
+    with connect(address) as ws:  # the client offers permessage-deflate by default
+        ws.recv(timeout=5)
+        assert ws.response is not None
+        assert "Sec-WebSocket-Extensions" not in ws.response.headers
+        assert not ws.protocol.extensions
+
+
+def test_the_log_never_shows_a_token(server: WebServer, caplog: pytest.LogCaptureFixture) -> None:
+    """uvicorn logs every socket's path and query at INFO (the editor's terminal shows
+    INFO): the line stays, the tokens in it do not."""
+    caplog.set_level(logging.DEBUG)
+    token = server.tokens.facilitator
+    with connect(f"ws://127.0.0.1:{server.port}/ws?token={token}", open_timeout=5) as ws:
+        ws.recv(timeout=5)
+    with pytest.raises(InvalidStatus):
+        connect(f"ws://127.0.0.1:{server.port}/ws?token=guessed{token}", open_timeout=5)
+    get(base(server) + f"/?token={token}")
+    accepted = [r.getMessage() for r in caplog.records if "[accepted]" in r.getMessage()]
+    assert len(accepted) == 1
+    assert accepted[0].endswith(' - "WebSocket /ws?token=[hidden]" [accepted]')
+    assert not [r for r in caplog.records if token in r.getMessage()]

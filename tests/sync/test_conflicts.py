@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from journeymapper.analysis.validation import validate
 from journeymapper.model.builders import new_stage, new_touchpoint
 from journeymapper.model.edits import (
     AddStage,
@@ -46,6 +47,9 @@ def test_a_card_added_to_a_stage_someone_deleted_is_kept_in_a_holding_stage() ->
         flagged = [p for p in replica.binding.problems if late.id in p.subjects]
         assert flagged
         assert "Needs a stage" in flagged[0].message
+        # and validation flags it too (the editor's problems, `journeymapper validate`)
+        held = [f for f in validate(replica.journey) if f.rule == "JM016"]
+        assert [f.subjects for f in held] == [(late.id,)]
 
     # moving it to a real stage empties the holding stage, which goes away everywhere
     a.binding.commit()
@@ -54,6 +58,7 @@ def test_a_card_added_to_a_stage_someone_deleted_is_kept_in_a_holding_stage() ->
     final = assert_converged([a, b])
     assert layout.HOLDING_STAGE_ID not in {s.id for s in final.stages}
     assert a.binding.problems == []
+    assert not [f for f in validate(a.journey) if f.rule == "JM016"]
 
 
 def test_a_connection_whose_end_was_deleted_is_hidden_and_reported() -> None:

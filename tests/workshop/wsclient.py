@@ -56,6 +56,7 @@ def hosting(
     config: SessionConfig | None = None,
     limits: Limits | None = None,
     apply_edit: Callable[[Any], object] | None = None,
+    host_rooms: bool = False,
 ) -> Iterator[Host]:
     executor = ThreadPoolExecutor(1, thread_name_prefix="test-map")
     workshop = Workshop(
@@ -65,6 +66,7 @@ def hosting(
         bind="127.0.0.1",
         config=config,
         limits=limits,
+        host_rooms=host_rooms,
     )
     executor.submit(workshop.start).result(WAIT)
     try:

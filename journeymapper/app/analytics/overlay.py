@@ -143,7 +143,7 @@ def _arrow_pen(ink: str, width: float, style: Qt.PenStyle) -> QPen:
 def visible_rect(painter: QPainter, option: QStyleOptionGraphicsItem) -> QRectF:
     """What of the item can show: the exposed part, cut to the painter's device (a
     view's viewport, or an image `QGraphicsScene.render` draws into)."""
-    exposed: QRectF = option.exposedRect  # type: ignore[attr-defined]
+    exposed: QRectF = option.exposedRect  # type: ignore[attr-defined]  # a C++ field PySide6's stubs omit
     device = painter.device()
     inverse, ok = painter.worldTransform().inverted()
     if device is None or not ok:

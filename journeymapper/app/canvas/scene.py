@@ -95,6 +95,7 @@ class JourneyScene(CellCursor, QGraphicsScene):
         self._stale = False
         self._touched: set[str] = set()  # touchpoints changed since the last layout
         self._relinked: set[str] = set()  # connections changed since the last layout
+        self._held = False  # see hold_layout
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -146,7 +147,15 @@ class JourneyScene(CellCursor, QGraphicsScene):
 
     def schedule_layout(self) -> None:
         self._stale = True
-        self._timer.start()
+        if not self._held:
+            self._timer.start()
+
+    def hold_layout(self, held: bool) -> None:
+        """While held, changes wait for one layout at the release (a burst of the room's
+        cards over many turns of the event loop); `ensure_layout` still lays out now."""
+        self._held = held
+        if not held and self._stale:
+            self._timer.start()
 
     def put_back(self, card_ids: Iterable[str]) -> None:
         """Return cards a refused drag left astray to where the layout has them."""

@@ -361,7 +361,9 @@ class SceneSync:
             self.emotion,
             layout.emotion,
             lambda k: EmotionLaneItem(k, self.style),
-            lambda k, item: item.update_from(layout.lanes[k], layout.emotion[k]),
+            lambda k, item: item.update_from(
+                layout.lanes[k], layout.emotion[k], {p.id: p.name for p in self.journey.personas}
+            ),
         )
 
     def _names(self, layout: MapLayout, key: tuple[str, str]) -> dict[str, str]:

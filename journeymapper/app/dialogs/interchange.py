@@ -10,7 +10,7 @@ from journeymapper.app.context import EditorContext
 from journeymapper.app.files.opening import Opener
 
 EXPORTS = (
-    ("svg", "Canvas as S&VG Image…"),
+    ("svg", "&SVG (Semantic, for Web Pages and Tools)…"),
     ("csv", "&Spreadsheet (CSV)…"),
     ("mermaid", "&Mermaid Journey…"),
     ("graphml", "&GraphML Graph (yEd, Gephi)…"),

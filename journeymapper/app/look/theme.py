@@ -9,9 +9,10 @@ colours themselves are decided in `colors.py`; this module only formats them.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 from journeymapper.app.look.colors import LIGHT, Theme
+from journeymapper.app.look.controls import ControlStyle
 
 _SHEET = """
 QMainWindow::separator {{ background: {t.chrome_border}; width: 1px; height: 1px; }}
@@ -93,10 +94,12 @@ def theme_palette(theme: Theme) -> QPalette:
 
 
 def apply_theme(app: QApplication, theme: Theme = LIGHT) -> None:
-    """Fusion with `theme`'s palette and touches (call again to switch theme)."""
-    if app.style().name().casefold() != "fusion":
-        style = QStyleFactory.create("Fusion")
-        if style is not None:
-            app.setStyle(style)
+    """Fusion with `theme`'s palette and touches (call again to switch theme); its
+    controls outlined in `theme.field_border` (`controls.ControlStyle`)."""
+    style = app.style()
+    if isinstance(style, ControlStyle):
+        style.set_colors(theme.field_border, theme.selection)
+    else:
+        app.setStyle(ControlStyle(theme.field_border, theme.selection))
     app.setPalette(theme_palette(theme))
     app.setStyleSheet(style_sheet(theme))

@@ -47,6 +47,7 @@ class PropertiesDock(QDockWidget):
             self.lane,
         ]
         self._scrolls: dict[int, QScrollArea] = {}
+        self._shown: tuple[object, ...] = ()  # what the form shows: its kind and ids
         for form in self.forms:
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
@@ -80,24 +81,29 @@ class PropertiesDock(QDockWidget):
         cards = [c for c in cards if journey.has_touchpoint(c)]
         if len(cards) == 1:
             self.touchpoint.show_touchpoint(cards[0])
-            self._show(self.touchpoint)
+            self._show(self.touchpoint, cards[0])
         elif cards:
             self.multi.show_touchpoints(cards)
-            self._show(self.multi)
+            self._show(self.multi, *cards)
         elif len(selected) == 1 and isinstance(selected[0], ConnectionItem):
             self.connection.show_connection(selected[0].conn_id)
-            self._show(self.connection)
+            self._show(self.connection, selected[0].conn_id)
         elif len(selected) == 1 and isinstance(selected[0], StageHeaderItem):
             self.stage.show_stage(selected[0].stage_id)
-            self._show(self.stage)
+            self._show(self.stage, selected[0].stage_id)
         elif len(selected) == 1 and isinstance(selected[0], LaneHeaderItem):
             self.lane.show_lane(selected[0].lane_id)
-            self._show(self.lane)
+            self._show(self.lane, selected[0].lane_id)
         else:
             self.map.refresh()
             self._show(self.map)
 
-    def _show(self, form: Form) -> None:
+    def _show(self, form: Form, *ids: str) -> None:
         scroll = self._scrolls[id(form)]
         if self.pages.currentWidget() is not scroll:
             self.pages.setCurrentWidget(scroll)
+        form.show_starts()
+        shown = (id(form), *ids)
+        if shown != self._shown:  # a new selection: its form from the top
+            self._shown = shown
+            scroll.verticalScrollBar().setValue(0)

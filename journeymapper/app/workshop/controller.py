@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from journeymapper.app.workshop.executor import QtExecutor
+from journeymapper.app.workshop.executor import Hold, QtExecutor
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import Edit
 from journeymapper.workshop.status import Status
@@ -46,13 +46,16 @@ class WorkshopController(QObject):
         notify: Callable[[str], None],
         parent: QObject | None = None,
         config: SessionConfig | None = None,
+        hold_layout: Hold | None = None,
     ) -> None:
+        """`hold_layout(held)`, when given, holds the canvas's layout through a burst of
+        the room's cards (see `QtExecutor`)."""
         super().__init__(parent)
         self.journey = journey
         self.push_edit = push_edit
         self.notify = notify
         self.config = config
-        self.executor = QtExecutor(self)
+        self.executor = QtExecutor(self, hold_layout)
         self.workshop: Workshop | None = None
         self.status = Status()
         self._stopping: Workshop | None = None

@@ -4,8 +4,13 @@ The workshop session runs on the server's thread and submits its map work here, 
 `Journey` (which lives on the Qt thread with its undo stack and scene) is only ever read
 and changed on the Qt thread. Jobs wait in a queue; the Qt thread runs them in slices of
 at most `BUDGET` seconds and lets its other events (paints, timers, input) through
-between slices, so sixty cards sent at once never freeze the window: they arrive over a
-few frames instead of in one long stall.
+between slices, so sixty cards sent at once never freeze the window.
+
+Each job is still its own edit (one undo step per card), but a burst is laid out once:
+with `hold`, the executor holds the canvas's layout while it works through a queue and
+releases it when the queue is empty, or after `MAX_HOLD` seconds of a longer flood so
+the map still moves. Without it, the scene would lay out and paint after every slice,
+and those layouts, not the cards, were most of the Qt thread's work in a burst.
 """
 
 from __future__ import annotations
@@ -21,18 +26,22 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 T = TypeVar("T")
 BUDGET = 0.008  # seconds of map work per pass of the Qt event loop
+MAX_HOLD = 0.15  # seconds a flood of jobs may keep the map from being laid out
 Job = tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any]]
+Hold = Callable[[bool], None]  # e.g. JourneyScene.hold_layout
 
 
-class QtExecutor(QObject, Executor):  # type: ignore[misc]
+class QtExecutor(QObject, Executor):  # type: ignore[misc]  # PySide6's QObject stubs are untyped bases
     _wake = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, hold: Hold | None = None) -> None:
         super().__init__(parent)
         self._jobs: deque[Job] = deque()
         self._lock = threading.Lock()
         self._scheduled = False
         self._shut = False
+        self._hold = hold
+        self._held_since: float | None = None
         self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
@@ -49,11 +58,13 @@ class QtExecutor(QObject, Executor):  # type: ignore[misc]
         return future
 
     def _drain(self) -> None:
-        deadline = time.perf_counter() + BUDGET
-        while time.perf_counter() < deadline:
+        start = time.perf_counter()
+        self._holding(start)
+        while time.perf_counter() < start + BUDGET:
             with self._lock:
                 if not self._jobs:
                     self._scheduled = False
+                    self._release()
                     return
                 future, fn, args, kwargs = self._jobs.popleft()
             if future.set_running_or_notify_cancel():
@@ -63,5 +74,22 @@ class QtExecutor(QObject, Executor):  # type: ignore[misc]
                     future.set_exception(exc)
         self._wake.emit()  # the rest after the events that came meanwhile
 
+    def _holding(self, now: float) -> None:
+        """Hold the layout through a burst; let one through every `MAX_HOLD` seconds."""
+        if self._hold is None:
+            return
+        if self._held_since is None:
+            self._held_since = now
+            self._hold(True)
+        elif now - self._held_since > MAX_HOLD:
+            self._hold(False)  # the layout runs after this slice; the next one holds again
+            self._held_since = None
+
+    def _release(self) -> None:
+        if self._hold is not None and self._held_since is not None:
+            self._held_since = None
+            self._hold(False)
+
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self._shut = True
+        self._release()

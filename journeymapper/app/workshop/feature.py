@@ -54,8 +54,10 @@ class WorkshopFeature:
         return self.context.document.push(edit) is None
 
     def _controller(self) -> WorkshopController:
-        doc = self.context.document
-        return WorkshopController(doc.journey, self._push, self.notify, parent=self.context.parent)
+        doc, hold = self.context.document, self.context.scene.hold_layout
+        return WorkshopController(
+            doc.journey, self._push, self.notify, parent=self.context.parent, hold_layout=hold
+        )
 
     def _panel(self) -> None:
         panel = ParticipantsPanel(self.controller)

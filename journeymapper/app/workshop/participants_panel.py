@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QStyle,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from journeymapper.app.workshop.controller import WorkshopController
+from journeymapper.app.workshop.people_model import HEADERS, PeopleModel, rows_of
+from journeymapper.workshop.messages import MAX_VOTES_EACH
 from journeymapper.workshop.status import Status
 
 
@@ -43,17 +45,29 @@ def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
     return button
 
 
-def _people_list() -> QTreeWidget:
-    people = QTreeWidget()
-    people.setHeaderLabels(["Name", "Online", "Finished voting"])
+def _people_list(model: PeopleModel) -> QTreeView:
+    """The list of who joined. The two short columns get fixed widths that fit their
+    longest possible text: sized to their contents, they would be measured again over
+    every row at every refresh of the room (ten a second while voting)."""
+    people = QTreeView()
+    people.setModel(model)
     people.setRootIsDecorated(False)
+    people.setUniformRowHeights(True)
     people.setAccessibleName("Participants")
     header = people.header()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in (1, 2):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    for column, longest in ((1, "offline"), (2, f"no ({MAX_VOTES_EACH} used)")):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, _width(people, column, longest))
     return people
+
+
+def _width(people: QTreeView, column: int, longest: str) -> int:
+    """Room for the column's title and its longest text, with the header's margins."""
+    text = people.fontMetrics().horizontalAdvance(longest)
+    title = people.header().fontMetrics().horizontalAdvance(HEADERS[column])
+    return max(text, title) + 4 * people.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
 
 
 class ParticipantsPanel(QWidget):
@@ -63,7 +77,8 @@ class ParticipantsPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.summary = _label()
-        self.people = _people_list()
+        self.people_model = PeopleModel()
+        self.people = _people_list(self.people_model)
         self.invite = _button(
             "Invite participants…", "Invite participants", self.invite_requested.emit
         )
@@ -158,23 +173,7 @@ class ParticipantsPanel(QWidget):
             self._tick.start()
 
     def _show_people(self, status: Status) -> None:
-        """Rows changed in place (a room of 200 refreshes ten times a second while voting)."""
-        people = self.people
-        while people.topLevelItemCount() > len(status.people):
-            people.takeTopLevelItem(people.topLevelItemCount() - 1)
-        for i, person in enumerate(status.people):
-            if status.round_running:
-                finished = "yes" if person.done else f"no ({person.used} used)"
-            else:
-                finished = "—"
-            texts = (person.name, "online" if person.online else "offline", finished)
-            item = people.topLevelItem(i)
-            if item is None:
-                people.addTopLevelItem(QTreeWidgetItem(list(texts)))
-                continue
-            for column, text in enumerate(texts):
-                if item.text(column) != text:
-                    item.setText(column, text)
+        self.people_model.show(rows_of(status))
 
     def _show_stages(self, status: Status) -> None:
         if [s.id for s in status.stages] != list(self._stage_boxes):

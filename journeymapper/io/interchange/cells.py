@@ -102,8 +102,10 @@ def split_keep_empty(text: str) -> list[str]:
 # ----- KPIs ---------------------------------------------------------------------------
 
 _NUMBER = r"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][-+]?\d+)?"
+# Matched on the stripped text: a lazy `(?P<unit>.*?)\s*$` tried every split of a run of
+# blanks before a last letter, quadratic in its length (a 10,000-blank cell took seconds).
 _KPI_VALUES = re.compile(
-    rf"^\s*(?P<actual>{_NUMBER})?\s*(?:/\s*(?P<target>{_NUMBER})?)?\s*(?P<unit>.*?)\s*$", re.S
+    rf"(?P<actual>{_NUMBER})?\s*(?:/\s*(?P<target>{_NUMBER})?)?\s*(?P<unit>.*)", re.S
 )
 _UNIT_NEEDS_ESCAPE = "0123456789+-.,/"  # would read as part of the numbers
 _PRIVATE = 0xF0000  # placeholders for escaped characters while the numbers are parsed
@@ -167,7 +169,7 @@ def _parse_kpi(tokens: list[tuple[str, bool]]) -> Kpi:
             originals.append(char)
         else:
             masked += char
-    match = _KPI_VALUES.match(masked)
+    match = _KPI_VALUES.fullmatch(masked.strip())
     assert match is not None  # every group is optional
     unit = "".join(
         originals[ord(c) - _PRIVATE] if 0 <= ord(c) - _PRIVATE < len(originals) else c

@@ -137,14 +137,18 @@ def parse_mermaid(text: str, path: str | Path | None = None) -> ImportResult:
         raise MermaidError(path, "", str(exc)) from None
 
 
-_SCORE = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
+# Every pattern here reads a line in one pass, never trying a run of characters split in
+# many ways: `\d+\.?\d*` tried every split of a run of digits before giving up on a letter
+# after it (a score of 20,000 digits held the import for a minute). The score's digits
+# are matched possessively (`\d++`, Python 3.11): a run is never given back at all.
+_SCORE = re.compile(r"[-+]?+(?:\d++(?:\.\d*+)?|\.\d++)(?:[eE][-+]?+\d++)?")
 _ACC_TITLE = re.compile(r"^acctitle\s*:\s*(.*)$", re.I | re.S)
 _ACC_DESCR = re.compile(r"^accdescr\s*:\s*(.*)$", re.I | re.S)
 _ACC_BLOCK = re.compile(r"^accdescr\s*\{(.*)$", re.I | re.S)
 _TITLE = re.compile(r"^title\s(.*)$", re.I | re.S)
 _SECTION = re.compile(r"^section\s([^:]*)(.*)$", re.I | re.S)
 _FENCE = re.compile(r"^-{3}\s*$")
-_FRONT_TITLE = re.compile(r"^title\s*:\s*(.*?)\s*$")
+_FRONT_TITLE = re.compile(r"^title\s*:(.*)$")  # stripped after: `(.*?)\s*$` is quadratic
 
 
 class _Parser:
@@ -198,7 +202,7 @@ class _Parser:
                 for line in self.lines[first + 1 : end]:
                     match = _FRONT_TITLE.match(line) if line.startswith("title") else None
                     if match:
-                        self.titles["front"] = _yaml_scalar(match[1])
+                        self.titles["front"] = _yaml_scalar(match[1].strip())
                 return end + 1
         raise MermaidError(
             self.path, f"line {first + 1}", "the front matter opened here is never closed"
@@ -354,7 +358,7 @@ class _Parser:
         self.previous = ident
 
     def _emotion(self, number: int, text: str) -> int | None:
-        if text and not _SCORE.match(text):
+        if text and not _SCORE.fullmatch(text):
             self._warn(number, f"the score '{text[:20]}' is not a number; no emotion was set")
             return None
         score = float(text) if text else 0.0
@@ -363,10 +367,11 @@ class _Parser:
             return None
         rounded = int(score + 0.5) if score >= 0 else -int(-score + 0.5)
         if rounded != score:
-            self._warn(number, f"the score {text} is not a whole number; rounded to {rounded}")
+            shown = text[:20]
+            self._warn(number, f"the score {shown} is not a whole number; rounded to {rounded}")
         clamped = min(5, max(1, rounded))
         if clamped != rounded:
-            shown = text or "0 (empty)"
+            shown = text[:20] or "0 (empty)"
             self._warn(number, f"the score {shown} is outside 1–5; clamped to {clamped}")
         return clamped - 3
 

@@ -1,9 +1,10 @@
 """Touchpoint cards and the connections between them, drawn as the canvas draws them.
 
-A card: white, rounded, a stripe and an icon in its category's colour, the channel (and,
-on paper, a badge for paid and earned touchpoints), the emotion face, the wrapped name,
-and a marker row with pain points, opportunities, dot votes and persona dots.
-Connections are drawn by `connections`.
+A card: white, rounded, a stripe and an icon in its category's colour, the channel, a
+badge for paid and earned touchpoints, the emotion face, the wrapped name, and a marker
+row with pain points, opportunities, dot votes and persona dots — the marks of
+`journeymapper.layout.marks`, which the canvas draws too. Connections are drawn by
+`connections`.
 """
 
 from __future__ import annotations
@@ -20,36 +21,43 @@ from journeymapper.layout.geometry import (
     CardGeometry,
     CardParts,
     MapLayout,
+    Rect,
     card_parts,
 )
+from journeymapper.layout.marks import (
+    BADGE_LETTERS,
+    GLYPH,
+    PERSONA_R,
+    VOTE_BADGE_H,
+    VOTE_R,
+    head,
+    marker_row,
+)
 from journeymapper.look.palette import (
+    BADGE_LETTER,
     CARD,
     CARD_BORDER,
     INK,
     MUTED_INK,
     NO_CATEGORY,
     OPPORTUNITY,
+    OWNERSHIP_BADGES,
     PAIN,
-    PAPER,
     VOTE,
+    VOTE_BADGE_INK,
     category_color,
     emotion_color,
     emotion_fraction,
 )
 from journeymapper.model import catalog
-from journeymapper.model.schema import Ownership, Touchpoint
+from journeymapper.model.schema import Touchpoint
 
 RADIUS = 7.0
 STRIPE = 4.0
 HALO = 5.0
-BADGE = 10.0
-MARK = 12.0
-DOT = 5.5
-MAX_VOTE_DOTS = 5
 LINE_WIDTH = 1.5
-BADGES = {Ownership.PAID: "P", Ownership.EARNED: "E"}
-BADGE_COLORS = {Ownership.PAID: "#8A5A00", Ownership.EARNED: "#0E7490"}
-VOTE_INK = "#9A6B00"
+BADGES = BADGE_LETTERS
+BADGE_COLORS = OWNERSHIP_BADGES
 
 Tick = Callable[[int], None]
 
@@ -84,10 +92,9 @@ def draw_card(pen: Pen, stamps: Stamps, geo: CardGeometry, tp: Touchpoint, look:
         pen.recorded(("name", line, baseline, ink), _name, pen, parts.icon.x, line, baseline, ink)
     markers = parts.markers
     if markers is not None:
-        key = ("markers", len(tp.pain_points), len(tp.opportunities), tp.votes, tp.personas, faded)
-        pen.recorded(
-            key, _draw_markers, pen, stamps, markers.x, markers.y, markers.w, tp, look, faded
-        )
+        key = ("markers", len(tp.pain_points), len(tp.opportunities), tp.votes, tp.personas,
+               markers, faded)  # fmt: skip
+        pen.recorded(key, _draw_markers, pen, stamps, markers, tp, look, faded)
     pen.raw("Q")
 
 
@@ -130,55 +137,42 @@ def _head(
         fill = look.tone(emotion_color(tp.emotion, scale), faded)
         form = stamps.face(emotion_fraction(tp.emotion, scale), fill)
     pen.form(form, face.x, face.y, face.w / STAMP_GRID)
-    label_right = face.x - 6
-    badge = BADGES.get(tp.ownership)
-    if badge:
-        bx = face.x - 5 - BADGE
-        by = icon.y + (icon.h - BADGE) / 2
-        pen.fill_color(look.tone(BADGE_COLORS[tp.ownership], faded))
-        pen.round_rect(bx, by, BADGE, BADGE, 2.5)
-        pen.fill_color(PAPER)
-        pen.text_centred(bx + BADGE / 2, by + BADGE * 0.75, badge, 7.0, bold=True)
-        label_right = bx - 4
-    label = catalog.channel_label(tp.channel) if tp.channel else "No channel"
-    label = short_label(label, SMALL_FONT, label_right - parts.channel_x)
-    pen.fill_color(look.tone(MUTED_INK, faded))
-    pen.text(parts.channel_x, icon.y + icon.h / 2 + SMALL_FONT * 0.36, label, SMALL_FONT)
+    top = head(tp, parts, catalog.channel_label(tp.channel) if tp.channel else "")
+    badge = top.badge_rect
+    if badge is not None:
+        pen.fill_color(look.tone(OWNERSHIP_BADGES[tp.ownership], faded))
+        pen.round_rect(badge.x, badge.y, badge.w, badge.h, 2.5)
+        pen.fill_color(BADGE_LETTER)
+        pen.text_centred(badge.x + badge.w / 2, badge.y + badge.h * 0.75, top.badge, 7.0, True)
+    if top.label:
+        label = short_label(top.label, SMALL_FONT, top.label_right - parts.channel_x)
+        pen.fill_color(look.tone(MUTED_INK, faded))
+        pen.text(parts.channel_x, icon.y + icon.h / 2 + SMALL_FONT * 0.36, label, SMALL_FONT)
 
 
 def _draw_markers(
-    pen: Pen, stamps: Stamps, x: float, y: float, w: float, tp: Touchpoint, look: Look, faded: bool
+    pen: Pen, stamps: Stamps, row: Rect, tp: Touchpoint, look: Look, faded: bool
 ) -> None:
-    """Counts with their marker glyph and vote dots from the left; persona dots from the right."""
-    mid = y + 7.0
-    right = x + w
-    for count, icon, hex_color in (
-        (len(tp.pain_points), "pain", PAIN),
-        (len(tp.opportunities), "opportunity", OPPORTUNITY),
-    ):
-        if not count:
-            continue
-        color = look.tone(hex_color, faded)
-        pen.form(stamps.icon(icon, color), x, mid - MARK / 2, MARK / STAMP_GRID)
-        pen.fill_color(color)
-        pen.text(x + 14, mid + 3.2, str(count), SMALL_FONT, bold=True)
-        x += 14 + 6 * len(str(count)) + 8
-    if tp.votes:
-        pen.stroke_color(CARD)
-        pen.line_width(1.0)
-        pen.fill_color(look.tone(VOTE, faded))
-        for _ in range(min(tp.votes, MAX_VOTE_DOTS)):
-            pen.circle(x + 4, mid, 4.2, "B")
-            x += 7
-        if tp.votes > MAX_VOTE_DOTS:
-            pen.fill_color(look.tone(VOTE_INK, faded))
-            pen.text(x + 4, mid + 3.2, f"+{tp.votes - MAX_VOTE_DOTS}", SMALL_FONT, bold=True)
-    if tp.personas:
-        colors = {p.id: p.color for p in look.journey.personas}
-        px = right - 5
-        pen.stroke_color(CARD)
-        pen.line_width(1.5)
-        for persona_id in reversed(tp.personas):
-            pen.fill_color(look.tone(colors.get(persona_id, NO_CATEGORY), faded))
-            pen.circle(px, mid, DOT, "B")
-            px -= 9
+    """The marker row's marks, as the canvas places them."""
+    glyphs = {"pain": PAIN, "opportunity": OPPORTUNITY}
+    colors = {p.id: p.color for p in look.journey.personas}
+    for mark in marker_row(tp, row):
+        if mark.kind in glyphs:
+            ink = look.tone(glyphs[mark.kind], faded)
+            pen.form(stamps.icon(mark.kind, ink), mark.x, mark.y - GLYPH / 2, GLYPH / STAMP_GRID)
+            pen.fill_color(ink)
+            pen.text(mark.text_x, mark.y + 3.2, mark.text, SMALL_FONT, bold=True)
+        elif mark.kind == "vote":
+            pen.fill_color(look.tone(VOTE, faded))
+            pen.circle(mark.x, mark.y, VOTE_R)
+        elif mark.kind == "votes":
+            pen.fill_color(look.tone(VOTE, faded))
+            pen.round_rect(mark.x, mark.y - VOTE_BADGE_H / 2, mark.width, VOTE_BADGE_H,
+                           VOTE_BADGE_H / 2)  # fmt: skip
+            pen.fill_color(look.tone(VOTE_BADGE_INK, faded))
+            pen.text_centred(mark.text_x, mark.y + SMALL_FONT * 0.36, mark.text, SMALL_FONT, True)
+        else:
+            pen.stroke_color(CARD)
+            pen.line_width(1.5)
+            pen.fill_color(look.tone(colors.get(mark.persona, NO_CATEGORY), faded))
+            pen.circle(mark.x, mark.y, PERSONA_R, "B")

@@ -7,13 +7,8 @@ from journeymapper.io.poster.analytics import draw_analytics
 from journeymapper.io.poster.cards import Tick, draw_cards
 from journeymapper.io.poster.compose import Composition, Furniture
 from journeymapper.io.poster.connections import draw_connection_labels, draw_connections
-from journeymapper.io.poster.grid import (
-    draw_cells,
-    draw_emotion,
-    draw_headers,
-    draw_lists,
-    draw_notes,
-)
+from journeymapper.io.poster.emotion import draw_emotion
+from journeymapper.io.poster.grid import draw_cells, draw_headers, draw_lists, draw_notes
 from journeymapper.io.poster.look import Look
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.stamps import Stamps

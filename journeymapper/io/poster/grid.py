@@ -19,14 +19,11 @@ from journeymapper.layout.geometry import (
     SMALL_FONT,
     STAGE_FONT,
     TEXT_FONT,
-    EmotionPlot,
     MapLayout,
     baselines,
-    emotion_y,
 )
-from journeymapper.layout.text import line_height, text_width
+from journeymapper.layout.text import line_height
 from journeymapper.look.palette import (
-    CARD,
     GRID,
     INK,
     LANE_HEADER,
@@ -35,8 +32,6 @@ from journeymapper.look.palette import (
     PAIN,
     PAPER,
     SELECTION,
-    emotion_color,
-    emotion_fraction,
     mix,
 )
 from journeymapper.model.catalog import PHASE_LABELS
@@ -166,68 +161,3 @@ def draw_lists(pen: Pen, layout: MapLayout) -> None:
             pen.fill_color(INK)
             for line, y in zip(item.lines, ys, strict=True):
                 pen.text(x + BULLET_INDENT, y, line, TEXT_FONT)
-
-
-def draw_emotion(pen: Pen, stamps: Stamps, layout: MapLayout, look: Look) -> None:
-    """Each emotion lane: level guides with their faces and labels, and the curves."""
-    scale = look.journey.info.emotion_scale
-    steps = range(scale.minimum, scale.maximum + 1)
-    shown = set(steps) if len(steps) <= 7 else {scale.minimum, 0, scale.maximum}
-    for lane_id, plot in layout.emotion.items():
-        row = layout.lanes[lane_id]
-        title_bottom = row.y + CELL_PAD + len(layout.lane_titles[lane_id]) * line_height(LANE_FONT)
-        pen.line_width(1.0)
-        for value in steps if len(steps) <= 11 else sorted(shown):
-            y = emotion_y(plot.plot, value, scale)
-            pen.stroke_color("#D5DBE3" if value == 0 else "#E6EAF0")
-            pen.dash(*((0, 0) if value == 0 else (4, 2)))
-            pen.line(plot.plot.x, y, plot.plot.right, y)
-        pen.dash()
-        for value in sorted(shown):
-            y = emotion_y(plot.plot, value, scale)
-            x = LANE_HEADER_W - FACE - 8
-            form = stamps.face(emotion_fraction(value, scale), emotion_color(value, scale))
-            pen.form(form, x, y - FACE / 2, FACE / STAMP_GRID)
-            label = scale.label(value)
-            if (
-                y - SMALL_FONT * 0.6 > title_bottom
-                and text_width(label, SMALL_FONT) < x - 2 * CELL_PAD
-            ):
-                pen.fill_color(MUTED_INK)
-                pen.text_right(x - 4, y + SMALL_FONT * 0.36, label, SMALL_FONT)
-        _draw_series(pen, plot, look)
-
-
-def _draw_series(pen: Pen, plot: EmotionPlot, look: Look) -> None:
-    """Persona lines (thin, or bold when highlighted), then the average line and its dots."""
-    scale = look.journey.info.emotion_scale
-    colors = {p.id: p.color for p in look.journey.personas}
-    chosen = look.persona.id if look.persona else None
-    pen.round_caps()
-    dotted = []
-    for series in plot.series[1:]:
-        if not series.points:
-            continue
-        strong = series.persona == chosen
-        color = colors.get(series.persona or "", MUTED_INK)
-        faded = 0.45 if chosen is None else 0.75
-        pen.stroke_color(color if strong else mix(color, PAPER, faded))
-        pen.line_width(3.2 if strong else 1.6)
-        if len(series.points) > 1:
-            pen.bezier(series.points[0], *series.segments)
-        if strong:
-            dotted.append(series)
-    main = plot.series[0] if plot.series else None
-    if main is not None and main.points:
-        pen.stroke_color(mix(MAIN_LINE, PAPER, 0.65) if chosen else MAIN_LINE)
-        pen.line_width(2.6)
-        if len(main.points) > 1:
-            pen.bezier(main.points[0], *main.segments)
-        if not chosen:
-            dotted.append(main)
-    pen.stroke_color(CARD)
-    pen.line_width(1.5)
-    for series in dotted:
-        for (x, y), value in zip(series.points, series.values, strict=True):
-            pen.fill_color(emotion_color(round(value), scale))
-            pen.circle(x, y, 4.5, "B")

@@ -13,6 +13,7 @@ from journeymapper.io.poster.cards import BADGE_COLORS, BADGES
 from journeymapper.io.poster.grid import MAIN_LINE
 from journeymapper.io.poster.pen import Pen
 from journeymapper.io.poster.stamps import STAMP_GRID, Stamps
+from journeymapper.layout.marks import MAX_VOTE_DOTS
 from journeymapper.layout.text import text_width
 from journeymapper.look.palette import (
     CONNECTION,
@@ -138,7 +139,7 @@ def _markers(personas: bool) -> Section:
     items = [
         Item(_icon("pain", PAIN), "Pain points (count)"),
         Item(_icon("opportunity", OPPORTUNITY), "Opportunities (count)"),
-        Item(_votes, "Dot votes (one dot each, +n after five)"),
+        Item(_votes, f"Dot votes (a dot each; past {MAX_VOTE_DOTS}, their count)"),
     ]
     if personas:
         items.append(Item(_chip(MUTED_INK, "P"), "Personas it applies to (their colour)"))

@@ -222,21 +222,39 @@ def tile_count(length: float, area: float, overlap: float) -> int:
     return 1 + math.ceil((length - area) / (area - overlap) - 1e-9)
 
 
-def describe(plan: Plan, options: PosterOptions) -> str:
-    """`1 page, A3 landscape, map at 72 %` or `24 sheets of A4 portrait in 4 rows × 6 …`."""
+def describe(plan: Plan, options: PosterOptions, pages: int | None = None) -> str:
+    """`1 page, A3 landscape, map at 72 %` or `24 sheets of A4 portrait in 4 rows × 6 …`.
+
+    `pages` is the number of pages the PDF was written with: when the coverage findings
+    follow the map on pages of their own, the text counts and places them too, so it
+    never says "1 page" of a PDF of two."""
     turn = "landscape" if plan.landscape else "portrait"
+    own = 1 + len(plan.sheets) if plan.mode is Mode.TILE else 1
+    total = own if pages is None else max(pages, own)
+    findings = _findings_pages(own, total - own)
     if plan.mode is Mode.TILE:
         sheets = "1 sheet" if plan.sheet_count == 1 else f"{plan.sheet_count} sheets"
+        lead = f"{total} pages: " if findings else ""
         return (
-            f"{sheets} of {options.tile_paper.label} {turn} in {plan.rows} "
+            f"{lead}{sheets} of {options.tile_paper.label} {turn} in {plan.rows} "
             f"{'row' if plan.rows == 1 else 'rows'} × {plan.columns} "
-            f"{'column' if plan.columns == 1 else 'columns'}, plus an assembly page; "
-            f"{plan.scale * 100:.0f} %"
+            f"{'column' if plan.columns == 1 else 'columns'}, plus an assembly page"
+            f"{findings}; {plan.scale * 100:.0f} %"
         )
+    count = "1 page" if total == 1 else f"{total} pages"
     if plan.mode is Mode.ACTUAL:
         width, height = plan.page_width / MM, plan.page_height / MM
-        return f"1 page of {width:,.0f} × {height:,.0f} mm, {plan.scale * 100:g} %"
-    return f"1 page, {options.paper.label} {turn}, map at {plan.scale * 100:.0f} %"
+        size = f"{width:,.0f} × {height:,.0f} mm"
+        return f"{count}, the map on {size}, {plan.scale * 100:g} %{findings}"
+    return f"{count}, {options.paper.label} {turn}, map at {plan.scale * 100:.0f} %{findings}"
+
+
+def _findings_pages(own: int, extra: int) -> str:
+    """`, the coverage findings on page 2` (or `pages 2–3`), or nothing."""
+    if extra <= 0:
+        return ""
+    where = f"page {own + 1}" if extra == 1 else f"pages {own + 1}–{own + extra}"
+    return f", the coverage findings on {where}"
 
 
 def hint(plan: Plan) -> str | None:

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from journeymapper.io.svg import analytics, grid, items
 from journeymapper.io.svg.markup import FONT, clean, num
+from journeymapper.layout.emotion import SERIES_FONT
 from journeymapper.layout.geometry import (
     LANE_FONT,
     NAME_FONT,
@@ -23,6 +24,7 @@ from journeymapper.layout.geometry import (
     MapLayout,
 )
 from journeymapper.look.palette import (
+    BADGE_LETTER,
     CARD,
     CARD_BORDER,
     CONNECTION,
@@ -30,6 +32,7 @@ from journeymapper.look.palette import (
     INK,
     MUTED_INK,
     PAPER,
+    VOTE_BADGE_INK,
 )
 from journeymapper.model.document import Journey
 
@@ -50,7 +53,11 @@ text {{ fill: {INK}; white-space: pre; }}
 .card-box {{ fill: {CARD}; stroke: {CARD_BORDER}; stroke-width: 1; }}
 .channel {{ font-size: {SMALL_FONT}px; fill: {MUTED_INK}; }}
 .name {{ font-size: {NAME_FONT}px; font-weight: bold; }}
-.markers {{ font-size: {SMALL_FONT}px; fill: {MUTED_INK}; }}
+.persona-name {{ font-size: {SERIES_FONT}px; font-weight: bold; }}
+.count {{ font-size: {SMALL_FONT}px; font-weight: bold; }}
+.votes-count {{ font-size: {SMALL_FONT}px; font-weight: bold; fill: {VOTE_BADGE_INK};
+                text-anchor: middle; }}
+.badge-letter {{ font-size: 7px; font-weight: bold; fill: {BADGE_LETTER}; text-anchor: middle; }}
 .connection-group:hover .connection {{ stroke: #2563EB; stroke-width: 2.5; }}
 .connection-group:hover .arrowhead {{ fill: #2563EB; stroke: #2563EB; }}
 """

@@ -8,6 +8,7 @@ groups of their own, all in the layout's coordinates and the poster's colours.
 from __future__ import annotations
 
 from journeymapper.io.svg.markup import attrs, element, num, text
+from journeymapper.layout.emotion import series_labels
 from journeymapper.layout.geometry import (
     BULLET_INDENT,
     CELL_PAD,
@@ -111,7 +112,9 @@ def cells(layout: MapLayout) -> list[str]:
 
 
 def emotion(layout: MapLayout, journey: Journey) -> list[str]:
-    """Each emotion lane's curves: the average line, and one line per persona."""
+    """Each emotion lane's curves: the average line, and one line per persona, named at
+    its end in its colour."""
+    names = {p.id: p.name for p in journey.personas}
     colors = {p.id: p.color for p in journey.personas}
     out = ['<g class="emotion">']
     for lane_id, plot in layout.emotion.items():
@@ -129,6 +132,10 @@ def emotion(layout: MapLayout, journey: Journey) -> list[str]:
             out.append(element("path", class_="emotion-line", data_persona=persona, d=d,
                                stroke=color, stroke_width=2.6 if persona is None else 1.6,
                                fill="none"))  # fmt: skip
+        for label in series_labels(plot, names):
+            ink = colors.get(label.persona, MUTED_INK)
+            out.append(text(label.x, label.baseline, label.text, "persona-name",
+                            data_persona=label.persona, fill=ink))  # fmt: skip
         out.append("</g>")
     out.append("</g>")
     return out

@@ -26,15 +26,25 @@ from journeymapper.base.perf import gc_paused
 from journeymapper.layout.geometry import Point, Rect
 from journeymapper.layout.route import Route, arrowhead, point_along, simplified
 from journeymapper.layout.routing.channels import Grid, Place, build_grid
+from journeymapper.layout.routing.congestion import improve
 from journeymapper.layout.routing.labels import card_obstacles, label_size, place_label
-from journeymapper.layout.routing.plan import BOTTOM, LEFT, RIGHT, TOP, Plan, plan_route
+from journeymapper.layout.routing.plan import (
+    BOTTOM,
+    LEFT,
+    RIGHT,
+    TOP,
+    Option,
+    Plan,
+    plan_options,
+    plan_route,
+)
 from journeymapper.layout.routing.ports import assign_ports, estimates
-from journeymapper.layout.routing.tracks import assign_tracks, collect
+from journeymapper.layout.routing.tracks import nudge
 
 if TYPE_CHECKING:
     from journeymapper.layout.geometry import MapLayout
 
-CHUNK = 400  # connections per slice of work between two looks at the clock
+CHUNK = 200  # connections per slice of work between two looks at the clock
 
 
 class Routing:
@@ -47,8 +57,7 @@ class Routing:
         stale: frozenset[str] = frozenset(),
     ) -> None:
         self.layout = layout
-        self._previous = previous if previous is not None and previous.done else None
-        self._stale = stale
+        self._previous, self._stale = _at_hand(previous, stale)
         self._grid: Grid | None = None
         self._routes: dict[str, Route] | None = None
         self._job: Iterator[None] | None = None
@@ -156,18 +165,22 @@ class Routing:
         labels = self.layout.connection_labels
         plans: list[Plan] = []
         seqs: list[list[float]] = []
+        options: dict[int, list[Option]] = {}
         get, add_plan, add_seq = places.get, plans.append, seqs.append
         for n, (conn_id, (source, target)) in enumerate(self.layout.connection_ends.items(), 1):
             a, b = get(source), get(target)
             if a is not None and b is not None:
-                plan = plan_route(conn_id, source, target, a, b, grid, conn_id in labels)
+                choice = plan_options(conn_id, source, target, a, b, grid, conn_id in labels)
+                plan = min(choice)[1] if len(choice) > 1 else choice[0][1]
+                if len(choice) > 1:
+                    options[len(plans)] = choice
                 add_plan(plan)
                 add_seq(estimates(plan, a, b, grid))
             if n % CHUNK == 0:
                 yield
+        yield from improve(plans, seqs, options, places, grid)
         src, dst, heads = yield from assign_ports(plans, seqs, places)
-        segments = yield from collect(plans, seqs, src, dst, places, grid)
-        tracks = yield from assign_tracks(segments, grid)
+        tracks = yield from nudge(plans, seqs, src, dst, places, grid)
         routes: dict[str, Route] = {}
         for i, plan in enumerate(plans):
             seq = seqs[i]
@@ -197,6 +210,20 @@ class Routing:
                 at = place_label(route.points, label_size(text), taken, self.grid.bands)
                 routes[conn_id] = Route(route.points, route.arrow, at)
         return routes
+
+
+def _at_hand(
+    previous: Routing | None, stale: frozenset[str]
+) -> tuple[Routing | None, frozenset[str]]:
+    """The newest finished routing before this one, and what changed since it. Edits
+    that come faster than a routing finishes (typing, a burst of participants' cards)
+    would otherwise leave each new layout with no routes at hand, so its first paint
+    would build this layout's channels to sketch every arrow in view. A routing still
+    running keeps only the finished one it started from, so no chain of layouts grows."""
+    while previous is not None and not previous.done:
+        stale |= previous._stale
+        previous = previous._previous
+    return previous, stale
 
 
 def route_points(plan: Plan, a: Place, b: Place, seq: list[float]) -> tuple[Point, ...]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from journeymapper.app.look import appearance, colors
@@ -185,8 +185,6 @@ def test_system_scheme_change_is_followed(window, qtbot, restore_appearance, mon
 
 
 def test_an_export_from_a_dark_editor_is_in_print_colours(window, restore_appearance) -> None:
-    from PySide6.QtGui import QImage
-
     from journeymapper.app.canvas.image import png_bytes
 
     appearance.choose(appearance.Appearance.DARK)
@@ -197,3 +195,94 @@ def test_an_export_from_a_dark_editor_is_in_print_colours(window, restore_appear
     assert image.pixelColor(round(x), round(y)).lightness() > 200
     assert colors.theme() is DARK  # the editor stays dark
     assert window.scene.backgroundBrush().color() == QColor(DARK.backdrop)
+
+
+# ----- controls (issue 16, item 15): every control's outline 3:1 against its ground ----
+
+
+@pytest.mark.parametrize("t", THEMES, ids=lambda t: t.name)
+def test_control_borders_meet_wcag_non_text_contrast(t: Theme) -> None:
+    """WCAG 2.1 SC 1.4.11: a control's boundary 3:1 against every ground it sits on."""
+    assert not _failures(t.field_border, _widget_grounds(t), GRAPHIC_AA)
+    assert not _failures(t.selection, _widget_grounds(t), GRAPHIC_AA)  # a focused field
+
+
+def _controls():  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QLineEdit,
+        QRadioButton,
+        QSpinBox,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    page = QWidget()
+    column = QVBoxLayout(page)
+    combo = QComboBox()
+    combo.addItems(["Partly backed", "Research-based"])
+    editable = QComboBox()
+    editable.setEditable(True)
+    editable.addItems(["Website", "Store visit"])
+    made = {
+        "checkbox": QCheckBox("Priya"),
+        "radio": QRadioButton("Frank"),
+        "spin box": QSpinBox(),
+        "line edit": QLineEdit("Customer service"),
+        "combo box": combo,
+        "editable combo box": editable,
+    }
+    for widget in made.values():
+        column.addWidget(widget)
+    return page, made
+
+
+def _edge_contrast(image: QImage, rect, ground: str) -> float:  # type: ignore[no-untyped-def]
+    """The outline's contrast with `ground`: on each side of `rect` the strongest pixel
+    of a 3-pixel band across the edge, and of the four sides the weakest."""
+    sides = []
+    mid_x, mid_y = rect.center().x(), rect.center().y()
+    for points in (
+        [(mid_x + dx, rect.top() + d) for dx in (-3, 0, 3) for d in (-1, 0, 1, 2)],
+        [(mid_x + dx, rect.bottom() + d) for dx in (-3, 0, 3) for d in (-2, -1, 0, 1)],
+        [(rect.left() + d, mid_y + dy) for dy in (-2, 0, 2) for d in (-1, 0, 1, 2)],
+        [(rect.right() + d, mid_y + dy) for dy in (-2, 0, 2) for d in (-2, -1, 0, 1)],
+    ):
+        best = 0.0
+        for x, y in points:
+            color = image.pixelColor(x, y).name()
+            best = max(best, contrast_ratio(color, ground))
+        sides.append(best)
+    return min(sides)
+
+
+@pytest.mark.parametrize("t", THEMES, ids=lambda t: t.name)
+def test_real_controls_show_their_outline(app, qtbot, restore_appearance, t: Theme) -> None:
+    """Draw the real widgets in each appearance and read their outlines back."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    appearance.choose(appearance.Appearance.DARK if t.dark else appearance.Appearance.LIGHT)
+    assert colors.theme() is t
+    page, controls = _controls()
+    qtbot.addWidget(page)
+    page.resize(320, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    image = page.grab().toImage()
+    weak = {}
+    for name, widget in controls.items():
+        rect = widget.geometry()
+        if name in ("checkbox", "radio"):
+            option = QStyleOptionButton()
+            option.initFrom(widget)
+            element = (
+                QStyle.SubElement.SE_CheckBoxIndicator
+                if name == "checkbox"
+                else QStyle.SubElement.SE_RadioButtonIndicator
+            )
+            rect = widget.style().subElementRect(element, option, widget).translated(rect.topLeft())
+        ratio = _edge_contrast(image, rect, t.window)
+        if ratio < GRAPHIC_AA:
+            weak[name] = round(ratio, 2)
+    assert not weak, f"{t.name}: outlines under 3:1 against the window: {weak}"

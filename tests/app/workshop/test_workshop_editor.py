@@ -65,9 +65,10 @@ def test_the_panel_runs_a_round_and_records_it_in_one_step(controller, document,
     assert not panel.round_start.isEnabled()  # nothing runs yet
     assert controller.start(LOOPBACK, 0)
     ana = participant(controller, HOSTILE)
-    qtbot.waitUntil(lambda: panel.people.topLevelItemCount() == 1, timeout=5000)
-    assert panel.people.topLevelItem(0).text(0) == HOSTILE  # plain text, not markup
-    assert panel.people.topLevelItem(0).text(1) == "online"
+    people = panel.people.model()
+    qtbot.waitUntil(lambda: people.rowCount() == 1, timeout=5000)
+    assert people.index(0, 0).data() == HOSTILE  # plain text, not markup
+    assert people.index(0, 1).data() == "online"
     card = next(document.journey.touchpoints())
     panel.votes.setValue(2)
     qtbot.mouseClick(panel.round_start, Qt.MouseButton.LeftButton)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,29 @@ def test_scores_outside_one_to_five_are_clamped_with_the_line() -> None:
     assert "rounded to 5" in warnings[6]
     assert "not a number" in warnings[7]
     assert [(n.line, n.message[:24]) for n in result.skipped] == [(8, "a task needs a score aft")]
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("journey\nsection S\n  A: " + "1" * 10_000 + "x: Me\n", "the score '1111"),
+        ("---\ntitle: T" + " " * 40_000 + "x\n---\njourney\nsection S\n  A: 5\n", None),
+    ],
+    ids=["digits before a letter", "blanks in a front matter title"],
+)
+def test_a_hostile_score_or_title_is_read_in_one_pass(text: str, warning: str | None) -> None:
+    """Regression: `\\d+\\.?\\d*` tried every split of a run of digits before failing on the
+    letter after it (10,000 digits took about 15 s of CPU; a fuzzed file hung the import),
+    and a front matter title's `(.*?)\\s*$` did the same with a run of blanks (40,000: 6 s)."""
+    started = time.process_time()
+    result = parse_mermaid(text)
+    assert time.process_time() - started < 1.0  # linear: milliseconds
+    if warning is None:
+        assert result.data.title == "T"  # a title keeps 200 characters, then is stripped
+    else:
+        assert result.warnings[0].message.startswith(warning)
+        assert len(result.warnings[0].message) < 100  # the score is quoted, not all of it
+        assert result.data.touchpoints[0].emotion is None
 
 
 def test_comments_front_matter_accessibility_crlf_and_indentation() -> None:

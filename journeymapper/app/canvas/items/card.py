@@ -1,4 +1,6 @@
-"""A touchpoint card: channel icon, wrapped name, emotion face, markers, persona chips.
+"""A touchpoint card: channel icon and label, ownership badge, wrapped name, emotion
+face, and the marker row (pain points, opportunities, votes, persona dots) — the marks of
+`journeymapper.layout.marks`, which the poster and the SVG draw too.
 
 Every position and size comes from the layout's `CardGeometry`; the item only paints.
 Moving is Qt's own (`ItemIsMovable`); the scene's drag keeps the moved cards inside
@@ -41,7 +43,17 @@ from journeymapper.layout.geometry import (
     CardGeometry,
     Rect,
 )
-from journeymapper.layout.text import elide
+from journeymapper.layout.marks import (
+    GLYPH,
+    PERSONA_R,
+    VOTE_BADGE_H,
+    VOTE_R,
+    Mark,
+    head,
+    marker_row,
+)
+from journeymapper.layout.text import elide, text_width
+from journeymapper.look import palette
 from journeymapper.model import catalog
 from journeymapper.model.schema import Touchpoint
 
@@ -169,7 +181,7 @@ class CardItem(QGraphicsItem):
             self._paint_simple(painter, selected)
             return
         self._paint_body(painter, selected, persona)
-        self._paint_content(painter)
+        self._paint_content(painter, selected)
 
     # ----- painting ----------------------------------------------------------------------
 
@@ -218,22 +230,24 @@ class CardItem(QGraphicsItem):
         painter.drawPath(body)
         painter.fillPath(_accent(height), color(t.category_color(self.tp.category)))
 
-    def _paint_content(self, painter: QPainter) -> None:
+    def _paint_content(self, painter: QPainter, selected: bool) -> None:
         tp, parts, t = self.tp, self.geometry.parts, theme()
         accent = color(t.category_color(tp.category))
         paint_icon(painter, catalog.icon_for(tp.channel), _qrect(parts.icon), accent)
         paint_face(painter, _qrect(parts.face), tp.emotion, self.style.scale)
-        label = catalog.channel_label(tp.channel) if tp.channel else "No channel"
-        room = parts.face.x - 6 - parts.channel_x
-        painter.setPen(color(t.muted_ink))
-        icon_mid = parts.icon.y + parts.icon.h / 2
-        draw_line(
-            painter,
-            parts.channel_x,
-            icon_mid + SMALL_FONT * 0.36,
-            elide(label, SMALL_FONT, room),
-            SMALL_FONT,
-        )
+        top = head(tp, parts, catalog.channel_label(tp.channel) if tp.channel else "")
+        if top.badge_rect is not None:
+            _paint_badge(painter, top.badge_rect, top.badge, palette.OWNERSHIP_BADGES[tp.ownership])
+        label, ink = top.label, t.muted_ink
+        if not label and selected:  # a quickly captured card: a hint, only while selected
+            label, ink = "No channel", t.hint_ink
+        if label:
+            painter.setPen(color(ink))
+            baseline = parts.icon.y + parts.icon.h / 2 + SMALL_FONT * 0.36
+            room = top.label_right - parts.channel_x
+            draw_line(
+                painter, parts.channel_x, baseline, elide(label, SMALL_FONT, room), SMALL_FONT
+            )
         painter.setPen(color(t.ink))
         for line, baseline in zip(self.geometry.name_lines, parts.name_baselines, strict=True):
             draw_line(painter, parts.icon.x, baseline, line, NAME_FONT, bold=True)
@@ -241,42 +255,48 @@ class CardItem(QGraphicsItem):
             self._paint_markers(painter, parts.markers)
 
     def _paint_markers(self, painter: QPainter, row: Rect) -> None:
-        tp, t = self.tp, theme()
-        x, mid = row.x, row.y + row.h / 2
-        for count, icon_name, hex_color in (
-            (len(tp.pain_points), "pain", t.pain),
-            (len(tp.opportunities), "opportunity", t.opportunity),
-        ):
-            if count:
-                paint_icon(painter, icon_name, QRectF(x, mid - 6, 12, 12), color(hex_color))
-                painter.setPen(color(hex_color))
-                draw_line(painter, x + 14, mid + 3.2, str(count), SMALL_FONT, bold=True)
-                x += 14 + 6 * len(str(count)) + 8
-        if tp.votes:
-            x = self._paint_votes(painter, x, mid)
-        self._paint_personas(painter, row)
-
-    def _paint_votes(self, painter: QPainter, x: float, mid: float) -> float:
         t = theme()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color(t.vote))
-        for _ in range(min(self.tp.votes, 5)):
-            painter.drawEllipse(QPointF(x + 3.5, mid), 3.3, 3.3)
-            x += 8.5
-        if self.tp.votes > 5:
-            painter.setPen(color(t.vote_ink))
-            draw_line(painter, x + 4, mid + 3.2, f"+{self.tp.votes - 5}", SMALL_FONT, bold=True)
-            x += 20
-        return x + 6
+        glyphs = {"pain": t.pain, "opportunity": t.opportunity}
+        for mark in marker_row(self.tp, row):
+            if mark.kind in glyphs:
+                ink = color(glyphs[mark.kind])
+                box = QRectF(mark.x, mark.y - GLYPH / 2, GLYPH, GLYPH)
+                paint_icon(painter, mark.kind, box, ink)
+                painter.setPen(ink)
+                draw_line(painter, mark.text_x, mark.y + 3.2, mark.text, SMALL_FONT, bold=True)
+            elif mark.kind == "vote":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color(t.vote))
+                painter.drawEllipse(QPointF(mark.x, mark.y), VOTE_R, VOTE_R)
+            elif mark.kind == "votes":
+                _paint_vote_badge(painter, mark)
+            else:
+                fallback = t.category_color(None)
+                painter.setPen(pen(t.ring, 1.5))
+                painter.setBrush(color(self.style.persona_colors.get(mark.persona, fallback)))
+                painter.drawEllipse(QPointF(mark.x, mark.y), PERSONA_R, PERSONA_R)
 
-    def _paint_personas(self, painter: QPainter, row: Rect) -> None:
-        x, t = row.right - 5, theme()
-        painter.setPen(pen(t.ring, 1.5))
-        for persona_id in reversed(self.tp.personas):
-            fallback = t.category_color(None)
-            painter.setBrush(color(self.style.persona_colors.get(persona_id, fallback)))
-            painter.drawEllipse(QPointF(x, row.y + row.h / 2), 5.5, 5.5)
-            x -= 9
+
+def _paint_vote_badge(painter: QPainter, mark: Mark) -> None:
+    """Past a few votes: one pill in the vote colour with the count."""
+    h = VOTE_BADGE_H
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color(theme().vote))
+    painter.drawRoundedRect(QRectF(mark.x, mark.y - h / 2, mark.width, h), h / 2, h / 2)
+    painter.setPen(color(palette.VOTE_BADGE_INK))
+    left = mark.text_x - text_width(mark.text, SMALL_FONT, True) / 2
+    draw_line(painter, left, mark.y + SMALL_FONT * 0.36, mark.text, SMALL_FONT, bold=True)
+
+
+def _paint_badge(painter: QPainter, rect: Rect, letter: str, fill: str) -> None:
+    """The paid or earned badge: a rounded square with its letter."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color(fill))
+    painter.drawRoundedRect(_qrect(rect), 2.5, 2.5)
+    painter.setPen(color(palette.BADGE_LETTER))
+    size = 7.0
+    left = rect.x + (rect.w - text_width(letter, size, True)) / 2
+    draw_line(painter, left, rect.y + rect.h * 0.75, letter, size, bold=True)
 
 
 def _html(text: str) -> str:

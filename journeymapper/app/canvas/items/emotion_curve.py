@@ -1,5 +1,6 @@
-"""The emotion lane: guide lines for the scale, faces along its axis, and one smoothed
-line through the cards' emotions (and one per persona, in the persona's colour).
+"""The emotion lane: guide lines for the scale, faces along its axis, and one monotone
+curve through the cards' emotions (and one per persona, in the persona's colour, named
+at its end) — the numbers of `journeymapper.layout.emotion`, which the poster draws too.
 
 Choosing a persona in the personas dock makes its line bold and fades the others.
 """
@@ -11,11 +12,13 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.app.canvas.items.face import paint_face
-from journeymapper.app.canvas.style import CanvasStyle, color, pen, theme
+from journeymapper.app.canvas.style import CanvasStyle, color, draw_line, pen, theme
+from journeymapper.layout.emotion import SCALE_FACE, SERIES_FONT, scale_levels, series_labels
 from journeymapper.layout.geometry import LANE_HEADER_W, EmotionPlot, EmotionSeries, Rect, emotion_y
+from journeymapper.model.schema import LaneKind
 
 EMOTION_Z = 7.0
-FACE = 12.0
+FACE = SCALE_FACE
 
 
 def _curve(series: EmotionSeries) -> QPainterPath:
@@ -30,15 +33,16 @@ class EmotionLaneItem(QGraphicsItem):
         super().__init__()
         self.lane_id = lane_id
         self.style = style
+        self.names: dict[str, str] = {}  # persona id → name, for the line ends
         self.row = Rect(0, 0, 0, 0)
         self.plot: EmotionPlot | None = None
         self.setZValue(EMOTION_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def update_from(self, row: Rect, plot: EmotionPlot) -> None:
+    def update_from(self, row: Rect, plot: EmotionPlot, names: dict[str, str]) -> None:
         if row != self.row:
             self.prepareGeometryChange()
-        self.row, self.plot = row, plot
+        self.row, self.plot, self.names = row, plot, names
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -64,12 +68,28 @@ class EmotionLaneItem(QGraphicsItem):
         if main.points:
             painter.setOpacity(0.35 if highlighted else 1.0)
             self._paint_series(painter, main, theme().emotion_line, 2.6, dots=True)
+        self._paint_names(painter, self.plot, highlighted)
         painter.setOpacity(1.0)
+
+    def _paint_names(self, painter: QPainter, plot: EmotionPlot, highlighted: str | None) -> None:
+        """Each persona's name at the end of its line, in its colour, on the lane's tint."""
+        t = theme()
+        tint = color(t.lane_tints[LaneKind.EMOTION])
+        for label in series_labels(plot, self.names):
+            strong = highlighted is None or label.persona == highlighted
+            painter.setOpacity(1.0 if strong else 0.35)
+            top = label.baseline - SERIES_FONT * 0.95
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(tint)
+            box = QRectF(label.x - 2, top, label.width + 4, SERIES_FONT * 1.3)
+            painter.drawRoundedRect(box, 2.0, 2.0)
+            painter.setPen(color(self.style.persona_colors.get(label.persona, t.muted_ink)))
+            draw_line(painter, label.x, label.baseline, label.text, SERIES_FONT, bold=True)
 
     def _paint_guides(self, painter: QPainter, lod: float, plot: Rect) -> None:
         scale = self.style.scale
         steps = range(scale.minimum, scale.maximum + 1)
-        shown = set(steps) if len(steps) <= 7 else {scale.minimum, 0, scale.maximum}
+        shown = set(scale_levels(scale, plot.h))
         t = theme()
         for value in steps:
             y = emotion_y(plot, value, scale)

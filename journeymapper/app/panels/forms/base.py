@@ -77,7 +77,19 @@ class Form(QWidget):
     def refuse(self, key: str, reason: str) -> None:
         """Refuse a value at its field: show why, and show the model's value again."""
         self.refresh()
+        self.show_starts()
         self.reasons[key].show_reason(reason)
+
+    def show_starts(self) -> None:
+        """Every one-line field the user is not typing in shows the start of its text.
+
+        A form fills its fields with their signals blocked (`fields.blocked`), and
+        `QLineEdit.setText` leaves the cursor after the text, so a long name showed
+        only its end ("…er support to track the order"). Called after each fill.
+        """
+        for edit in self.findChildren(QLineEdit):
+            if not edit.hasFocus():
+                edit.setCursorPosition(0)
 
     def commit(self, key: str, edit: Edit) -> bool:
         self.reasons[key].show_reason("")
@@ -92,8 +104,8 @@ class Form(QWidget):
 
 
 def _show_start_when_filled(edit: QLineEdit) -> None:
-    """A long name filled in from the model shows its beginning, not its end (QLineEdit
-    puts the cursor after the text); while the user types, the cursor stays theirs."""
+    """Text set while the field's signals flow shows its beginning too (`show_starts`
+    covers the fills under `blocked`); while the user types, the cursor stays theirs."""
 
     def to_start() -> None:
         if not edit.hasFocus():

@@ -157,22 +157,34 @@ class ItemList(QWidget):
 
 
 class KpiTable(QWidget):
-    """KPIs as a small table: name, target, actual, unit."""
+    """KPIs as a small table: name, target, actual, unit.
+
+    The numbers and the unit take the width they need; the name takes the rest and
+    wraps onto more lines rather than being cut ("First-conta…"), and every cell's
+    tooltip holds its whole text. The table grows with its rows up to a limit."""
 
     edited = Signal(list)
     HEADERS = ("KPI", "Target", "Actual", "Unit")
+    MAX_HEIGHT = 180
 
     def __init__(self) -> None:
         super().__init__()
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(self.HEADERS)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 58), (2, 58), (3, 44)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(column, width)
-        self.table.setMaximumHeight(120)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows())
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
+        self.table.setMaximumHeight(self.MAX_HEIGHT)
+        self.table.cellChanged.connect(self._tooltip)
         self.table.cellChanged.connect(self._emit)
         add, remove = QToolButton(), QToolButton()
         add.setText("+")
@@ -201,7 +213,19 @@ class KpiTable(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, value in enumerate(values):
-            self.table.setItem(row, column, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            self.table.setItem(row, column, item)
+
+    def _tooltip(self, row: int, column: int) -> None:
+        cell = self.table.item(row, column)
+        if cell is not None:
+            with blocked(self.table):
+                cell.setToolTip(cell.text())
+
+    def _fit_rows(self) -> None:
+        """Wrapped names need taller rows when the name column narrows or widens."""
+        self.table.resizeRowsToContents()
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         result = []

@@ -1,8 +1,11 @@
 """Every field of one touchpoint, bound to the model without loops.
 
 A finished change (editingFinished, a choice, a toggle) pushes one `UpdateTouchpoint`;
-`touchpoint_changed` refreshes the fields with their signals blocked. An empty name or
-an emotion outside the map's scale is refused at the field, with the reason under it.
+`touchpoint_changed` refreshes the fields with their signals blocked. The emotion and
+votes spin boxes apply every change at once (an arrow, the wheel, a number typed) and
+merge the changes of one visit to the field into one undo step, as typing does. An
+empty name or an emotion outside the map's scale is refused at the field, with the
+reason under it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import math
 from typing import Any
 
 from pydantic import ValidationError
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -56,6 +60,7 @@ class TouchpointForm(Form):
     def __init__(self, document: Document) -> None:
         super().__init__(document)
         self.tp_id: str | None = None
+        self.visit = 0  # one more each time a spin box gets the focus: one undo step each
         self.place = self.note("")
         self.heading("Touchpoint")
         self.name = self.row("name", "Name", QLineEdit())
@@ -104,7 +109,6 @@ class TouchpointForm(Form):
         spin = QSpinBox()
         spin.setRange(UNSET, 100)
         spin.setSpecialValueText("Not set")
-        spin.setKeyboardTracking(False)
         spin.setToolTip("Keys 1–5 on the canvas set the emotion of the selected cards")
         label = QLabel()
         row.addWidget(spin)
@@ -123,7 +127,7 @@ class TouchpointForm(Form):
         self.ownership.activated.connect(
             lambda: self._set("ownership", self.ownership.currentData())
         )
-        self.emotion.editingFinished.connect(self._emotion_entered)
+        self.emotion.valueChanged.connect(self._emotion_entered)
         self.pains.edited.connect(lambda items: self._set("pain_points", items))
         self.gains.edited.connect(lambda items: self._set("opportunities", items))
         self.kpis.edited.connect(self._kpis_edited)
@@ -132,14 +136,22 @@ class TouchpointForm(Form):
         )
         self.owner.editingFinished.connect(lambda: self._set("owner", self.owner.text().strip()))
         self.evidence.activated.connect(lambda: self._set("evidence", self.evidence.currentData()))
-        self.votes.editingFinished.connect(lambda: self._set("votes", self.votes.value()))
+        self.votes.valueChanged.connect(lambda value: self._set("votes", value, merge=True))
+        for spin in (self.emotion, self.votes):
+            spin.installEventFilter(self)
         self.tags.editingFinished.connect(self._tags_edited)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self.visit += 1  # a new visit to a spin box: its changes are a new undo step
+        return False
 
     # ----- model → fields ------------------------------------------------------------
 
     def show_touchpoint(self, tp_id: str) -> None:
         if tp_id != self.tp_id:
             self.clear_reasons()
+            self.visit += 1
         self.tp_id = tp_id
         self.refresh()
 
@@ -219,7 +231,8 @@ class TouchpointForm(Form):
 
     # ----- fields → model -------------------------------------------------------------
 
-    def _set(self, key: str, value: Any) -> None:
+    def _set(self, key: str, value: Any, merge: bool = False) -> None:
+        """Push `key` = `value`; with `merge`, into the undo step of this field visit."""
         journey = self.document.journey
         if self.tp_id is None or not journey.has_touchpoint(self.tp_id):
             return
@@ -229,7 +242,8 @@ class TouchpointForm(Form):
         if key == "name" and not str(value).strip():
             self.refuse("name", "A touchpoint needs a name.")
             return
-        self.commit(key, UpdateTouchpoint(self.tp_id, {key: value}))
+        merge_key = f"field:{key}:{self.tp_id}:{self.visit}" if merge else None
+        self.commit(key, UpdateTouchpoint(self.tp_id, {key: value}, merge_key=merge_key))
 
     def _channel_chosen(self, index: int) -> None:
         key = self.channel.itemData(index) or ""
@@ -254,9 +268,15 @@ class TouchpointForm(Form):
             changes["category"] = entry.category
         self.commit("channel", UpdateTouchpoint(self.tp_id, changes))
 
-    def _emotion_entered(self) -> None:
-        value = self.emotion.value()
-        scale = self.document.journey.info.emotion_scale
+    def _emotion_entered(self, value: int) -> None:
+        journey = self.document.journey
+        emotion = None if value == UNSET else value
+        tp_id = self.tp_id
+        if tp_id is None or not journey.has_touchpoint(tp_id):
+            return
+        if journey.touchpoint(tp_id).emotion == emotion:
+            return  # the model's own value again (after a refusal): the reason stays
+        scale = journey.info.emotion_scale
         if value != UNSET and not scale.contains(value):
             self.refuse(
                 "emotion",
@@ -264,7 +284,7 @@ class TouchpointForm(Form):
                 f"({scale.minimum:+d} to {scale.maximum:+d}).",
             )
             return
-        self._set("emotion", None if value == UNSET else value)
+        self._set("emotion", emotion, merge=True)
 
     def _kpis_edited(self, rows: list[tuple[str, str, str, str]]) -> None:
         kpis = []
