@@ -15,8 +15,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
-
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import AddTouchpoint, Batch, Edit, UpdateInfo
 from journeymapper.model.log_figures import LogAnalytics, LogFigures
@@ -39,6 +37,8 @@ class Suggestion:
 
 def words(name: str) -> str:
     """`A_SUBMITTED` → `a submitted`; `checkoutViewed` → `checkout viewed`."""
+    from rapidfuzz import utils  # (imported on first use: the editor starts without it)
+
     return utils.default_process(_WORD_BREAK.sub(" ", name))
 
 
@@ -60,6 +60,8 @@ def suggest(
 ) -> list[Suggestion]:
     """For each activity, the stored touchpoint, else the most similar name (unless
     `stored_only`), else none."""
+    from rapidfuzz import fuzz, process
+
     known = confirmed_mapping(journey)
     choices = {tp.id: words(tp.name) for tp in journey.touchpoints()}
     result = []

@@ -8,13 +8,15 @@ id with its name beside it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journeymapper.analytics.conformance import Conformance
-from journeymapper.analytics.flows import ActivityFlow, LogSummary
 from journeymapper.analytics.mapping import Suggestion
 from journeymapper.model.document import Journey
 from journeymapper.model.log_figures import LogFigures
+
+if TYPE_CHECKING:  # (flows imports DuckDB: the editor's Analytics panel starts without it)
+    from journeymapper.analytics.flows import ActivityFlow, LogSummary
 
 LIST_LIMIT = 12
 

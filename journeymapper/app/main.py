@@ -11,7 +11,6 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journeymapper.app.files.opening import OpeningCancelledError, open_window
@@ -44,8 +43,8 @@ def run(path: str | None = None) -> int:
     app = application()
     start_safety_net(app)  # crash log, recovery copies (app/crash.py, app/recovery.py)
     window = open_first_window(path)
+    window.features.afterwards(window.offer_recovery)  # once the window is whole
     window.show()
-    QTimer.singleShot(0, window.offer_recovery)
     return app.exec()
 
 

@@ -16,9 +16,7 @@ server comes in when the command runs.
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -114,6 +112,9 @@ def _serve(journey: Any, path: Path, args: argparse.Namespace, out: Out) -> int:
 
 def _wait_for_signal() -> None:
     """Block until SIGINT or SIGTERM (the handlers are restored afterwards)."""
+    import signal
+    import threading
+
     stop = threading.Event()
 
     def stopping(signum: int, frame: object) -> None:

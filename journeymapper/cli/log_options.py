@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from journeymapper.analytics.columns import ColumnMap
 
 
@@ -39,6 +40,8 @@ def column_map(args: argparse.Namespace, segment: str | None) -> ColumnMap:
 
 def date(text: str) -> dt.datetime:
     """`2024-03-01` or `2024-03-01T12:00` for --since and --until."""
+    import datetime as dt
+
     try:
         value = dt.datetime.fromisoformat(text)
     except ValueError:

@@ -10,27 +10,13 @@ never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from types import ModuleType
+from functools import cache
+from typing import TYPE_CHECKING
 
 from journeymapper import __version__
-from journeymapper.cli import (
-    analyze,
-    demo,
-    discover,
-    export,
-    host,
-    import_,
-    new,
-    open_,
-    room,
-    serve,
-    stats,
-    validate,
-)
 from journeymapper.cli.output import (
     EXIT_FAILED,
     EXIT_FINDINGS,
@@ -39,17 +25,47 @@ from journeymapper.cli.output import (
     Output,
 )
 
-COMMANDS: tuple[ModuleType, ...] = (
-    open_, validate, stats, new, export, import_, analyze, discover, host, serve, room,
-    demo,
-)  # fmt: skip
-NAMES = frozenset(command.NAME for command in COMMANDS)
-Handler = Callable[[argparse.Namespace, Output], int]
+if TYPE_CHECKING:
+    import argparse
+    from types import ModuleType
+
+    Handler = Callable[[argparse.Namespace, Output], int]
+
+
+@cache
+def commands() -> tuple[ModuleType, ...]:
+    """The subcommands' modules, imported on first use: `--version` needs none of them."""
+    from journeymapper.cli import (
+        analyze,
+        demo,
+        discover,
+        export,
+        host,
+        import_,
+        new,
+        open_,
+        room,
+        serve,
+        stats,
+        validate,
+    )
+
+    return (
+        open_, validate, stats, new, export, import_, analyze, discover, host, serve, room,
+        demo,
+    )  # fmt: skip
+
+
+@cache
+def names() -> frozenset[str]:
+    return frozenset(command.NAME for command in commands())
 
 
 def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     """The parser; with `chosen`, only that subcommand gets its arguments (the others
     keep their name and help), so `--version` and `--help` build almost nothing."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="journeymapper",
         description="Edit, check, summarise and convert customer journey maps (.journey "
@@ -57,10 +73,10 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         epilog="Run `journeymapper COMMAND --help` for the options of a command.",
     )
     parser.add_argument("--version", action="version", version=f"journeymapper {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for command in COMMANDS:
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for command in commands():
         shown = {} if command.HELP is None else {"help": command.HELP}
-        sub = commands.add_parser(command.NAME, description=command.DESCRIPTION, **shown)
+        sub = subparsers.add_parser(command.NAME, description=command.DESCRIPTION, **shown)
         sub.set_defaults(handler=command.run)
         if chosen in (None, command.NAME):
             command.add_arguments(sub)
@@ -73,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list == ["--version"]:  # what argparse prints, without its formatter's imports
         Output().line(f"journeymapper {__version__}")
         return EXIT_OK
-    parser = build_parser(args_list[0] if args_list[0] in NAMES else "")
+    parser = build_parser(args_list[0] if args_list[0] in names() else "")
     out = Output()
     try:
         args = parser.parse_args(args_list)
@@ -100,7 +116,7 @@ def _with_default_command(argv: list[str]) -> list[str]:
     """`journeymapper` and `journeymapper FILE` mean `journeymapper open [FILE]`."""
     if not argv:
         return ["open"]
-    if argv[0] not in NAMES and not argv[0].startswith("-"):
+    if not argv[0].startswith("-") and argv[0] not in names():
         return ["open", *argv]
     return argv
 

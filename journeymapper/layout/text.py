@@ -3,16 +3,16 @@
 The canvas and the PDF both draw text in DejaVu Sans and both take their line breaks
 from `wrap`, so a card's name breaks at the same words on screen and on paper, and
 rows grow by the same amount. Widths come from the font's own advance widths (no
-kerning; the canvas turns kerning off to match).
+kerning; the canvas turns kerning off to match), loaded from the table shipped beside
+the font (`layout/metrics.py`) rather than parsed from it.
 """
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from reportlab.pdfbase.ttfonts import TTFontFile
-
 from journeymapper.base.resources import resource
+from journeymapper.layout.metrics import widths
 
 REGULAR_FONT = "DejaVuSans.ttf"
 BOLD_FONT = "DejaVuSans-Bold.ttf"
@@ -22,8 +22,7 @@ LINE_SPACING = 1.25
 @cache
 def _widths(bold: bool) -> tuple[dict[int, float], float]:
     """Advance widths in thousandths of an em, and the width of a missing glyph."""
-    font = TTFontFile(str(resource("fonts", BOLD_FONT if bold else REGULAR_FONT)))
-    return dict(font.charWidths), float(font.defaultWidth)
+    return widths(BOLD_FONT if bold else REGULAR_FONT)
 
 
 def font_path(bold: bool = False) -> str:

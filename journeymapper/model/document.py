@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-import networkx as nx
 from psygnal import Signal
 
 from journeymapper.model.errors import BrokenReferencesError, EditError, UnknownIdError
 from journeymapper.model.graph import (
-    Graph,
-    dicts,
+    FlowGraph,
+    GraphDicts,
     drop_node,
     edge,
     graph_of,
@@ -43,6 +42,9 @@ from journeymapper.model.schema import (
     Stage,
     Touchpoint,
 )
+
+if TYPE_CHECKING:
+    from journeymapper.model.graph import Graph
 
 E = TypeVar("E")
 E_co = TypeVar("E_co", covariant=True)
@@ -87,8 +89,7 @@ class Journey:
     reset = Signal()
 
     def __init__(self, data: JourneyData | None = None) -> None:
-        self._graph: Graph[str] = nx.DiGraph()
-        self._view: Graph[str] = self._graph.copy(as_view=True)
+        self._graph = FlowGraph()
         self._connection_ends: dict[str, tuple[str, str]] = {}
         self._stages: list[Stage] = []
         self._lanes: list[Lane] = []
@@ -115,8 +116,7 @@ class Journey:
         problems = reference_problems(data)
         if problems:
             raise BrokenReferencesError(problems)
-        self._graph = graph = graph_of(data)
-        self._view = graph.copy(as_view=True)
+        self._graph = graph_of(data)
         self._connection_ends = {c.id: (c.source, c.target) for c in data.connections}
         self._stages = list(data.stages)
         self._lanes = list(data.lanes)
@@ -145,9 +145,8 @@ class Journey:
         this class never changes an inner dict (a node's data, a node's neighbours): it
         replaces it (see `model/graph.py`).
         """
-        graph = snapshot(self._graph)
         copy = Journey()
-        copy._graph, copy._view = graph, graph.copy(as_view=True)
+        copy._graph = snapshot(self._graph)
         copy._connection_ends = dict(self._connection_ends)
         copy._stages, copy._lanes = list(self._stages), list(self._lanes)
         copy._personas, copy._info = list(self._personas), self._info
@@ -188,8 +187,15 @@ class Journey:
 
     @property
     def graph(self) -> Graph[str]:
-        """A read-only view of the flow graph; node data `tp`, edge data `conn`."""
-        return self._view
+        """A read-only networkx view of the flow graph; node data `tp`, edge data `conn`.
+        (networkx is imported on the first call: see `model/graph.py`.)"""
+        return self._graph.networkx_view()
+
+    @property
+    def flow(self) -> GraphDicts:
+        """The flow graph's own dicts (`_node`, `_succ`, `_pred`), to read only: for the
+        readers that walk every card at speed, without networkx's views (or its import)."""
+        return self._graph
 
     @property
     def stages(self) -> tuple[Stage, ...]:
@@ -234,12 +240,12 @@ class Journey:
             raise UnknownIdError(f"no touchpoint '{tp_id}'") from None
 
     def touchpoints(self) -> Iterator[Touchpoint]:
-        # Straight over networkx's node dict: its NodeDataView costs a Python-level call
+        # Straight over the node dict: networkx's NodeDataView costs a Python-level call
         # per node, which was a fifth of laying out a 100,000-card map.
-        return (data["tp"] for data in dicts(self._graph)._node.values())
+        return (data["tp"] for data in self._graph._node.values())
 
     def touchpoint_count(self) -> int:
-        return self._graph.number_of_nodes()
+        return len(self._graph)
 
     def touchpoints_in(self, stage_id: str, lane_id: str | None = None) -> list[Touchpoint]:
         return [
@@ -269,7 +275,7 @@ class Journey:
             return None
 
     def connections(self) -> Iterator[Connection]:
-        succ = dicts(self._graph)._succ
+        succ = self._graph._succ
         return (data["conn"] for nbrs in succ.values() for data in nbrs.values())
 
     def connection_ends(self) -> dict[str, tuple[str, str]]:
@@ -281,7 +287,7 @@ class Journey:
 
     def connections_of(self, tp_ids: Iterable[str]) -> list[Connection]:
         """Connections touching any of `tp_ids`, each once."""
-        store = dicts(self._graph)
+        store = self._graph
         found: dict[str, Connection] = {}
         for tp_id in set(tp_ids):
             for adjacency in (store._succ, store._pred):

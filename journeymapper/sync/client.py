@@ -12,7 +12,6 @@ import logging
 import queue
 import time
 from collections.abc import Callable
-from enum import Enum
 
 from journeymapper.sync import protocol
 from journeymapper.sync.binding import SyncBinding
@@ -20,18 +19,13 @@ from journeymapper.sync.presence import Presence
 from journeymapper.sync.protocol import Kind
 from journeymapper.sync.session import Mode, State, SyncSession
 from journeymapper.sync.state import DecodeError
+from journeymapper.sync.status import Status
 from journeymapper.sync.transport import Event, Transport
 from journeymapper.sync.urls import RoomUrl
 
 log = logging.getLogger(__name__)
 
-
-class Status(Enum):
-    CONNECTING = "connecting"
-    ONLINE = "online"
-    RECONNECTING = "reconnecting"
-    OFFLINE = "offline"  # stopped, or refused
-    REFUSED = "refused"
+__all__ = ["RoomClient", "Status"]
 
 
 class RoomClient:

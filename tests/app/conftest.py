@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.sample import clothing_store
 
@@ -46,6 +46,9 @@ def make_window(app, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        window.features.finish()  # the whole window (tests/app/window/test_assembly.py: before)
+        QApplication.sendPostedEvents()  # the docks take their places: the canvas's size
+        QApplication.processEvents()
         window.scene.ensure_layout()
         layout = window.scene.layout
         window.view.set_zoom(0.45)  # the whole sample map in view: no scrolling mid-gesture

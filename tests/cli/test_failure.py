@@ -66,10 +66,12 @@ def test_every_subcommand_turns_the_unexpected_into_one_line_and_a_logged_report
 
 
 def test_a_broken_dependency_in_a_real_process(tmp_path: Path) -> None:
-    """reportlab replaced by a package that fails to import, as in a damaged install."""
-    fake = tmp_path / "site" / "reportlab"
+    """psygnal (the document's signals) replaced by a package that fails to import, as in
+    a damaged install. (A GraphML export needs no reportlab: the text widths come from
+    the table beside the font, layout/metrics.py.)"""
+    fake = tmp_path / "site" / "psygnal"
     fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("raise ImportError('reportlab is damaged')\n")
+    (fake / "__init__.py").write_text("raise ImportError('psygnal is damaged')\n")
     env = {
         **os.environ,
         "PYTHONPATH": str(tmp_path / "site"),
@@ -86,12 +88,12 @@ def test_a_broken_dependency_in_a_real_process(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
-    assert "export failed unexpectedly (ImportError: reportlab is damaged)" in result.stderr
+    assert "export failed unexpectedly (ImportError: psygnal is damaged)" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "h.graphml").exists()
     logs = list((tmp_path / "data").rglob("journeymapper.log"))
     assert logs
-    assert "reportlab is damaged" in logs[0].read_text(encoding="utf-8")
+    assert "psygnal is damaged" in logs[0].read_text(encoding="utf-8")
 
 
 def test_a_missing_bundled_file_is_said_as_it_is(

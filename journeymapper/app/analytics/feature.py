@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 from journeymapper.analytics.mapping import analytics_edit, stored
-from journeymapper.app.analytics.log_actions import analyse_event_log, new_from_event_log
 from journeymapper.app.analytics.overlay import AnalyticsOverlay
 from journeymapper.app.analytics.panel import AnalyticsPanel
 from journeymapper.app.context import EditorContext
@@ -65,11 +64,15 @@ class Analytics:
     # ----- commands --------------------------------------------------------------------
 
     def new_from_log(self) -> None:
+        from journeymapper.app.analytics.log_actions import new_from_event_log  # (DuckDB)
+
         data = new_from_event_log(self.context.parent)
         if data is not None:
             self.opener.open_journey(Journey(data))
 
     def analyse_log(self) -> None:
+        from journeymapper.app.analytics.log_actions import analyse_event_log  # (DuckDB)
+
         doc = self.context.document
         result = analyse_event_log(self.context.parent, doc.journey, doc.push)
         if result is not None:

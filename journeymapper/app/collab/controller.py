@@ -18,20 +18,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from pycrdt import Doc
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 
 from journeymapper.app.collab.undo_command import SharedEditCommand
 from journeymapper.model.document import EditError, Journey
 from journeymapper.model.edits import Edit
-from journeymapper.sync.binding import SyncBinding
-from journeymapper.sync.client import RoomClient, Status
-from journeymapper.sync.presence import Peer
-from journeymapper.sync.session import Mode
-from journeymapper.sync.urls import RoomUrl
-from journeymapper.sync.write import build_doc
+
+if TYPE_CHECKING:  # the sync layer (pycrdt, websockets, asyncio) is imported when sharing
+    from pycrdt import Doc
+
+    from journeymapper.sync.binding import SyncBinding
+    from journeymapper.sync.client import RoomClient
+    from journeymapper.sync.presence import Peer
+    from journeymapper.sync.session import Mode
+    from journeymapper.sync.urls import RoomUrl
 
 log = logging.getLogger(__name__)
 
@@ -78,13 +81,23 @@ class CollabController(QObject):
 
     def share(self, url: RoomUrl, name: str, *, force: bool = False) -> None:
         """Publish this map to the room at `url` (refused if it holds another, unless forced)."""
+        from journeymapper.sync.session import Mode
+        from journeymapper.sync.write import build_doc
+
         self._start(url, name, Mode.SHARE, build_doc(self.journey.to_data()), force)
 
     def join(self, url: RoomUrl, name: str) -> None:
         """Replace this map with the room's, and follow it."""
+        from pycrdt import Doc
+
+        from journeymapper.sync.session import Mode
+
         self._start(url, name, Mode.JOIN, Doc(), False)
 
     def _start(self, url: RoomUrl, name: str, mode: Mode, doc: Doc, force: bool) -> None:
+        from journeymapper.sync.binding import SyncBinding
+        from journeymapper.sync.client import RoomClient
+
         self.stop()
         self.clear_undo()
         binding = SyncBinding(self.journey, doc, on_remote=lambda _keys: self._remote())
@@ -99,6 +112,8 @@ class CollabController(QObject):
         """Leave the room; the map stays as it is, a normal local map again."""
         if self.client is None:
             return
+        from journeymapper.sync.status import Status
+
         client, self.client = self.client, None
         self._ticker.stop()
         client.stop()

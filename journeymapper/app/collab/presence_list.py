@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from journeymapper.sync.presence import Peer
+if TYPE_CHECKING:
+    from journeymapper.sync.presence import Peer  # (pycrdt: imported when sharing)
 
 
 def swatch(color: str, size: int = 12) -> QIcon:

@@ -8,13 +8,16 @@ own that could drift from the map. Names are drawn as plain text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.layout.geometry import Rect
-from journeymapper.sync.presence import Peer
+
+if TYPE_CHECKING:
+    from journeymapper.sync.presence import Peer  # (pycrdt: imported when sharing)
 
 RectOf = Callable[[str], Rect | None]
 MARGIN = 4.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from journeymapper.sync.client import Status
+from journeymapper.sync.status import Status
 
 _SHOWN = {
     Status.CONNECTING.value: ("Connecting…", "#F58518"),

@@ -7,9 +7,6 @@ entries of their own).
 from __future__ import annotations
 
 from journeymapper.app.context import EditorContext
-from journeymapper.app.dialogs.interchange_export import export_interactively
-from journeymapper.app.dialogs.interchange_import import import_interactively
-from journeymapper.app.dialogs.interchange_templates import new_from_template
 from journeymapper.app.files.opening import Opener
 
 EXPORTS = (
@@ -21,11 +18,12 @@ EXPORTS = (
 
 
 def install(context: EditorContext, opener: Opener) -> None:
-    """Add the interchange entries to the File, Import and Export menus."""
+    """Add the interchange entries to the File, Import and Export menus (the dialogs and
+    the formats they write are imported on first use)."""
     template = context.actions.add(
         "new_from_template",
         "New from &Template…",
-        lambda: new_from_template(opener),
+        lambda: _new_from_template(opener),
         tip="Start a map from a template: retail, e-commerce, hotel, SaaS…",
     )
     file_menu = context.shell.menu("file")
@@ -35,7 +33,7 @@ def install(context: EditorContext, opener: Opener) -> None:
     importing = context.actions.add(
         "import_map",
         "Map from &CSV, Mermaid or GraphML…",
-        lambda: import_interactively(opener),
+        lambda: _import_interactively(opener),
         "Ctrl+Shift+I",
         "Open or merge a CSV sheet, a Mermaid journey or a GraphML graph",
     )
@@ -44,6 +42,24 @@ def install(context: EditorContext, opener: Opener) -> None:
     export.addSeparator()
     for fmt, text in EXPORTS:
         action = context.actions.add(
-            f"export_{fmt}", text, lambda f=fmt: export_interactively(context, f)
+            f"export_{fmt}", text, lambda f=fmt: _export_interactively(context, f)
         )
         export.addAction(action)
+
+
+def _new_from_template(opener: Opener) -> None:
+    from journeymapper.app.dialogs.interchange_templates import new_from_template
+
+    new_from_template(opener)
+
+
+def _import_interactively(opener: Opener) -> None:
+    from journeymapper.app.dialogs.interchange_import import import_interactively
+
+    import_interactively(opener)
+
+
+def _export_interactively(context: EditorContext, fmt: str) -> None:
+    from journeymapper.app.dialogs.interchange_export import export_interactively
+
+    export_interactively(context, fmt)

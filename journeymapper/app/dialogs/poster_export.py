@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
@@ -38,16 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.app.context import EditorContext
-from journeymapper.app.dialogs.poster_export_preview import PosterPreview, map_image
-from journeymapper.app.dialogs.poster_export_worker import PosterExportWorker
 from journeymapper.app.look.colors import theme
-from journeymapper.io.poster.export import PosterResult, prepare
 from journeymapper.io.poster.options import Mode, PosterOptions
 from journeymapper.io.poster.paper import MM, PAPERS, Orientation, Paper, PosterError
-from journeymapper.io.poster.plan import describe, hint
 from journeymapper.layout.engine import layout_journey
 from journeymapper.layout.geometry import MapLayout
 from journeymapper.model.document import Journey
+
+if TYPE_CHECKING:  # (reportlab: imported when the dialog opens, not when the editor starts)
+    from journeymapper.app.dialogs.poster_export_worker import PosterExportWorker
+    from journeymapper.io.poster.export import PosterResult
 
 CUSTOM = "custom"
 MODES = (
@@ -76,6 +77,8 @@ class PosterExportDialog(QDialog):
     def __init__(
         self, journey: Journey, path: Path | None = None, parent: QWidget | None = None
     ) -> None:
+        from journeymapper.app.dialogs.poster_export_preview import map_image
+
         super().__init__(parent)
         self.setWindowTitle("Export poster PDF")
         self.journey = journey
@@ -93,6 +96,8 @@ class PosterExportDialog(QDialog):
     # ----- widgets --------------------------------------------------------------------
 
     def _build(self, output: Path) -> None:
+        from journeymapper.app.dialogs.poster_export_preview import PosterPreview
+
         self.modes = QButtonGroup(self)
         mode_row = QHBoxLayout()
         for i, (_, label) in enumerate(MODES):
@@ -224,6 +229,9 @@ class PosterExportDialog(QDialog):
         self.tile_paper.setEnabled(mode is Mode.TILE)
         self.overlap.setEnabled(mode is Mode.TILE)
         self.scale.setEnabled(mode is not Mode.FIT)
+        from journeymapper.io.poster.export import prepare
+        from journeymapper.io.poster.plan import describe, hint
+
         options = self.options()
         try:
             _, _, plan = prepare(self.journey, options, self._layout)
@@ -254,6 +262,8 @@ class PosterExportDialog(QDialog):
 
     def start_export(self) -> None:
         """Export on a worker thread; the dialog closes when the file is written."""
+        from journeymapper.app.dialogs.poster_export_worker import PosterExportWorker
+
         self.refresh()
         if self.plan is None or self.worker is not None:
             return

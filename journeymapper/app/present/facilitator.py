@@ -152,7 +152,7 @@ class Facilitator(QObject):
         view = shell.menu("view")
         view.addSeparator()
         view.addAction(acts["present"])
-        workshop = QMenu("&Workshop", self.context.parent)
+        workshop = shell.menu("workshop")  # the window's, on screen before this is made
         workshop.setObjectName("workshop_menu")
         workshop.addAction(acts["present"])
         workshop.addSeparator()
@@ -185,7 +185,6 @@ class Facilitator(QObject):
         presets.addActions([acts[n] for n in ("timer_plus1", "timer_plus5", "timer_stop")])
         workshop.addSeparator()
         workshop.addActions([acts["summary"], acts["show_bar"]])
-        shell.add_menu(workshop, "workshop", before="Help")
         export = shell.menu("export")
         export.addSeparator()
         export.addAction(acts["summary"])

@@ -19,7 +19,6 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from journeymapper.app.context import EditorContext
-from journeymapper.io.summary_pdf import export_summary
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +43,8 @@ def default_path(context: EditorContext, day: dt.date) -> Path:
 
 
 def write(context: EditorContext, path: Path, say: Callable[[str], None]) -> bool:
+    from journeymapper.io.summary_pdf import export_summary  # (reportlab, on first use)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         export_summary(context.document.journey, path, dt.date.today())

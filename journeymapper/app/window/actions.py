@@ -31,6 +31,7 @@ TOP_MENUS: dict[MenuName, str] = {
     "edit": "&Edit",
     "view": "&View",
     "insert": "&Insert",
+    "workshop": "&Workshop",  # filled by the facilitator after the first paint
     "help": "&Help",
 }
 SUB_MENUS: dict[MenuName, str] = {

@@ -6,14 +6,26 @@ canvas, operations, actions, and itself as the `Shell`), creates each feature fr
 "Modified" is the undo stack's clean state; the title carries `[*]` and closing
 unsaved work asks Save / Discard / Cancel. The window's geometry and dock layout are
 restored from the settings next time.
+
+The window paints before it is whole: the docks and the workshop, analytics and
+co-editing features come right after its first paint (see `window/assembly.py`), and
+their saved places are restored then. What reaches the window from outside (its
+menus, its actions, `features.X`) finds it whole: asking finishes the assembly.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QPointF, Qt
-from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import (
+    QCloseEvent,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QShowEvent,
+    QTransform,
+)
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from journeymapper.app.actions import ActionRegistry
@@ -24,7 +36,6 @@ from journeymapper.app.document import Document
 from journeymapper.app.files import windows
 from journeymapper.app.look.app_icon import app_icon
 from journeymapper.app.operations import MapOperations
-from journeymapper.app.safety.recovery import offer_when_started
 from journeymapper.app.settings import settings
 from journeymapper.app.window.actions import MenuBar
 from journeymapper.app.window.assembly import Features
@@ -34,6 +45,8 @@ from journeymapper.layout.engine import LayoutEngine
 from journeymapper.model.document import Journey
 
 log = logging.getLogger(__name__)
+
+ASSEMBLE_ANYWAY_MS = 1000  # a window that is shown but never painted (minimised) still gets whole
 
 
 class _Canvas(JourneyView):
@@ -64,11 +77,14 @@ class MainWindow(QMainWindow):
         )
         view.context = self._context
         self._shown = False
+        self._first_fit: tuple[QTransform, QPointF] | None = None
+        self._docks_in_place = False
         self._body = QVBoxLayout()
         self._bars_above = 0
         self._build_central(view)
         self._menus = MenuBar(self)
-        self.features = Features(self._context, self, MainWindow)
+        self.features = Features(self._context, self, MainWindow, self._docks_placed)
+        view.viewport().installEventFilter(self)  # until the first paint
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._restore_layout()
@@ -90,6 +106,7 @@ class MainWindow(QMainWindow):
         return self
 
     def menu(self, name: MenuName) -> QMenu:
+        self._whole()
         return self._menus[name]
 
     def add_menu(self, menu: QMenu, name: MenuName, before: str = "") -> None:
@@ -122,6 +139,8 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> None:
         """At start-up: offer the maps a run that did not close cleanly left unsaved."""
+        from journeymapper.app.safety.recovery import offer_when_started
+
         offer_when_started(self.features.opener)
 
     # ----- what tests and the benchmarks reach ---------------------------------------
@@ -144,7 +163,14 @@ class MainWindow(QMainWindow):
 
     @property
     def acts(self) -> ActionRegistry:
+        self._whole()
         return self._context.actions
+
+    def _whole(self) -> None:
+        """Finish the assembly for a caller outside it (no-op while it is under way)."""
+        features = getattr(self, "features", None)
+        if features is not None:
+            features.finish()
 
     # ----- building -------------------------------------------------------------------
 
@@ -170,6 +196,39 @@ class MainWindow(QMainWindow):
         if not self._shown:
             self._shown = True
             self.view.fit_all()  # a map opens whole; zoom in from there
+            self._first_fit = (self.view.transform(), self.view.center())
+            QTimer.singleShot(ASSEMBLE_ANYWAY_MS, self, self.features.finish_soon)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The canvas's first paint: the rest of the window is made after it."""
+        if event.type() == QEvent.Type.Paint and watched is self.view.viewport():
+            watched.removeEventFilter(self)
+            self.features.finish_soon()
+        return super().eventFilter(watched, event)
+
+    def _docks_placed(self) -> None:
+        """The docks came after the first paint: put them where they were last time, and
+        fit the map again to the smaller canvas unless it has been zoomed or moved. Called
+        once the panels are made, and again once the features' docks are."""
+        self._docks_in_place = True
+        state = settings().value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        if self._as_first_fitted():
+            QTimer.singleShot(0, self, self._fit_again)
+
+    def _fit_again(self) -> None:
+        if self._as_first_fitted():
+            self.view.fit_all()
+            self._first_fit = (self.view.transform(), self.view.center())  # (for the next)
+
+    def _as_first_fitted(self) -> bool:
+        """The view shows what the first fit showed (nobody zoomed or scrolled since)."""
+        if self._first_fit is None:
+            return False
+        transform, center = self._first_fit
+        moved = (self.view.center() - center).manhattanLength() * self.view.zoom
+        return self.view.transform() == transform and moved < 2
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.features.closing():
@@ -205,4 +264,5 @@ class MainWindow(QMainWindow):
     def _save_layout(self) -> None:
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
+        if self._docks_in_place:  # (closed before they came: the last places stay)
+            store.setValue("window/state", self.saveState())

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from journeymapper.app.workshop.executor import Hold, QtExecutor
 from journeymapper.model.document import Journey
 from journeymapper.model.edits import Edit
-from journeymapper.server.addresses import default_address
-from journeymapper.workshop.service import Workshop
-from journeymapper.workshop.session import SessionConfig
 from journeymapper.workshop.status import Status
+
+if TYPE_CHECKING:  # the server (uvicorn, starlette, segno) is imported when a session starts
+    from journeymapper.workshop.service import Workshop
+    from journeymapper.workshop.session import SessionConfig
 
 log = logging.getLogger(__name__)
 
@@ -73,11 +75,15 @@ class WorkshopController(QObject):
 
     @property
     def bind(self) -> str:
+        from journeymapper.server.addresses import default_address
+
         return self.workshop.server.host if self.workshop else default_address()
 
     def start(self, bind: str | None = None, port: int = DEFAULT_PORT) -> bool:
         """Serve the map on `bind` (default: this laptop's address on its network); False,
         with a message, when the address or port cannot be used."""
+        from journeymapper.workshop.service import Workshop
+
         if self.running:
             return True
         if self._stopping is not None:  # let the last session's server free its port

@@ -9,15 +9,18 @@ controller follows the new map. Closing the window ends it too, telling every ph
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 from journeymapper.app.context import EditorContext
 from journeymapper.app.workshop.controller import WorkshopController
-from journeymapper.app.workshop.invite_dialog import InviteDialog
 from journeymapper.app.workshop.participants_panel import ParticipantsPanel
 from journeymapper.model.edits import Edit
+
+if TYPE_CHECKING:
+    from journeymapper.app.workshop.invite_dialog import InviteDialog
 
 
 class WorkshopFeature:
@@ -63,6 +66,8 @@ class WorkshopFeature:
 
     def invite(self) -> None:
         """Start the session if needed and show the invitation (non-modal)."""
+        from journeymapper.app.workshop.invite_dialog import InviteDialog  # (the server)
+
         if self.dialog is None or self.dialog.controller is not self.controller:
             self.dialog = InviteDialog(self.controller, self.context.parent)
         self.dock.show()

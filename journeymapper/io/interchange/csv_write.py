@@ -23,7 +23,6 @@ from collections.abc import Iterator
 
 from journeymapper.io.interchange.cells import format_kpis, guard, join_items
 from journeymapper.model.document import Journey
-from journeymapper.model.graph import dicts
 from journeymapper.model.schema import Touchpoint
 
 FORMAT = "csv"
@@ -80,7 +79,7 @@ def csv_rows(journey: Journey) -> Iterator[list[str]]:
     personas = {p.id: p.name for p in journey.personas}
     ordered = ordered_touchpoints(journey)
     rank = {tp.id: i for i, tp in enumerate(ordered)}
-    succ = dicts(journey.graph)._succ
+    succ = journey.flow._succ
     for tp in ordered:
         outgoing = sorted(succ[tp.id].items(), key=lambda pair: rank[pair[0]])
         labels = [data["conn"].label for _, data in outgoing]

@@ -34,6 +34,7 @@ app = application([])
 window = open_window(Path(sys.argv[2]), MainWindow)
 window.resize(1200, 800)
 window.show()
+window.features.finish()  # the whole window, docks and all, before it is measured
 for _ in range(5):
     app.processEvents()
 grab = window.view.viewport().grab()
