@@ -20,7 +20,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QMenu
 
 from journeymapper.app.context import EditorContext
 from journeymapper.app.present import summary_export
