@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea
 
 from journeymapper.app.context import EditorContext
 from journeymapper.app.workshop.controller import WorkshopController
@@ -60,9 +60,13 @@ class WorkshopFeature:
         )
 
     def _panel(self) -> None:
-        panel = ParticipantsPanel(self.controller)
-        panel.invite_requested.connect(self.invite)
-        self.dock.setWidget(panel)
+        """The panel in a scroll area: in a dock that shares its side with the palette
+        it scrolls instead of squeezing its buttons and fields below their height."""
+        self.panel = ParticipantsPanel(self.controller)
+        self.panel.invite_requested.connect(self.invite)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(self.panel)
+        self.dock.setWidget(scroll)
 
     def invite(self) -> None:
         """Start the session if needed and show the invitation (non-modal)."""

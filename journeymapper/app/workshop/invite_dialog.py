@@ -55,6 +55,7 @@ class InviteDialog(QDialog):
         self.controller = controller
         self.setWindowTitle("Invite participants")
         self.setMinimumWidth(720)
+        self.code_row = QWidget()  # the code and how to use it: hidden until it exists
         self.qr = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.qr.setFixedSize(QR_SIZE, QR_SIZE)
         self.qr.setAccessibleName("QR code of the link participants open")
@@ -96,7 +97,8 @@ class InviteDialog(QDialog):
         side.addWidget(QLabel("Scan the code, or open the link below."))
         side.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignLeft)
         side.addStretch(1)
-        top = QHBoxLayout()
+        top = QHBoxLayout(self.code_row)
+        top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.qr)
         top.addLayout(side, 1)
         form = QFormLayout()
@@ -108,7 +110,7 @@ class InviteDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(top)
+        layout.addWidget(self.code_row)
         layout.addWidget(self.link)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -130,6 +132,8 @@ class InviteDialog(QDialog):
         self.copy.setEnabled(running)
         self.start_stop.setText("Stop the workshop" if running else "Start inviting")
         self.start_stop.setAccessibleName(self.start_stop.text())
+        self.start_stop.setDefault(not running)
+        self.code_row.setVisible(running)
         if running:
             url = self.controller.join_url
             self.link.setText(url)
@@ -139,6 +143,7 @@ class InviteDialog(QDialog):
         else:
             self.link.setText("Not started: choose the network, then Start inviting.")
             self.qr.clear()
+        self.adjustSize()
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.controller.join_url)

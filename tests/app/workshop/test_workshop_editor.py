@@ -114,6 +114,7 @@ def test_the_invite_dialog_starts_shows_and_stops_the_workshop(controller, qtbot
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.qr.pixmap().isNull()
+    assert not dialog.code_row.isVisible()  # no empty square where the code will be
     kinds = [dialog.network.itemData(i)[1] for i in range(dialog.network.count())]
     assert kinds[-2:] == ["loopback", "all"]  # all interfaces is an explicit, last choice
     dialog.network.setCurrentIndex(kinds.index("all"))
@@ -128,6 +129,7 @@ def test_the_invite_dialog_starts_shows_and_stops_the_workshop(controller, qtbot
     assert controller.workshop is not None
     assert controller.workshop.server.tokens.facilitator not in dialog.link.text()
     assert not dialog.qr.pixmap().isNull()
+    assert dialog.code_row.isVisible()
     assert not dialog.network.isEnabled()
     ana = participant(controller)
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -136,6 +138,7 @@ def test_the_invite_dialog_starts_shows_and_stops_the_workshop(controller, qtbot
     assert not controller.running
     assert ana.wait("ended")
     assert dialog.start_stop.text() == "Start inviting"
+    assert not dialog.code_row.isVisible()
     qtbot.mouseClick(dialog.start_stop, Qt.MouseButton.LeftButton)  # and again: a new session
     assert controller.running
     participant(controller)
@@ -149,3 +152,19 @@ def test_a_taken_port_is_a_message_not_a_crash(controller, qtbot) -> None:  # ty
     assert not other.start(LOOPBACK, port)
     assert not other.running
     assert f"cannot listen on {LOOPBACK}:{port}" in controller.notes[-1]  # type: ignore[attr-defined]
+
+
+def test_a_short_participants_dock_scrolls_instead_of_squeezing_its_controls(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Seen at 1920×1080: sharing the left side with the palette, the dock squeezed the
+    votes field and the round's buttons to half their height ("3" cut in two)."""
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    workshop = window.features.workshop
+    workshop.dock.show()
+    window.resizeDocks([workshop.dock], [160], Qt.Orientation.Vertical)
+    qtbot.wait(50)
+    panel = workshop.panel
+    assert workshop.dock.height() < panel.sizeHint().height()  # really too short for it
+    for control in (panel.votes, panel.round_start, panel.minutes, panel.timer_start):
+        assert control.height() >= control.sizeHint().height()
