@@ -191,7 +191,7 @@ class SceneSync:
             self.labels = {c.id: c.label for c in journey.connections() if c.label}
             layer.reset(layout, self.labels)
         else:
-            succ, pred = journey.graph._succ, journey.graph._pred
+            succ, pred = journey.flow._succ, journey.flow._pred
             for card_id in cards:
                 for adjacency in (succ, pred):
                     for data in adjacency.get(card_id, {}).values():

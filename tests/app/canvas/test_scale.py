@@ -138,3 +138,30 @@ def test_a_long_arrow_repaints_only_what_the_view_shows(make_window, monkeypatch
     slack = 100.0
     allowed = visible.adjusted(-slack, -slack, slack, slack)
     assert all(allowed.contains(rect) for rect in asked), (allowed, asked)
+
+
+def test_an_edit_reaches_the_canvas_without_networkx(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The canvas reads the flow graph's own dicts: the first edit of a session once
+    imported networkx on the UI thread (0.3 s) to find a card's connections."""
+    import threading
+
+    from journeymapper.model.graph import FlowGraph
+
+    on_ui_thread: list[str] = []
+    original = FlowGraph.networkx_view
+
+    def watched(self: FlowGraph):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_ui_thread.append("networkx")
+        return original(self)
+
+    monkeypatch.setattr(FlowGraph, "networkx_view", watched)
+    journey = window.document.journey
+    tp = next(t for t in journey.touchpoints() if journey.flow._succ.get(t.id))
+    away = Placement(tp.stage, tp.lane, Slot(column=tp.slot.column + 1, order=-1.0))
+    window.document.push(MoveTouchpoints({tp.id: away}))
+    window.scene.ensure_layout()
+    window.view.viewport().repaint()
+    assert window.scene.layout.cards[tp.id].rect == layout_journey(journey).cards[tp.id].rect
+    assert journey.touchpoint(tp.id).slot != tp.slot  # it did move
+    assert on_ui_thread == []
