@@ -112,6 +112,15 @@ def close(window: Window) -> None:
 _shared: dict[int, Window] = {}
 
 
+@atexit.register
+def _close_shared() -> None:
+    """Close the shared windows before Python tears down: left open, Qt sometimes
+    crashed in its own teardown at exit (after the table was written), turning a run's
+    exit code into a segfault's."""
+    while _shared:
+        close(_shared.popitem()[1])
+
+
 def shared_window(size: int) -> Window:
     """One window per size for the cases that leave it as they found it."""
     for other in [s for s in _shared if s != size]:
