@@ -55,13 +55,13 @@ class StoredRooms(WebsocketServer):
                 self.rooms[name] = room
                 await self.start_room(room)
                 if self.store_dir is not None:
-                    await self._attach_store(name, room)
+                    await self._attach_store(self.store_dir, name, room)
                 room.ready = True
         return self.rooms[name]
 
-    async def _attach_store(self, name: str, room: YRoom) -> None:
+    async def _attach_store(self, store_dir: Path, name: str, room: YRoom) -> None:
         assert self._task_group is not None
-        store = RoomStore(self.store_dir / STORE_FILE, name)  # type: ignore[operator]
+        store = RoomStore(store_dir / STORE_FILE, name)
         await self._task_group.start(store.start)
         with contextlib.suppress(YDocNotFound):
             await store.apply_updates(room.ydoc)
