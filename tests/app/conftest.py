@@ -8,7 +8,9 @@ dialog behind. Settings go to a temporary directory, never the user's.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,29 @@ def recovery_session(tmp_path: Path):  # type: ignore[no-untyped-def]
     yield start_session(tmp_path / "recovery")
     writer_pool().waitForDone()
     end_session()
+
+
+@pytest.fixture
+def x_display() -> Iterator[str]:
+    """A display of its own: an Xvfb started for the test (a missing Xvfb fails the
+    test, never skips it: `make test` installs Xvfb) and stopped after it."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.fail("Xvfb is not installed: `make test` installs it (apt-get install xvfb)")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            pytest.fail("Xvfb started but reported no display number")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -4,8 +4,13 @@ the version and the licences of what the editor ships."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections import defaultdict
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
@@ -168,40 +173,17 @@ print(json.dumps({k: sorted(v) for k, v in owners.items() if len(v) > 1}))
 """
 
 
-def test_no_shortcut_clash_with_the_x11_key_bindings(tmp_path) -> None:
+@pytest.mark.xvfb
+def test_no_shortcut_clash_with_the_x11_key_bindings(x_display: str, tmp_path: Path) -> None:
     """X11's bindings differ from the offscreen platform's (Delete is also Ctrl+D)."""
-    import os
-    import shutil
-    import subprocess
-    import sys
-
-    import pytest
-
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.skip("Xvfb is not installed")
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write), "-screen", "0", "800x600x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    env = dict(os.environ, DISPLAY=x_display, QT_QPA_PLATFORM="xcb")
+    result = subprocess.run(
+        [sys.executable, "-c", CLASH_SCRIPT, str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
-    os.close(write)
-    try:
-        with os.fdopen(read) as pipe:
-            display = f":{pipe.readline().strip()}"
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
-        result = subprocess.run(
-            [sys.executable, "-c", CLASH_SCRIPT, str(tmp_path)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {}

@@ -21,10 +21,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from tests.app.window.test_smoke_xvfb import x_display
-
-__all__ = ["x_display"]  # the fixture: its own Xvfb, as the smoke test starts it
-
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "examples" / "online-clothing-store.journey"
 
