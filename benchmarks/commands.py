@@ -29,9 +29,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 from benchmarks.core import DATA
+from benchmarks.display import x_display
 from benchmarks.run import Case, Timed
 
 log = logging.getLogger("benchmarks")
@@ -146,29 +148,6 @@ def _journeymapper_export() -> Timed:
 # ----- the editor's cold start ----------------------------------------------------------
 
 
-class Xvfb:
-    """An X server of our own (as tests/app/test_smoke_xvfb.py starts one)."""
-
-    def __init__(self) -> None:
-        binary = shutil.which("Xvfb")
-        if binary is None or shutil.which("xdotool") is None:
-            raise RuntimeError("Xvfb and xdotool are needed: make deps installs them")
-        read, write = os.pipe()
-        self.server = subprocess.Popen(
-            [binary, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-            pass_fds=(write,),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        os.close(write)
-        with os.fdopen(read) as pipe:
-            self.display = ":" + pipe.readline().strip()
-
-    def close(self) -> None:
-        self.server.terminate()
-        self.server.wait(timeout=10)
-
-
 def _xdotool(display: str, *argv: str) -> str:
     result = subprocess.run(
         ["xdotool", *argv],
@@ -206,15 +185,22 @@ def start_editor(display: str, folder: Path) -> float:
 
 
 def _editor_cold_start() -> Timed:
-    server = Xvfb()
+    if shutil.which("xdotool") is None:
+        raise RuntimeError("xdotool is needed: make deps installs it")
+    server = ExitStack()
+    display = server.enter_context(x_display())
     folder = Path(tempfile.mkdtemp(prefix="jm-bench-editor-"))
-    start_editor(server.display, folder)  # warm-up: bytecode written, fonts cached
 
     def cleanup() -> None:
         server.close()
         shutil.rmtree(folder, ignore_errors=True)
 
-    return Timed(lambda: start_editor(server.display, folder), cleanup=cleanup)
+    try:
+        start_editor(display, folder)  # warm-up: bytecode written, fonts cached
+    except BaseException:
+        cleanup()
+        raise
+    return Timed(lambda: start_editor(display, folder), cleanup=cleanup)
 
 
 def cases(sizes: Sequence[int]) -> Iterator[Case]:

@@ -1,6 +1,6 @@
 """Screenshots of the editor on a real X display, for the README and the reviews.
 
-    .venv/bin/python docs/editor_screenshots.py OUT_DIR
+    .venv/bin/python -m docs.editor_screenshots OUT_DIR      (from the checkout's top folder)
 
 Starts Xvfb at 1920 × 1080 with openbox (so focus behaves like a desktop), opens the
 smartphone example maximised, and saves under OUT_DIR:
@@ -18,7 +18,6 @@ smartphone example maximised, and saves under OUT_DIR:
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -31,34 +30,15 @@ SIZE = "1920x1080x24"
 
 def on_display(out: Path) -> int:
     """Run this script's `shoot` on a fresh Xvfb with openbox; the exit code of `shoot`."""
-    xvfb, openbox = shutil.which("Xvfb"), shutil.which("openbox")
-    if xvfb is None or openbox is None:
-        sys.exit("needs Xvfb and openbox (apt-get install xvfb openbox)")
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write), "-screen", "0", SIZE, "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        display = ":" + pipe.readline().strip()
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-    env["XDG_CONFIG_HOME"] = str(out / ".config")
-    manager = subprocess.Popen(
-        [openbox], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
+    from benchmarks.display import x_display  # (the --shoot child, run by path, needs none)
+
+    with x_display(SIZE, window_manager=True) as display:
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        env["XDG_CONFIG_HOME"] = str(out / ".config")
         done = subprocess.run(
             [sys.executable, __file__, "--shoot", str(out)], env=env, timeout=300, check=False
         )
         return done.returncode
-    finally:
-        manager.terminate()
-        manager.wait(timeout=10)
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def shoot(out: Path) -> int:

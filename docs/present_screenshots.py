@@ -1,6 +1,6 @@
 """Screenshots of presenting and facilitating on a real X display, for the reviews.
 
-    .venv/bin/python docs/present_screenshots.py OUT_DIR
+    .venv/bin/python -m docs.present_screenshots OUT_DIR      (from the checkout's top folder)
 
 Starts Xvfb with openbox (so focus behaves like a desktop) twice — at 1920 × 1080 with
 the smartphone example, at 1280 × 720 with it and three more stages (eight) — and saves
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -35,33 +34,14 @@ MORE_STAGES = ("Repeat purchase", "Advocacy and referral", "Trade-in and upgrade
 
 def on_display(out: Path, size: str) -> int:
     """Run `shoot` on a fresh Xvfb of `size` (WxH) with openbox; its exit code."""
-    xvfb, openbox = shutil.which("Xvfb"), shutil.which("openbox")
-    if xvfb is None or openbox is None:
-        sys.exit("needs Xvfb and openbox (apt-get install xvfb openbox)")
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        display = ":" + pipe.readline().strip()
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-    env["XDG_CONFIG_HOME"] = str(out / ".config")
-    env["HOME"] = str(out / "home")  # an unsaved map's summary goes under it
-    manager = subprocess.Popen(
-        [openbox], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
+    from benchmarks.display import x_display  # (the --shoot child, run by path, needs none)
+
+    with x_display(f"{size}x24", window_manager=True) as display:
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        env["XDG_CONFIG_HOME"] = str(out / ".config")
+        env["HOME"] = str(out / "home")  # an unsaved map's summary goes under it
         command = [sys.executable, __file__, "--shoot", str(out), size]
         return subprocess.run(command, env=env, timeout=120, check=False).returncode
-    finally:
-        manager.terminate()
-        manager.wait(timeout=10)
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def shoot(out: Path, size: str) -> int:

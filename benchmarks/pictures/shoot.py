@@ -13,36 +13,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks.display import x_display
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 SCREEN = "1920x1080x24"
-
-
-def _start_x() -> tuple[subprocess.Popen[bytes], subprocess.Popen[bytes] | None, str]:
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN, "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        display = f":{pipe.readline().strip()}"
-    wm = None
-    if shutil.which("openbox"):
-        wm = subprocess.Popen(
-            ["openbox"],
-            env={**os.environ, "DISPLAY": display},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    return server, wm, display
 
 
 def _shoot_one(path: Path, out: Path, display: str) -> None:
@@ -79,16 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.examples:
         words = args.examples.split(",")
         paths = [p for p in paths if any(w in p.stem for w in words)]
-    server, wm, display = _start_x()
-    try:
+    with x_display(SCREEN, window_manager=True) as display:
         for path in paths:
             _shoot_one(path, args.out, display)
-    finally:
-        if wm is not None:
-            wm.terminate()
-            wm.wait(timeout=10)
-        server.terminate()
-        server.wait(timeout=10)
     return 0
 
 

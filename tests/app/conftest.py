@@ -8,8 +8,6 @@ dialog behind. Settings go to a temporary directory, never the user's.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,6 +15,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from benchmarks import display
 from tests.sample import clothing_store
 
 
@@ -103,23 +102,8 @@ def recovery_session(tmp_path: Path):  # type: ignore[no-untyped-def]
 def x_display() -> Iterator[str]:
     """A display of its own: an Xvfb started for the test (a missing Xvfb fails the
     test, never skips it: `make test` installs Xvfb) and stopped after it."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.fail("Xvfb is not installed: `make test` installs it (apt-get install xvfb)")
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
     try:
-        with os.fdopen(read) as pipe:
-            number = pipe.readline().strip()
-        if not number:
-            pytest.fail("Xvfb started but reported no display number")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        with display.x_display() as name:
+            yield name
+    except display.NoDisplayError as exc:
+        pytest.fail(str(exc))
