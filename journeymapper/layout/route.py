@@ -109,22 +109,27 @@ def path_commands(points: tuple[Point, ...], radius: float = CORNER) -> list[Com
     overlap and the curve never leaves the channels the straight segments run in.
     """
     commands: list[Command] = [("M", points[0])]
-    for i in range(1, len(points) - 1):
-        (ax, ay), (px, py), (bx, by) = points[i - 1], points[i], points[i + 1]
-        la, lb = math.hypot(px - ax, py - ay), math.hypot(bx - px, by - py)
+    add = commands.append
+    hypot = math.hypot
+    ax, ay = points[0]
+    px, py = points[1] if len(points) > 1 else points[0]
+    la = hypot(px - ax, py - ay)
+    for i in range(2, len(points)):
+        bx, by = points[i]
+        lb = hypot(bx - px, by - py)
         r = min(radius, la / 2, lb / 2)
         if r < 0.5:
-            commands.append(("L", (px, py)))
-            continue
-        ux, uy = (px - ax) / la, (py - ay) / la
-        vx, vy = (bx - px) / lb, (by - py) / lb
-        s = (px - ux * r, py - uy * r)
-        e = (px + vx * r, py + vy * r)
-        c1 = (s[0] + ux * r * KAPPA, s[1] + uy * r * KAPPA)
-        c2 = (e[0] - vx * r * KAPPA, e[1] - vy * r * KAPPA)
-        commands.append(("L", s))
-        commands.append(("C", c1, c2, e))
-    commands.append(("L", points[-1]))
+            add(("L", (px, py)))
+        else:
+            ux, uy = (px - ax) / la, (py - ay) / la
+            vx, vy = (bx - px) / lb, (by - py) / lb
+            sx, sy = px - ux * r, py - uy * r
+            ex, ey = px + vx * r, py + vy * r
+            add(("L", (sx, sy)))
+            add(("C", (sx + ux * r * KAPPA, sy + uy * r * KAPPA),
+                 (ex - vx * r * KAPPA, ey - vy * r * KAPPA), (ex, ey)))  # fmt: skip
+        ax, ay, px, py, la = px, py, bx, by, lb
+    add(("L", points[-1]))
     return commands
 
 

@@ -10,7 +10,7 @@ row with pain points, opportunities, dot votes and persona dots — the marks of
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from journeymapper.io.poster.look import Look, short_label
 from journeymapper.io.poster.pen import Pen
@@ -79,10 +79,7 @@ def draw_card(pen: Pen, stamps: Stamps, geo: CardGeometry, tp: Touchpoint, look:
     pen.raw(f"q 1 0 0 1 {rect.x:.2f} {rect.y:.2f} cm")
     color = look.tone(category_color(tp.category), faded)
     halo = look.persona.color if look.persona is not None and not faded else None
-    pen.recorded(
-        ("frame", rect.w, rect.h, color, halo, faded),
-        _frame, pen, rect.w, rect.h, color, halo, look.tone(CARD_BORDER, faded),
-    )  # fmt: skip
+    pen.stamp(_frame_form(stamps, rect.w, rect.h, color, halo, look.tone(CARD_BORDER, faded)))
     pen.recorded(
         ("head", tp.channel, color, tp.ownership, tp.emotion, faded),
         _head, pen, stamps, parts, tp, color, look, faded,
@@ -101,6 +98,16 @@ def draw_card(pen: Pen, stamps: Stamps, geo: CardGeometry, tp: Touchpoint, look:
 @lru_cache(maxsize=1024)
 def _parts(lines: int, markers: bool, height: float) -> CardParts:
     return card_parts(lines, markers, height)
+
+
+def _frame_form(
+    stamps: Stamps, w: float, h: float, color: str, halo: str | None, border: str
+) -> str:
+    """The card's frame as a form, defined once per size and colours: a frame is most of
+    a card's operators, and a poster repeats a few sizes thousands of times."""
+    name = f"JMc_{w:g}x{h:g}_{color[1:]}_{border[1:]}_{(halo or '#')[1:]}"
+    box = (-HALO, -HALO, w + HALO, h + HALO)
+    return stamps.shape(name, box, partial(_frame, w=w, h=h, color=color, halo=halo, border=border))
 
 
 def _frame(pen: Pen, w: float, h: float, color: str, halo: str | None, border: str) -> None:

@@ -187,6 +187,11 @@ class Pen:
         )
         self.canvas._formsinuse.append(name)
 
+    def stamp(self, name: str) -> None:
+        """Place form `name` as it was drawn, at the current origin."""
+        self._code.append(f"/{self._doc.getXObjectName(name)} Do")
+        self.canvas._formsinuse.append(name)
+
     # ----- text -------------------------------------------------------------------
 
     def text(self, x: float, y: float, text: str, size: float, bold: bool = False) -> None:

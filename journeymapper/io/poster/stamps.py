@@ -18,8 +18,10 @@ from journeymapper.look.icons import GRID, ICONS, STROKE_WIDTH, outline
 from journeymapper.look.palette import PAPER
 
 Drawing = Callable[[Pen], None]
+Box = tuple[float, float, float, float]  # a form's bounding box: left, top, right, bottom
 STAMP_GRID = GRID
 _BLEED = 2.0  # the form's box reaches past the grid so round caps are not cut
+_GRID_BOX: Box = (-_BLEED, -_BLEED, GRID + _BLEED, GRID + _BLEED)
 EMPTY_FACE = "#CBD3DD"
 
 
@@ -28,13 +30,13 @@ class Stamps:
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
-        self._pending: dict[str, Drawing] = {}
+        self._pending: dict[str, tuple[Drawing, Box]] = {}
         self._defined: set[str] = set()
 
     def icon(self, name: str, color: str) -> str:
         form = f"JMi_{name}_{color.lstrip('#')}"
         if form not in self._defined and form not in self._pending:
-            self._pending[form] = lambda pen: draw_icon(pen, name, color)
+            self._pending[form] = (lambda pen: draw_icon(pen, name, color), _GRID_BOX)
         return form
 
     def face(self, fraction: float | None, color: str = EMPTY_FACE, ink: str = PAPER) -> str:
@@ -47,13 +49,20 @@ class Stamps:
             form = f"JMf_{round(fraction * 1000)}_{color.lstrip('#')}_{ink.lstrip('#')}"
             drawing = partial(draw_face, fraction=fraction, color=color, ink=ink)
         if form not in self._defined and form not in self._pending:
-            self._pending[form] = drawing
+            self._pending[form] = (drawing, _GRID_BOX)
+        return form
+
+    def shape(self, form: str, box: Box, drawing: Drawing) -> str:
+        """Form `form`: what `drawing` draws inside `box`, in its own coordinates (a card
+        frame, say, the same on every card of its size and colours)."""
+        if form not in self._defined and form not in self._pending:
+            self._pending[form] = (drawing, box)
         return form
 
     def define_pending(self) -> None:
         """Write every form asked for and not yet written (outside any page or form)."""
-        for form, drawing in sorted(self._pending.items()):
-            self.canvas.beginForm(form, -_BLEED, -_BLEED, GRID + _BLEED, GRID + _BLEED)
+        for form, (drawing, box) in sorted(self._pending.items()):
+            self.canvas.beginForm(form, *box)
             pen = Pen(self.canvas)
             drawing(pen)
             self.canvas.endForm()

@@ -41,64 +41,49 @@ class Runs(NamedTuple):
     """Where a plan runs: (gutter, y1, y2) down gutters, (band, p1, p2) along bands,
     (band, p) where it only enters a band, from a card's top or bottom, and (gutter, y)
     where it leaves or enters a card's side. Positions along a band count half-columns:
-    gutter g at 2g, the middle of column c at 2c + 1."""
+    gutter g at 2g, the middle of column c at 2c + 1. Each run down a gutter also holds
+    the bands it passes through and those it ends in (`Occupancy.bands`), worked out
+    once for both counting and occupying."""
 
-    down: tuple[tuple[int, float, float, str], ...]  # and the card at a side end, if any
+    down: tuple[tuple[int, float, float, str, range, tuple[int, ...]], ...]  # and the
+    # card at a side end, if any
     along: tuple[tuple[int, int, int], ...]
     stubs: tuple[tuple[int, int], ...]
     sides: tuple[tuple[int, float], ...]
 
 
-class Counts:
-    """Counts by position, added up over ranges (a Fenwick tree)."""
-
-    __slots__ = ("tree",)
-
-    def __init__(self, size: int) -> None:
-        self.tree = [0] * (size + 1)
-
-    def add(self, position: int, value: int) -> None:
-        tree, i = self.tree, position + 1
-        while i < len(tree):
-            tree[i] += value
-            i += i & -i
-
-    def upto(self, position: int) -> int:
-        """The sum over positions 0 … position - 1."""
-        tree, i, total = self.tree, position, 0
-        while i > 0:
-            total += tree[i]
-            i -= i & -i
-        return total
-
-    def between(self, lo: int, hi: int) -> int:
-        """The sum over positions strictly between lo and hi."""
-        return self.upto(hi) - self.upto(lo + 1) if hi > lo + 1 else 0
-
-
 class Occupancy:
-    """What the planned arrows occupy, by band: the band runs over each position
-    (`cover`, kept as differences), the gutter runs through the band (`through`) and
-    those ending in it (`ending`) at each position; and by gutter, the heights of the
-    straight arrows across it."""
+    """What the planned arrows occupy, by band: how many band runs cover each position
+    (`cover`), how many gutter runs pass through the band (`through`) and end in it
+    (`ending`) at each position; and by gutter, the heights of the straight arrows
+    across it. Plain lists of counts: a band run covers a few positions, so adding it
+    position by position and summing a slice to count are cheaper than a tree."""
 
     def __init__(self, grid: Grid) -> None:
         size = 2 * len(grid.gutters) + 1
         count = len(grid.bands)
         self.los = [lo for lo, _ in grid.bands]
         self.his = [hi for _, hi in grid.bands]
-        self.cover = [Counts(size) for _ in range(count)]
-        self.through = [Counts(size) for _ in range(count)]
-        self.ending = [Counts(size) for _ in range(count)]
+        self.cover = [[0] * size for _ in range(count)]
+        self.through = [[0] * size for _ in range(count)]
+        self.ending = [[0] * size for _ in range(count)]
         self.straight: dict[int, list[float]] = {}
         self.own: dict[tuple[int, str], list[float]] = {}  # by gutter and card at an end
         self.sides: dict[int, list[float]] = {}  # by gutter: heights of the side stubs
         self.tops: dict[int, list[float]] = {}  # by gutter: the top and bottom of each run
         self.bottoms: dict[int, list[float]] = {}
+        self._bands: dict[tuple[float, float], tuple[range, tuple[int, ...]]] = {}
 
-    def _bands(self, y1: float, y2: float) -> tuple[range, list[int]]:
-        """The bands a vertical run from y1 to y2 passes through, and those it ends in."""
+    def bands(self, y1: float, y2: float) -> tuple[range, tuple[int, ...]]:
+        """The bands a vertical run from y1 to y2 passes through, and those it ends in
+        (remembered: runs start and end at a few hundred side and band middles)."""
         lo, hi = (y1, y2) if y1 < y2 else (y2, y1)
+        found = self._bands.get((lo, hi))
+        if found is None:
+            found = self._bands[lo, hi] = self._find_bands(lo, hi)
+        return found
+
+    def _find_bands(self, lo: float, hi: float) -> tuple[range, tuple[int, ...]]:
         los, his = self.los, self.his
         inside = range(bisect.bisect_right(los, lo), bisect.bisect_left(his, hi))
         ends = []
@@ -106,24 +91,25 @@ class Occupancy:
             k = bisect.bisect_right(los, y) - 1
             if k >= 0 and y <= his[k] and k not in inside:
                 ends.append(k)
-        return inside, ends
+        return inside, tuple(ends)
 
     def change(self, runs: Runs, sign: int) -> None:
         """Add (`sign` 1) or take away (-1) a plan's runs."""
-        for g, y1, y2, _ in runs.down:
-            inside, ends = self._bands(y1, y2)
+        through, ending, cover = self.through, self.ending, self.cover
+        for g, _, _, _, inside, ends in runs.down:
             for k in inside:
-                self.through[k].add(2 * g, sign)
+                through[k][2 * g] += sign
             for k in ends:
-                self.ending[k].add(2 * g, sign)
+                ending[k][2 * g] += sign
         for k, p1, p2 in runs.along:
-            self.cover[k].add(p1 + 1, sign)
-            self.cover[k].add(p2, -sign)
+            counts = cover[k]
+            for p in range(p1 + 1, p2):
+                counts[p] += sign
         for k, p in runs.stubs:
-            self.ending[k].add(p, sign)
+            ending[k][p] += sign
         for g, y in runs.sides:
             _change(self.sides.setdefault(g, []), y, sign)
-        for g, y1, y2, _ in runs.down:
+        for g, y1, y2, *_ in runs.down:
             _change(self.tops.setdefault(g, []), min(y1, y2), sign)
             _change(self.bottoms.setdefault(g, []), max(y1, y2), sign)
 
@@ -132,25 +118,27 @@ class Occupancy:
         n = 0.0
         left, right = bisect.bisect_left, bisect.bisect_right
         cover, straight, sides = self.cover, self.straight, self.sides
-        for g, y1, y2, card in runs.down:
+        for g, y1, y2, card, inside, ends in runs.down:
             ys = straight.get(g)
             if ys:
                 n += abs(left(ys, y2) - right(ys, y1))
                 ys = self.own.get((g, card))  # ordered along their card's side: no crossing
                 if ys:
                     n -= abs(left(ys, y2) - right(ys, y1))
-            inside, ends = self._bands(y1, y2)
+            p = 2 * g
             for k in inside:
-                n += cover[k].upto(2 * g + 1)
+                n += cover[k][p]
             for k in ends:
-                n += HALF * cover[k].upto(2 * g + 1)
+                n += HALF * cover[k][p]
             ys = sides.get(g)
             if ys:
                 n += HALF * abs(left(ys, y2) - right(ys, y1))
+        through, ending = self.through, self.ending
         for k, p1, p2 in runs.along:
-            n += self.through[k].between(p1, p2) + ALONG * self.ending[k].between(p1, p2)
+            if p2 > p1 + 1:
+                n += sum(through[k][p1 + 1 : p2]) + ALONG * sum(ending[k][p1 + 1 : p2])
         for k, p in runs.stubs:
-            n += STUB * cover[k].upto(p + 1)
+            n += STUB * cover[k][p]
         for g, y in runs.sides:
             tops = self.tops.get(g)
             if tops:
@@ -166,9 +154,9 @@ def _change(values: list[float], value: float, sign: int) -> None:
         del values[bisect.bisect_left(values, value)]
 
 
-def runs_of(plan: Plan, seq: Sequence[float], a: Place, b: Place) -> Runs:
+def runs_of(plan: Plan, seq: Sequence[float], a: Place, b: Place, occupancy: Occupancy) -> Runs:
     """The runs of `plan`, its coordinates `seq` as `ports.estimates` gives them."""
-    down: list[tuple[int, float, float, str]] = []
+    down: list[tuple[int, float, float, str, range, tuple[int, ...]]] = []
     along: list[tuple[int, int, int]] = []
     stubs: list[tuple[int, int]] = []
     sides: list[tuple[int, float]] = []
@@ -186,7 +174,8 @@ def runs_of(plan: Plan, seq: Sequence[float], a: Place, b: Place) -> Runs:
         channel = channels[j - 1]
         if vertical:
             card = plan.source if j == 1 else plan.target if j == n else ""
-            down.append((channel, seq[j - 1], seq[j + 1], card))
+            y1, y2 = seq[j - 1], seq[j + 1]
+            down.append((channel, y1, y2, card, *occupancy.bands(y1, y2)))
             here = 2 * channel
         else:
             there = 2 * channels[j] if j < n else 2 * b.column + 1
@@ -217,16 +206,20 @@ def improve(
     contested = sorted(options, key=lambda i: (-_reach(plans[i], places), plans[i].conn))
     for _ in range(ROUNDS):
         for n, i in enumerate(contested, 1):
+            now = plans[i]
             occupancy.change(runs[i], -1)
-            a, b = places[plans[i].source], places[plans[i].target]
+            a, b = places[now.source], places[now.target]
             best: tuple[float, int, Plan, list[float], Runs] | None = None
             choices = sorted(enumerate(options[i]), key=lambda o: o[1][0])
             limit = choices[0][1][0] + SLACK
             for k, (cost, plan) in choices:
                 if cost > limit or (best is not None and cost > best[0]):
                     break  # crossings only add: no dearer plan can win
-                seq = estimates(plan, a, b, grid)
-                r = runs_of(plan, seq, a, b)
+                if plan is now:  # its runs are at hand
+                    seq, r = seqs[i], runs[i]
+                else:
+                    seq = estimates(plan, a, b, grid)
+                    r = runs_of(plan, seq, a, b, occupancy)
                 total = cost + CROSSING * occupancy.crossings(r)
                 if best is None or (total, k) < best[:2]:
                     best = (total, k, plan, seq, r)
@@ -264,5 +257,5 @@ def _occupy(
             occupancy.own.setdefault((g, plan.source), []).append(y)
             occupancy.own.setdefault((g, plan.target), []).append(y)
             return
-    runs[i] = runs_of(plan, seq, a, b)
+    runs[i] = runs_of(plan, seq, a, b, occupancy)
     occupancy.change(runs[i], 1)
