@@ -10,6 +10,8 @@ from pathlib import Path
 from journeymapper.io.journey_file import load_journey
 from journeymapper.layout.engine import layout_journey
 from journeymapper.layout.geometry import Rect
+from journeymapper.layout.routing.channels import Grid
+from journeymapper.layout.routing.congestion import Occupancy, Runs
 from journeymapper.layout.routing.crossings import count_crossings, through_cards
 from journeymapper.layout.routing.router import Routing
 from journeymapper.layout.routing.stats import routing_stats
@@ -28,6 +30,33 @@ def test_crossings_count_only_where_two_arrows_really_cross() -> None:
         [(x, 0.0), (x, 30.0)] for x in (5.0, 15.0)
     ]
     assert count_crossings(grid) == 6
+
+
+def test_the_congestion_count_sees_a_gutter_run_across_a_band_run() -> None:
+    """The count the router weighs plans by: a run down a gutter crosses the band runs
+    over that gutter in the bands it passes through; a band run of no length (a turn
+    from a gutter straight back down) covers nothing; taking a run away forgets it."""
+    grid = Grid(gutters=[(10.0 * g, 10.0 * g + 5) for g in range(8)],
+                bands=[(0.0, 20.0), (100.0, 120.0), (200.0, 220.0)],
+                places={}, column_x=[], lines=[])  # fmt: skip
+    occupancy = Occupancy(grid)
+
+    def down(gutter: int, y1: float, y2: float) -> Runs:
+        return Runs(((gutter, y1, y2, "", *occupancy.bands(y1, y2)),), (), (), ())
+
+    along = Runs((), ((1, 2, 8),), (), ())  # band 1, from gutter 1 to gutter 4
+    occupancy.change(along, 1)
+    assert occupancy.crossings(down(2, 50.0, 150.0)) == 1  # through band 1, over the run
+    assert occupancy.crossings(down(6, 50.0, 150.0)) == 0  # past the run's end
+    assert occupancy.crossings(down(2, 150.0, 250.0)) == 0  # another band
+    assert occupancy.crossings(down(2, 50.0, 110.0)) == 0.5  # ends in the band: half
+    nothing = Runs((), ((1, 4, 4),), (), ())
+    occupancy.change(nothing, 1)
+    assert occupancy.crossings(down(2, 50.0, 150.0)) == 1
+    occupancy.change(along, -1)
+    assert occupancy.crossings(down(2, 50.0, 150.0)) == 0
+    occupancy.change(down(2, 50.0, 150.0), 1)
+    assert occupancy.crossings(along) == 1  # and the other way round
 
 
 def test_through_cards_sees_a_line_under_a_card_but_not_along_its_edge() -> None:
