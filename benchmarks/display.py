@@ -32,7 +32,9 @@ def x_display(screen: str = "1280x800x24", window_manager: bool = False) -> Iter
         raise NoDisplayError(f"{needed} not installed (`make test` installs them)")
     read, write = os.pipe()
     server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp"],
+        # -noreset: by default Xvfb resets when its last client leaves, and a client
+        # connecting meanwhile (the next editor of a benchmark) is refused
+        [xvfb, "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp", "-noreset"],
         pass_fds=(write,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
