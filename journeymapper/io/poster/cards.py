@@ -79,7 +79,11 @@ def draw_card(pen: Pen, stamps: Stamps, geo: CardGeometry, tp: Touchpoint, look:
     pen.raw(f"q 1 0 0 1 {rect.x:.2f} {rect.y:.2f} cm")
     color = look.tone(category_color(tp.category), faded)
     halo = look.persona.color if look.persona is not None and not faded else None
-    pen.stamp(_frame_form(stamps, rect.w, rect.h, color, halo, look.tone(CARD_BORDER, faded)))
+    border = look.tone(CARD_BORDER, faded)
+    frame = partial(_frame, w=rect.w, h=rect.h, color=color, halo=halo, border=border)
+    pen.stamp(
+        stamps.shape(("frame", rect.w, rect.h, color, halo, border), _box(rect.w, rect.h), frame)
+    )
     pen.recorded(
         ("head", tp.channel, color, tp.ownership, tp.emotion, faded),
         _head, pen, stamps, parts, tp, color, look, faded,
@@ -100,14 +104,13 @@ def _parts(lines: int, markers: bool, height: float) -> CardParts:
     return card_parts(lines, markers, height)
 
 
-def _frame_form(
-    stamps: Stamps, w: float, h: float, color: str, halo: str | None, border: str
-) -> str:
-    """The card's frame as a form, defined once per size and colours: a frame is most of
-    a card's operators, and a poster repeats a few sizes thousands of times."""
-    name = f"JMc_{w:g}x{h:g}_{color[1:]}_{border[1:]}_{(halo or '#')[1:]}"
-    box = (-HALO, -HALO, w + HALO, h + HALO)
-    return stamps.shape(name, box, partial(_frame, w=w, h=h, color=color, halo=halo, border=border))
+@lru_cache(maxsize=256)
+def _box(w: float, h: float) -> tuple[float, float, float, float]:
+    """The box of a card's frame `w` × `h`: the card and its halo. A frame is one form
+    per size and colours: it is most of a card's drawing, and a poster repeats a few
+    kinds of it thousands of times. (Each form costs an object and its resources in
+    the file: the more varied top rows stay recorded operators, `Pen.recorded`.)"""
+    return (-HALO, -HALO, w + HALO, h + HALO)
 
 
 def _frame(pen: Pen, w: float, h: float, color: str, halo: str | None, border: str) -> None:

@@ -8,7 +8,7 @@ for (after the content that uses it, which PDF allows), and is stored in the fil
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import partial
 
 from reportlab.pdfgen.canvas import Canvas
@@ -32,6 +32,7 @@ class Stamps:
         self.canvas = canvas
         self._pending: dict[str, tuple[Drawing, Box]] = {}
         self._defined: set[str] = set()
+        self._shapes: dict[Hashable, str] = {}
 
     def icon(self, name: str, color: str) -> str:
         form = f"JMi_{name}_{color.lstrip('#')}"
@@ -52,22 +53,28 @@ class Stamps:
             self._pending[form] = (drawing, _GRID_BOX)
         return form
 
-    def shape(self, form: str, box: Box, drawing: Drawing) -> str:
-        """Form `form`: what `drawing` draws inside `box`, in its own coordinates (a card
-        frame, say, the same on every card of its size and colours)."""
-        if form not in self._defined and form not in self._pending:
+    def shape(self, key: Hashable, box: Box, drawing: Drawing) -> str:
+        """The form of what `drawing` draws inside `box`, in its own coordinates, for
+        `key` (a card frame of one size and colours, a card's top row): drawn once,
+        named in the order first asked for (a key may hold any text)."""
+        form = self._shapes.get(key)
+        if form is None:
+            form = self._shapes[key] = f"JMs_{len(self._shapes)}"
             self._pending[form] = (drawing, box)
         return form
 
     def define_pending(self) -> None:
-        """Write every form asked for and not yet written (outside any page or form)."""
-        for form, (drawing, box) in sorted(self._pending.items()):
-            self.canvas.beginForm(form, *box)
-            pen = Pen(self.canvas)
-            drawing(pen)
-            self.canvas.endForm()
-            self._defined.add(form)
-        self._pending.clear()
+        """Write every form asked for and not yet written (outside any page or form),
+        and those that the forms written ask for in turn."""
+        while self._pending:
+            batch = sorted(self._pending.items())
+            self._pending.clear()
+            for form, (drawing, box) in batch:
+                self.canvas.beginForm(form, *box)
+                pen = Pen(self.canvas)
+                drawing(pen)
+                self.canvas.endForm()
+                self._defined.add(form)
 
 
 def draw_icon(pen: Pen, name: str, color: str) -> None:
