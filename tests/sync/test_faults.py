@@ -14,7 +14,6 @@ import signal
 import time
 from pathlib import Path
 
-import pytest
 from pycrdt import Doc
 
 from journeymapper.cli.main import main
@@ -55,19 +54,11 @@ def offline_edits(client: RoomClient, count: int, tag: str, rng: random.Random) 
     return added
 
 
-@pytest.fixture
-def server(tmp_path: Path):  # type: ignore[no-untyped-def]
-    process = ServerProcess(tmp_path / "store").start()
-    yield process
-    if process.alive():
-        process.stop()
-
-
-def test_a_long_cut_with_100_offline_edits_per_side_converges(server: ServerProcess) -> None:
-    assert main(["room", "push", str(EXAMPLE), server.url("cut")]) == 0
-    proxy = Proxy(server.port)
-    a = join(server.url("cut", port=proxy.port), name="A")
-    b = join(server.url("cut", port=proxy.port), name="B")
+def test_a_long_cut_with_100_offline_edits_per_side_converges(sync_server: ServerProcess) -> None:
+    assert main(["room", "push", str(EXAMPLE), sync_server.url("cut")]) == 0
+    proxy = Proxy(sync_server.port)
+    a = join(sync_server.url("cut", port=proxy.port), name="A")
+    b = join(sync_server.url("cut", port=proxy.port), name="B")
     try:
         proxy.cut()
         assert a.wait_until(lambda: a.status is Status.RECONNECTING, 10)
@@ -91,24 +82,24 @@ def test_a_long_cut_with_100_offline_edits_per_side_converges(server: ServerProc
 
 
 def test_a_server_killed_and_restarted_from_its_store_loses_and_doubles_nothing(
-    server: ServerProcess,
+    sync_server: ServerProcess,
 ) -> None:
-    assert main(["room", "push", str(EXAMPLE), server.url("kill")]) == 0
-    a = join(server.url("kill"), name="A")
-    b = join(server.url("kill"), name="B")
+    assert main(["room", "push", str(EXAMPLE), sync_server.url("kill")]) == 0
+    a = join(sync_server.url("kill"), name="A")
+    b = join(sync_server.url("kill"), name="B")
     rng = random.Random(3)
     try:
         before = offline_edits(a, 30, "A", rng)
         assert settle([a, b])
         during = offline_edits(b, 10, "B", rng)  # sent, maybe not yet stored: then killed
         b.pump()
-        assert server.stop(signal.SIGKILL) == -signal.SIGKILL
+        assert sync_server.stop(signal.SIGKILL) == -signal.SIGKILL
         while_down = offline_edits(a, 20, "A2", rng)
-        server.start()  # same port, same store
+        sync_server.start()  # same port, same store
         assert settle([a, b], timeout=30)
         ids = [tp.id for tp in a.binding.journey.touchpoints()]
         assert len(ids) == len(set(ids)) == 12 + len(before | during | while_down)
-        c = join(server.url("kill"), name="C")  # a newcomer sees the same map
+        c = join(sync_server.url("kill"), name="C")  # a newcomer sees the same map
         assert settle([a, b, c])
         c.stop()
     finally:
@@ -116,27 +107,27 @@ def test_a_server_killed_and_restarted_from_its_store_loses_and_doubles_nothing(
 
 
 def test_a_wiped_store_and_a_re_pushed_file_trigger_the_epoch_guard(
-    server: ServerProcess, tmp_path: Path
+    sync_server: ServerProcess, tmp_path: Path
 ) -> None:
-    assert main(["room", "push", str(EXAMPLE), server.url("wipe")]) == 0
+    assert main(["room", "push", str(EXAMPLE), sync_server.url("wipe")]) == 0
     notices: list[str] = []
-    a = join(server.url("wipe"), name="A")
+    a = join(sync_server.url("wipe"), name="A")
     a.notify = a.session.notify = notices.append
     from journeymapper.model.edits import RemoveTouchpoint
 
     a.binding.journey.apply(RemoveTouchpoint("friend"))  # deleted in the room before the wipe
     assert settle([a])
     saved = tmp_path / "saved.journey"  # the file the team re-publishes: without "friend"
-    assert main(["room", "pull", server.url("wipe"), "-o", str(saved)]) == 0
+    assert main(["room", "pull", sync_server.url("wipe"), "-o", str(saved)]) == 0
     a.binding.journey.apply(UpdateTouchpoint("review", {"name": "Review, edited in the room"}))
     assert settle([a])
 
-    server.stop(signal.SIGKILL)
-    shutil.rmtree(server.store)
-    server.start()
-    assert main(["room", "push", str(saved), server.url("wipe")]) == 0  # a new epoch
+    sync_server.stop(signal.SIGKILL)
+    shutil.rmtree(sync_server.store)
+    sync_server.start()
+    assert main(["room", "push", str(saved), sync_server.url("wipe")]) == 0  # a new epoch
     a.binding.journey.apply(UpdateTouchpoint("checkout", {"name": "Checkout, edited offline"}))
-    b = join(server.url("wipe"), name="B")
+    b = join(sync_server.url("wipe"), name="B")
     assert settle([a, b], timeout=30)
     final = b.binding.journey
     assert final.touchpoint("checkout").name == "Checkout, edited offline"

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from journeymapper.app.collab.controller import CollabController
 from journeymapper.app.collab.dialogs import JoinDialog, ShareDialog
 from journeymapper.app.collab.presence_list import PresenceList
@@ -45,21 +41,13 @@ class Editor:
         return self.window.document.journey  # type: ignore[no-any-return]
 
 
-@pytest.fixture
-def server(tmp_path: Path):  # type: ignore[no-untyped-def]
-    process = ServerProcess(tmp_path / "store").start()
-    yield process
-    if process.alive():
-        process.stop()
-
-
 def test_two_editors_edit_one_map_and_undo_only_their_own_changes(
     make_window,
     qtbot,
-    server: ServerProcess,  # type: ignore[no-untyped-def]
+    sync_server: ServerProcess,  # type: ignore[no-untyped-def]
 ) -> None:
     ana, ben = Editor(make_window()), Editor(make_window(Journey.default()))
-    url = parse_room_url(server.url("workshop"))
+    url = parse_room_url(sync_server.url("workshop"))
     try:
         ana.controller.share(url, "Ana")
         qtbot.waitUntil(lambda: ana.indicator.status == "online", timeout=WAIT)
@@ -87,11 +75,11 @@ def test_two_editors_edit_one_map_and_undo_only_their_own_changes(
         qtbot.waitUntil(lambda: len(ben.selections.outlines) == 1, timeout=WAIT)
         assert ben.selections.outlines[0][2] == "Ana"
 
-        server.stop()
+        sync_server.stop()
         qtbot.waitUntil(lambda: ben.indicator.status == "reconnecting", timeout=WAIT)
         ben.controller.push(UpdateTouchpoint("cart", {"name": "Offline rename"}), "Rename")
         assert ben.journey.touchpoint("cart").name == "Offline rename"
-        server.start()  # same port and store: both come back and merge
+        sync_server.start()  # same port and store: both come back and merge
         qtbot.waitUntil(
             lambda: ana.journey.touchpoint("cart").name == "Offline rename", timeout=WAIT
         )

@@ -4,8 +4,6 @@ undo stack, its canvas selection, a real server on loopback (pytest-qt)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QDialog
 
@@ -15,14 +13,6 @@ from journeymapper.model.edits import UpdateTouchpoint
 from tests.sync.net import ServerProcess
 
 WAIT = 15_000
-
-
-@pytest.fixture
-def server(tmp_path: Path):  # type: ignore[no-untyped-def]
-    process = ServerProcess(tmp_path / "store").start()
-    yield process
-    if process.alive():
-        process.stop()
 
 
 def answer_dialogs(monkeypatch: pytest.MonkeyPatch, address: str, names: list[str]) -> None:
@@ -39,11 +29,11 @@ def answer_dialogs(monkeypatch: pytest.MonkeyPatch, address: str, names: list[st
 
 
 def test_share_and_join_from_the_file_menu_edit_and_undo_through_the_windows(
-    make_window, qtbot, server: ServerProcess, monkeypatch: pytest.MonkeyPatch
+    make_window, qtbot, sync_server: ServerProcess, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     ana_window, ben_window = make_window(), make_window(Journey.default())
     ana, ben = ana_window.features.collab, ben_window.features.collab
-    answer_dialogs(monkeypatch, server.url("shop"), ["Ana", "Ben"])
+    answer_dialogs(monkeypatch, sync_server.url("shop"), ["Ana", "Ben"])
     try:
         ana_window.context.actions["share"].trigger()
         qtbot.waitUntil(lambda: ana.indicator.status == "online", timeout=WAIT)
