@@ -45,8 +45,8 @@ class Runs(NamedTuple):
     the bands it passes through and those it ends in (`Occupancy.bands`), worked out
     once for both counting and occupying."""
 
-    down: tuple[tuple[int, float, float, str, range, tuple[int, ...]], ...]  # and the
-    # card at a side end, if any
+    # (gutter, y1, y2, the card at a side end or "", bands passed through, bands ended in)
+    down: tuple[tuple[int, float, float, str, range, tuple[int, ...]], ...]
     along: tuple[tuple[int, int, int], ...]
     stubs: tuple[tuple[int, int], ...]
     sides: tuple[tuple[int, float], ...]
